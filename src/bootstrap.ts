@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type ProcessRole } from './app.module';
+import { ApiKeysService } from './auth/api-keys.service';
+import { DEMO_DATA } from './demo/data/demo-data';
+import { DemoSeeder } from './demo/demo-seeder.service';
+import type { AppConfig } from './infra/config/app-config';
+import { HttpExceptionFilter } from './infra/http/http-exception.filter';
+import { setupOpenApi } from './infra/http/openapi';
+import { createValidationPipe } from './infra/http/validation';
+
+/** Checks that the process role fits the configured services before anything starts. */
+export function assertRoleFits(config: AppConfig, role: ProcessRole): void {
+  if ((role === 'api' || role === 'worker') && config.queue.kind !== 'redis') {
+    throw new Error(`REDIS_URL is required to run a separate ${role} process (use "npm start" for a single process without Redis)`);
+  }
+  if ((role === 'api' || role === 'worker') && config.database.kind !== 'postgres') {
+    throw new Error(`DATABASE_URL is required to run a separate ${role} process: the embedded database lives inside one process`);
+  }
+}
+
+/** The HTTP application with every convention applied (validation, errors, OpenAPI, logs). */
+export async function createHttpApp(config: AppConfig, role: 'all' | 'api'): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, role), { bufferLogs: true, abortOnError: false });
+  configureHttpApp(app);
+  return app;
+}
+
+export function configureHttpApp(app: INestApplication): void {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+}
+
+export async function createWorkerContext(config: AppConfig, role: 'worker' | 'cli'): Promise<INestApplicationContext> {
+  const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, role), { bufferLogs: true, abortOnError: false });
+  ctx.useLogger(ctx.get(Logger));
+  ctx.enableShutdownHooks();
+  return ctx;
+}
+
+export interface StartupOutcome {
+  generatedAdminKey: string | null;
+  seeded: boolean;
+}
+
+/** First-start work of a serving process: admin access and demo data. */
+export async function runStartupTasks(app: INestApplicationContext, config: AppConfig): Promise<StartupOutcome> {
+  const { generatedKey } = await app.get(ApiKeysService).ensureAdminAccess();
+  const seeded = config.seedDemo ? (await app.get(DemoSeeder).seedIfEmpty(DEMO_DATA)) !== null : false;
+  return { generatedAdminKey: generatedKey, seeded };
+}

@@ -1,0 +1,20 @@
+import { ApiKeyEntity } from '../../auth/api-key.entity';
+import { JobRunEntity } from '../queue/job-run.entity';
+import { EventOrganiserEntity } from '../../events/event-organiser.entity';
+import { EventParticipantEntity } from '../../events/event-participant.entity';
+import { EventEntity } from '../../events/event.entity';
+import { OrganisationEntity } from '../../profiles/organisation.entity';
+import { RegionEntity } from '../../regions/region.entity';
+import { TieUpEntity } from '../../regions/tie-up.entity';
+
+/** Every entity of the schema; migrations must keep the database in step with these. */
+export const ENTITIES = [
+  RegionEntity,
+  TieUpEntity,
+  OrganisationEntity,
+  EventEntity,
+  EventParticipantEntity,
+  EventOrganiserEntity,
+  ApiKeyEntity,
+  JobRunEntity,
+];

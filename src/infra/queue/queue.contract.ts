@@ -1,0 +1,71 @@
+// The one queue contract: every queue, job name, payload and policy of background work lives here.
+// Payloads carry ids only; handlers reload what they need, so a retried job sees current state.
+
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  /** Round trip through the queue, recorded by whichever worker takes it. */
+  DiagnosticsProbe = 'diagnostics.probe',
+}
+
+export interface JobPayloads {
+  [JobName.DiagnosticsProbe]: { probeId: string };
+}
+
+export type JobData<N extends JobName> = JobPayloads[N];
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
+/** The union of every job the engine knows. */
+export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
+
+export interface RetryPolicy {
+  attempts: number;
+  backoff: { type: 'fixed' | 'exponential'; delay: number };
+}
+export interface RetentionPolicy {
+  /** Completed jobs kept for inspection: at most this many, no older than ageSeconds. */
+  removeOnComplete: { count: number; age: number };
+  removeOnFail: { count: number; age: number };
+}
+
+export const RETRY_POLICIES = {
+  /** Cheap, idempotent jobs: retry quickly a few times. */
+  quick: { attempts: 3, backoff: { type: 'fixed', delay: 1_000 } },
+  /** Heavy recomputation: back off exponentially so a struggling database can recover. */
+  patient: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } },
+} as const satisfies Record<string, RetryPolicy>;
+
+export const RETENTION_POLICIES = {
+  standard: {
+    removeOnComplete: { count: 1_000, age: 24 * 3600 },
+    removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+  },
+} as const satisfies Record<string, RetentionPolicy>;
+
+export interface JobDefinition {
+  queue: QueueName;
+  retry: keyof typeof RETRY_POLICIES;
+  retention: keyof typeof RETENTION_POLICIES;
+}
+
+export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
+  [JobName.DiagnosticsProbe]: { queue: QueueName.Maintenance, retry: 'quick', retention: 'standard' },
+};
+
+export interface EnqueueOptions {
+  /** Jobs with the same key are not enqueued twice while one is waiting or running. */
+  dedupeKey?: string;
+  delayMs?: number;
+}
+
+/** What a handler gets besides its payload. */
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+  /** Reports progress in [0, 1] with optional detail for dashboards. */
+  progress(fraction: number, detail?: Record<string, unknown>): Promise<void>;
+}
+
+export type JobResult = Record<string, unknown> | void;
+export type JobHandlerFn<N extends JobName> = (data: JobData<N>, ctx: JobContext) => Promise<JobResult>;

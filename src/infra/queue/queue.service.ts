@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { QUEUE_DRIVER, type QueueDriver, type QueueHealth } from './queue-driver';
+import type { EnqueueOptions, JobData, JobName } from './queue.contract';
+
+export const QUEUE_CONSUME = Symbol('QUEUE_CONSUME');
+
+/** The one way to enqueue background work. */
+@Injectable()
+export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Queue');
+
+  constructor(
+    @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
+    @Inject(QUEUE_CONSUME) private readonly consume: boolean,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.consume) await this.driver.startConsuming();
+  }
+
+  async enqueue<N extends JobName>(name: N, data: JobData<N>, opts: EnqueueOptions = {}): Promise<{ id: string; deduplicated: boolean }> {
+    const result = await this.driver.enqueue({ name, data }, opts);
+    this.logger.debug({ job: name, jobId: result.id, deduplicated: result.deduplicated }, 'job enqueued');
+    return result;
+  }
+
+  health(): Promise<QueueHealth> {
+    return this.driver.health();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,44 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('health and API docs (HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: false });
+  });
+  afterAll(() => t?.close());
+
+  it('GET /health answers 200 without a key, with database and queue state', async () => {
+    const res = await request(t.http).get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.database).toMatchObject({ status: 'up', kind: t.config.database.kind });
+    expect(res.body.info.queue).toMatchObject({ status: 'up', driver: 'inline', consuming: true });
+    expect(res.body.info.queue.queues.maintenance).toEqual(expect.objectContaining({ waiting: 0, active: 0 }));
+  });
+
+  it('serves the OpenAPI UI at /docs without a key', async () => {
+    const res = await request(t.http).get('/docs').redirects(1).expect(200);
+    expect(res.text).toContain('swagger-ui');
+  });
+
+  it('lists the routes in /docs-json with bearer auth', async () => {
+    const res = await request(t.http).get('/docs-json').expect(200);
+    const paths = Object.keys(res.body.paths as object);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/health', '/api/events', '/api/events/{event}', '/api/admin/api-keys', '/api/admin/api-keys/{id}', '/api/me', '/api/regions', '/api/tie-ups', '/api/admin/jobs/probe']),
+    );
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(res.body.paths['/api/admin/api-keys'].post.requestBody).toBeDefined();
+  });
+
+  it('answers unknown routes with the JSON error shape and a request id', async () => {
+    const res = await request(t.http).get('/api/nope').set('x-request-id', 'req-abc-123').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', requestId: 'req-abc-123' });
+    expect(res.headers['x-request-id']).toBe('req-abc-123');
+  });
+
+  it('generates a request id when none is sent', async () => {
+    const res = await request(t.http).get('/health').expect(200);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
