@@ -22,14 +22,14 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 module.exports = {
-  reporters: ['default'],
+  reporters: ['default', '<rootDir>/test/support/totals-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
       slowTestThreshold: 20,
     },
   ],

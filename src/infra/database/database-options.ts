@@ -9,7 +9,8 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    // Applied at boot by runMigrationsLocked, under a lock.
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
@@ -18,5 +19,6 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     logging: ['error'],
     // The embedded server answers one connection; a real server gets a pool.
     extra: embedded ? { max: 1 } : { max: 10 },
+    migrationsTableName: 'migrations',
   };
 }

@@ -1,9 +1,11 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './database-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { runMigrationsLocked } from './run-migrations';
 
 /** Starts the embedded server when no DATABASE_URL is configured and stops it after TypeORM. */
 @Injectable()
@@ -44,6 +46,12 @@ class DatabaseServerModule {}
     TypeOrmModule.forRootAsync({
       inject: [DatabaseServer],
       useFactory: async (server: DatabaseServer) => dataSourceOptions(await server.url(), server.kind === 'embedded'),
+      dataSourceFactory: async (options) => {
+        const ds = await new DataSource(options!).initialize();
+        const applied = await runMigrationsLocked(ds);
+        if (applied.length) new Logger('Database').log(`applied migrations: ${applied.join(', ')}`);
+        return ds;
+      },
     }),
   ],
 })

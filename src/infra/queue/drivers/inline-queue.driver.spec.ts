@@ -1,0 +1,72 @@
+import type { JobRunner, RunRequest } from '../job-runner';
+import { JobName, RETRY_POLICIES } from '../queue.contract';
+import { InlineQueueDriver } from './inline-queue.driver';
+
+/** A runner that records attempts and fails the first `failures` of them. */
+function recordingRunner(failures = 0): { runner: JobRunner; attempts: RunRequest[] } {
+  const attempts: RunRequest[] = [];
+  const runner = {
+    run: (req: RunRequest) => {
+      attempts.push(req);
+      return attempts.length <= failures ? Promise.reject(new Error('boom')) : Promise.resolve({ ok: true });
+    },
+  } as unknown as JobRunner;
+  return { runner, attempts };
+}
+
+const probe = (probeId: string) => ({ name: JobName.DiagnosticsProbe, data: { probeId } }) as const;
+
+describe('InlineQueueDriver', () => {
+  it('runs enqueued jobs in-process once consuming', async () => {
+    const { runner, attempts } = recordingRunner();
+    const driver = new InlineQueueDriver(runner);
+    await driver.enqueue(probe('a'), {});
+    expect(attempts).toHaveLength(0);
+    await driver.startConsuming();
+    await driver.whenIdle();
+    expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'a' }]);
+    expect((await driver.health()).queues.maintenance).toMatchObject({ completed: 1, waiting: 0, failed: 0 });
+  });
+
+  it('deduplicates jobs with the same key while one is pending', async () => {
+    const { runner, attempts } = recordingRunner();
+    const driver = new InlineQueueDriver(runner);
+    const first = await driver.enqueue(probe('a'), { dedupeKey: 'k' });
+    const second = await driver.enqueue(probe('b'), { dedupeKey: 'k' });
+    expect(second).toEqual({ id: first.id, deduplicated: true });
+    await driver.startConsuming();
+    await driver.whenIdle();
+    expect(attempts).toHaveLength(1);
+    // Once done, the key is free again.
+    expect((await driver.enqueue(probe('c'), { dedupeKey: 'k' })).deduplicated).toBe(false);
+    await driver.whenIdle();
+    expect(attempts).toHaveLength(2);
+  });
+
+  it('retries a failing job per its policy, then counts it failed', async () => {
+    const policy = RETRY_POLICIES.quick;
+    const { runner, attempts } = recordingRunner(Number.MAX_SAFE_INTEGER);
+    const driver = new InlineQueueDriver(runner);
+    await driver.startConsuming();
+    await driver.enqueue(probe('x'), {});
+    await driver.whenIdle();
+    expect(attempts.map((a) => a.attempt)).toEqual(Array.from({ length: policy.attempts }, (_, i) => i + 1));
+    expect((await driver.health()).queues.maintenance).toMatchObject({ failed: 1, completed: 0 });
+  }, 15_000);
+
+  it('succeeds on a retry after a transient failure', async () => {
+    const { runner, attempts } = recordingRunner(1);
+    const driver = new InlineQueueDriver(runner);
+    await driver.startConsuming();
+    await driver.enqueue(probe('y'), {});
+    await driver.whenIdle();
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2]);
+    expect((await driver.health()).queues.maintenance).toMatchObject({ failed: 0, completed: 1 });
+  });
+
+  it('refuses new jobs after close', async () => {
+    const driver = new InlineQueueDriver(recordingRunner().runner);
+    await driver.close();
+    await expect(driver.enqueue(probe('z'), {})).rejects.toThrow('closed');
+  });
+});
