@@ -176,8 +176,12 @@ export class ConceptMatcher {
   }
 
   private addLatinTerm(c: number, source: ConceptSource, lang: LatinLang, term: string, nace: { concept: number; lang: LatinLang; stems: string[] }[]): void {
-    const tokens = (lang === 'de' ? tokeniseGerman(term) : tokeniseEnglish(term)).filter((t) => !isStopWord(lang, t));
+    const all = lang === 'de' ? tokeniseGerman(term) : tokeniseEnglish(term);
+    const tokens = all.filter((t) => !isStopWord(lang, t));
     if (lang === 'de') for (const t of tokens) if (t.length >= 3) this.germanVocabulary.add(t);
+    // A phrase that shrinks to one word without its stop words ("IT services" → services) would fire on
+    // that generic word alone; such terms are only distinctive as a whole, which stems cannot express.
+    if (source === 'focus' && all.length > 1 && tokens.length === 1) return;
     if (source === 'nace') {
       const distinctive = tokens.filter((t) => !NACE_GENERIC_WORDS.has(t) && t.length >= 3);
       nace.push({ concept: c, lang, stems: [...new Set(distinctive.map((t) => this.stem(lang, t)))] });
