@@ -1,0 +1,30 @@
+// Public surface of the scoring core (pure: plain data in, plain data out; no I/O).
+export * from './scoring.types';
+export { ACTIVITY_PREFIX, activityConceptEntries, kindCompatibility, kindNames, KIND_FLOOR } from './activity-lexicon';
+export {
+  buildScoringConceptEntries,
+  createScoringAnalyser,
+  createScoringEnvironment,
+  DOMAIN_RELATED_FACTOR,
+  DOMAIN_SAME,
+  type ScoringEnvironment,
+  type ScoringEnvironmentOptions,
+} from './scoring-environment';
+export {
+  analyseProfile,
+  documentVector,
+  finaliseProfile,
+  preparePool,
+  prepareProfile,
+  splitSentences,
+  PHRASE_WEIGHT,
+  type AnalysedPhrase,
+  type AnalysedProfile,
+  type PreparedPool,
+} from './prepare-profile';
+export { COMPLEMENTARITY, bestPhraseMatch, combineDirections, direction, phraseMatch, type PhraseMatch } from './complementarity';
+export { COOPERATION_COMPLEMENTS, LANGUAGE, SECTOR_FROM_TEXT } from './pair-components';
+export { applicableComponents, componentValues, createPairScorer, declineKey, exclusionOf, explainPair, pairKey, scorePair, scorePairValue, type PairScorer } from './score-pair';
+export { INDEXED_COMPONENTS, indexKeys, probeKeys, scoreUpperBound, type FeatureKeys, type IndexedComponent } from './feature-keys';
+export { PRODUCT_DOMAIN, PRODUCT_PREFIX, productConceptEntries } from './product-lexicon';
+export { DEFAULT_WEIGHTS, validateWeights, type WeightError, type WeightValidation } from './scoring-weights';
