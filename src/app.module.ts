@@ -11,12 +11,13 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { RateLimitModule } from './infra/http/rate-limit.module';
 import { RegionsModule } from './regions/regions.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 /** How a process takes part: serve HTTP, run jobs, or both (single-process install); the CLI does neither. */
 export type ProcessRole = 'all' | 'api' | 'worker' | 'cli';
 
 /** The domain modules every entry point shares. */
-const FEATURE_MODULES: Type[] = [AuthModule, RegionsModule, EventsModule, DiagnosticsModule, DemoModule];
+const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, EventsModule, DiagnosticsModule, DemoModule];
 
 @Module({})
 export class AppModule {
