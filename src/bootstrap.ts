@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ProcessRole } from './app.module';
@@ -29,8 +29,11 @@ export async function createHttpApp(config: AppConfig, role: 'all' | 'api'): Pro
   return app;
 }
 
-export function configureHttpApp(app: INestApplication): void {
+export function configureHttpApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  // Imports send whole files: JSON, JSON Lines or CSV.
+  app.useBodyParser('json', { limit: '25mb' });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'application/x-ndjson', 'application/jsonl'], limit: '25mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ApiKeysService } from './auth/api-keys.service';
 import { ROLES, type Role } from './auth/role';
 import { withContext } from './cli/cli-context';
+import { registerProfileCommands } from './cli/profile-commands';
 import { DEMO_DATA } from './demo/data/demo-data';
 import { DemoSeeder } from './demo/demo-seeder.service';
 import { DiagnosticsService } from './diagnostics/diagnostics.service';
@@ -87,6 +88,14 @@ program
       throw new Error(`no worker processed probe job ${probe.jobId} within ${opts.timeout}s`);
     }),
   );
+
+registerProfileCommands(program);
+
+// `npm run cli -- export | head` closes stdout early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`);

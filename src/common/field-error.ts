@@ -4,3 +4,12 @@ import { BadRequestException } from '@nestjs/common';
 export function badField(field: string, ...messages: string[]): BadRequestException {
   return new BadRequestException({ message: `Invalid ${field}: ${messages.join('; ')}`, details: [{ field, messages }] });
 }
+
+/** A 400 listing several fields' problems at once. */
+export function badFields(problems: { field: string; message: string }[]): BadRequestException {
+  const fields = [...new Set(problems.map((p) => p.field))];
+  return new BadRequestException({
+    message: `Invalid ${fields.join(', ')}: ${problems.map((p) => p.message).join('; ')}`,
+    details: fields.map((field) => ({ field, messages: problems.filter((p) => p.field === field).map((p) => p.message) })),
+  });
+}

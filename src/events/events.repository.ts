@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { MeetingRule } from '../profiles/profile.types';
 import type { Principal } from '../auth/principal';
 import { EventEntity } from './event.entity';
 
@@ -40,6 +41,34 @@ export class EventsRepository {
 
   async existsBySlug(slug: string): Promise<boolean> {
     return this.db.getRepository(EventEntity).existsBy({ slug });
+  }
+
+  /** Finds an event by slug or creates a bare one with that rule (details can be filled in later). */
+  async ensureEvent(slug: string, rule: MeetingRule | undefined, today: string): Promise<{ event: EventEntity; created: boolean; ruleChanged: boolean }> {
+    const repo = this.db.getRepository(EventEntity);
+    const existing = await repo.findOneBy({ slug });
+    if (existing) {
+      if (!rule || existing.meetingRule === rule) return { event: existing, created: false, ruleChanged: false };
+      existing.meetingRule = rule;
+      return { event: await repo.save(existing), created: false, ruleChanged: true };
+    }
+    const event = await repo.save(
+      repo.create({ slug, name: slug, timeZone: 'UTC', startsOn: today, endsOn: today, meetingRule: rule ?? 'cross-country' }),
+    );
+    return { event, created: true, ruleChanged: false };
+  }
+
+  /** Adds organisations to an event; those already in it stay. Returns how many joined. */
+  async addParticipants(eventId: string, organisationIds: string[]): Promise<number> {
+    let joined = 0;
+    for (let i = 0; i < organisationIds.length; i += 1000) {
+      const inserted: unknown[] = await this.db.query(
+        'INSERT INTO event_participants (event_id, organisation_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING organisation_id',
+        [eventId, organisationIds.slice(i, i + 1000)],
+      );
+      joined += inserted.length;
+    }
+    return joined;
   }
 
   private async withCounts(events: EventEntity[]): Promise<EventWithCounts[]> {

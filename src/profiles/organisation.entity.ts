@@ -73,6 +73,10 @@ export class OrganisationEntity {
   @Column({ name: 'contact_email', type: 'varchar', length: 200, nullable: true })
   contactEmail: string | null;
 
+  /** The API key that created the profile: organisers may edit what they created. */
+  @Column({ name: 'created_by_key_id', type: 'uuid', nullable: true })
+  createdByKeyId: string | null;
+
   @VersionColumn()
   version: number;
 

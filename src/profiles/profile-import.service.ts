@@ -1,0 +1,167 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import type { ProfileInputDto } from './dto/profile-input.dto';
+import type { ImportResult } from './dto/profile.response';
+import { OrganisationEntity } from './organisation.entity';
+import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord, type ProfileFormat, type RecordError } from './profile-records';
+import { validateProfileRecord } from './profile-validation';
+import { ProfilesRepository, type ProfileFilter } from './profiles.repository';
+import { descriptionLanguage } from './profiles.service';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** The key doing the import (recorded on created profiles). */
+  keyId?: string | null;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportOutcome extends ImportResult {
+  /** Ids of every imported organisation, in file order. */
+  organisationIds: string[];
+}
+
+/** The whole file is rejected, nothing written; every bad row is listed. */
+export class ImportRejectedError extends BadRequestException {
+  constructor(readonly rowErrors: RecordError[]) {
+    super({
+      message: `${new Set(rowErrors.map((e) => e.line)).size} invalid row(s); nothing was imported`,
+      details: rowErrors.map((e) => ({ field: `line ${e.line}: ${e.field}`, messages: [e.message], line: e.line, externalId: e.externalId ?? null })),
+    });
+  }
+}
+
+class DryRunRollback extends Error {}
+
+/** All-or-nothing bulk import of profiles (JSON, JSON Lines, CSV), upserting by externalId. */
+@Injectable()
+export class ProfileImportService {
+  constructor(
+    private readonly profiles: ProfilesRepository,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async importText(text: string, format: ProfileFormat, opts: ImportOptions = {}): Promise<ImportOutcome> {
+    let records;
+    try {
+      records = parseProfileRecords(text, format);
+    } catch (e) {
+      if (e instanceof RecordParseError) throw new ImportRejectedError(e.errors);
+      throw e;
+    }
+    return this.importRecords(records, opts);
+  }
+
+  async importRecords(records: { line: number; value: unknown }[], opts: ImportOptions = {}): Promise<ImportOutcome> {
+    const valid = this.validate(records);
+    let outcome: ImportOutcome | null = null;
+    try {
+      await this.profiles.transaction(async (tx) => {
+        const regionIds = new Map<string, string>();
+        let regionsCreated = 0;
+        const existing = new Map<string, OrganisationEntity>();
+        const ids = valid.map((v) => v.profile.externalId!);
+        for (let i = 0; i < ids.length; i += 1000) {
+          for (const o of await this.profiles.findByExternalIds(ids.slice(i, i + 1000), tx)) existing.set(o.externalId!, o);
+        }
+        const repo = tx.getRepository(OrganisationEntity);
+        const rows: OrganisationEntity[] = [];
+        for (const { profile } of valid) {
+          const key = `${profile.country}|${profile.region.trim().toLowerCase()}`;
+          let regionId = regionIds.get(key);
+          if (!regionId) {
+            const resolved = await this.profiles.resolveRegion(tx, profile.country, profile.region);
+            regionId = resolved.region.id;
+            if (resolved.created) regionsCreated++;
+            regionIds.set(key, regionId);
+          }
+          const values = toColumns(profile, regionId);
+          const current = existing.get(profile.externalId!);
+          rows.push(current ? Object.assign(current, values) : repo.create({ ...values, createdByKeyId: opts.keyId ?? null }));
+        }
+        const saved: OrganisationEntity[] = [];
+        for (let i = 0; i < rows.length; i += 500) {
+          saved.push(...(await repo.save(rows.slice(i, i + 500))));
+          opts.onProgress?.(Math.min(i + 500, rows.length), rows.length);
+        }
+        outcome = {
+          total: rows.length,
+          created: rows.length - existing.size,
+          updated: existing.size,
+          regionsCreated,
+          dryRun: !!opts.dryRun,
+          organisationIds: saved.map((o) => o.id),
+        };
+        if (opts.dryRun) throw new DryRunRollback();
+      });
+    } catch (e) {
+      if (!(e instanceof DryRunRollback)) throw e;
+    }
+    return opts.dryRun ? { ...outcome!, organisationIds: [] } : outcome!;
+  }
+
+  /** Every problem of every row, or the validated rows; duplicates within the file are errors too. */
+  private validate(records: { line: number; value: unknown }[]): { line: number; profile: ProfileInputDto }[] {
+    const errors: RecordError[] = [];
+    const valid: { line: number; profile: ProfileInputDto }[] = [];
+    const seen = new Map<string, number>();
+    if (records.length === 0) throw new ImportRejectedError([{ line: 1, field: 'file', message: 'the file holds no profiles' }]);
+    for (const { line, value } of records) {
+      const externalId = typeof (value as { externalId?: unknown })?.externalId === 'string' ? (value as { externalId: string }).externalId : undefined;
+      const r = validateProfileRecord(value, this.taxonomy.taxonomy, { requireExternalId: true });
+      if (!r.ok) {
+        errors.push(...r.problems.map((p) => ({ line, field: p.field, message: p.message, externalId })));
+        continue;
+      }
+      const first = seen.get(r.profile.externalId!);
+      if (first !== undefined) {
+        errors.push({ line, field: 'externalId', message: `duplicate of line ${first}`, externalId });
+        continue;
+      }
+      seen.set(r.profile.externalId!, line);
+      valid.push({ line, profile: r.profile });
+    }
+    if (errors.length) throw new ImportRejectedError(errors);
+    return valid;
+  }
+
+  async exportText(filter: ProfileFilter, format: ProfileFormat): Promise<string> {
+    const orgs = await this.profiles.streamAll(filter);
+    const records: ExportRecord[] = orgs.map((o) => ({
+      externalId: o.externalId,
+      name: o.name,
+      kind: o.kind,
+      country: o.country,
+      region: o.region?.name ?? '',
+      sectors: o.sectors,
+      offers: o.offers,
+      seeks: o.seeks,
+      cooperation: o.cooperation,
+      languages: o.languages,
+      description: o.description,
+      size: o.size,
+      website: o.website,
+      contactEmail: o.contactEmail,
+    }));
+    return serialiseProfileRecords(records, format);
+  }
+}
+
+function toColumns(p: ProfileInputDto, regionId: string): Partial<OrganisationEntity> {
+  return {
+    externalId: p.externalId ?? null,
+    name: p.name,
+    kind: p.kind,
+    country: p.country,
+    regionId,
+    sectors: p.sectors,
+    offers: p.offers,
+    seeks: p.seeks,
+    cooperation: p.cooperation,
+    languages: p.languages,
+    description: p.description ?? '',
+    descriptionLang: descriptionLanguage(p.description ?? ''),
+    size: p.size ?? null,
+    website: p.website ?? null,
+    contactEmail: p.contactEmail ?? null,
+  };
+}

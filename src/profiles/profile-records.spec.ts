@@ -1,0 +1,59 @@
+import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord } from './profile-records';
+
+const rec: ExportRecord = {
+  externalId: 'de-jena-1',
+  name: 'Saale Optik GmbH',
+  kind: 'company',
+  country: 'DE',
+  region: 'Jena',
+  sectors: ['26.70', '32.50'],
+  offers: ['Präzisionslinsen', 'contract manufacturing, coating'],
+  seeks: ['販売代理店'],
+  cooperation: ['supply', 'distribution'],
+  languages: ['de', 'en'],
+  description: 'Wir fertigen Linsen, "präzise".',
+  size: 'sme',
+  website: null,
+  contactEmail: null,
+};
+
+describe('profile records', () => {
+  it('reads JSON Lines with line numbers, skipping blank lines', () => {
+    const records = parseProfileRecords('{"a":1}\n\n{"a":2}\n', 'jsonl');
+    expect(records).toEqual([
+      { line: 1, value: { a: 1 } },
+      { line: 3, value: { a: 2 } },
+    ]);
+  });
+
+  it('names every malformed JSON line', () => {
+    try {
+      parseProfileRecords('{"a":1}\n{oops\n{"a":2}\n[\n', 'jsonl');
+      throw new Error('expected a parse error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(RecordParseError);
+      expect((e as RecordParseError).errors.map((x) => x.line)).toEqual([2, 4]);
+    }
+  });
+
+  it('accepts a JSON array or {profiles: [...]}', () => {
+    expect(parseProfileRecords('[{"a":1},{"a":2}]', 'json').map((r) => r.line)).toEqual([1, 2]);
+    expect(parseProfileRecords('{"profiles":[{"a":1}]}', 'json')).toEqual([{ line: 1, value: { a: 1 } }]);
+    expect(() => parseProfileRecords('{"a":1}', 'json')).toThrow(RecordParseError);
+  });
+
+  it('splits CSV list fields on semicolons and keeps file line numbers', () => {
+    const csv = 'externalId,name,sectors,offers,size\nx1,A,26.70;32.50,lenses; coatings ,\n\nx2,"B, Inc",,"one;two",sme\n';
+    const records = parseProfileRecords(csv, 'csv');
+    expect(records).toEqual([
+      { line: 2, value: { externalId: 'x1', name: 'A', sectors: ['26.70', '32.50'], offers: ['lenses', 'coatings'], size: null } },
+      { line: 4, value: { externalId: 'x2', name: 'B, Inc', sectors: [], offers: ['one', 'two'], size: 'sme' } },
+    ]);
+  });
+
+  it.each(['json', 'jsonl', 'csv'] as const)('round-trips %s export → import', (format) => {
+    const text = serialiseProfileRecords([rec], format);
+    const [back] = parseProfileRecords(text, format);
+    expect(back.value).toEqual(rec);
+  });
+});

@@ -1,0 +1,129 @@
+import { parse as parseCsvText } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
+
+// Import/export file formats for profiles: JSON (an array), JSON Lines and CSV with list fields
+// separated by ';'. Parsing keeps each record's line number so errors can point at it.
+
+export const PROFILE_FORMATS = ['json', 'jsonl', 'csv'] as const;
+export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
+
+export const LIST_FIELDS = ['sectors', 'offers', 'seeks', 'cooperation', 'languages'] as const;
+export const PROFILE_COLUMNS = [
+  'externalId',
+  'name',
+  'kind',
+  'country',
+  'region',
+  'sectors',
+  'offers',
+  'seeks',
+  'cooperation',
+  'languages',
+  'description',
+  'size',
+  'website',
+  'contactEmail',
+] as const;
+
+export interface RawRecord {
+  /** 1-based line in the file (for JSON arrays: the position in the array). */
+  line: number;
+  value: unknown;
+}
+
+export interface RecordError {
+  line: number;
+  field: string;
+  message: string;
+  externalId?: string;
+}
+
+export class RecordParseError extends Error {
+  constructor(readonly errors: RecordError[]) {
+    super(errors.map((e) => `line ${e.line}: ${e.message}`).join('; '));
+  }
+}
+
+export function parseProfileRecords(text: string, format: ProfileFormat): RawRecord[] {
+  switch (format) {
+    case 'json':
+      return parseJson(text);
+    case 'jsonl':
+      return parseJsonLines(text);
+    case 'csv':
+      return parseCsv(text);
+  }
+}
+
+function parseJson(text: string): RawRecord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new RecordParseError([{ line: 1, field: 'file', message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  const list = Array.isArray(data) ? data : (data as { profiles?: unknown })?.profiles;
+  if (!Array.isArray(list)) throw new RecordParseError([{ line: 1, field: 'file', message: 'expected a JSON array of profiles (or {"profiles": [...]})' }]);
+  return list.map((value, i) => ({ line: i + 1, value }));
+}
+
+function parseJsonLines(text: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  const errors: RecordError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    try {
+      records.push({ line: i + 1, value: JSON.parse(line) });
+    } catch (e) {
+      errors.push({ line: i + 1, field: 'line', message: `not valid JSON: ${(e as Error).message}` });
+    }
+  });
+  if (errors.length) throw new RecordParseError(errors);
+  return records;
+}
+
+function parseCsv(text: string): RawRecord[] {
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parseCsvText<{ record: Record<string, string>; info: { lines: number } }>(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true });
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new RecordParseError([{ line: err.lines ?? 1, field: 'file', message: `not valid CSV: ${err.message}` }]);
+  }
+  return rows.map(({ record, info }) => ({ line: info.lines, value: csvRecordToObject(record) }));
+}
+
+/** CSV cells are strings: split list fields on ';', map empty optional cells to null. */
+function csvRecordToObject(record: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, cell] of Object.entries(record)) {
+    if ((LIST_FIELDS as readonly string[]).includes(key)) {
+      out[key] = cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+    } else if (['size', 'website', 'contactEmail', 'externalId'].includes(key)) {
+      out[key] = cell === '' ? null : cell;
+    } else {
+      out[key] = cell;
+    }
+  }
+  return out;
+}
+
+export type ExportRecord = Record<(typeof PROFILE_COLUMNS)[number], string | string[] | null>;
+
+export function serialiseProfileRecords(records: ExportRecord[], format: ProfileFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(records, null, 2) + '\n';
+    case 'jsonl':
+      return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
+    case 'csv':
+      return stringifyCsv(
+        records.map((r) => PROFILE_COLUMNS.map((c) => {
+          const v = r[c];
+          return Array.isArray(v) ? v.join(';') : (v ?? '');
+        })),
+        { header: true, columns: [...PROFILE_COLUMNS] },
+      );
+  }
+}

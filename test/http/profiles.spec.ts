@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
+
+const DEV_PROFILES = resolve(__dirname, '../../../shared/data/match-eval/dev/profiles.jsonl');
+const MEDICA = 'medica-2007-hamamatsu-jena';
+
+const newProfile = (over: Record<string, unknown> = {}) => ({
+  externalId: 'test-saale-optik',
+  name: 'Saale Optik GmbH',
+  kind: 'company',
+  country: 'DE',
+  region: 'Jena',
+  sectors: ['26.70'],
+  offers: ['Auftragsfertigung optischer Linsen'],
+  seeks: ['Vertriebspartner in Japan'],
+  cooperation: ['supply', 'distribution'],
+  languages: ['de', 'en'],
+  description: 'Wir fertigen Präzisionsoptik für die Medizintechnik in Jena.',
+  size: 'sme',
+  ...over,
+});
+
+describe('profiles (HTTP)', () => {
+  let t: TestApp;
+  let admin: [string, string];
+  let organiser: [string, string];
+  let otherOrganiser: [string, string];
+  let participant: [string, string];
+  let participantOrgId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = bearer(t.adminKey);
+    const key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
+    organiser = await key({ name: 'medica team', role: 'organiser', eventSlugs: [MEDICA] });
+    otherOrganiser = await key({ name: 'other team', role: 'organiser' });
+    [{ id: participantOrgId }] = await sql<{ id: string }>(t, "SELECT o.id FROM organisations o WHERE o.external_id LIKE 'demo-jp-%' ORDER BY o.external_id LIMIT 1");
+    participant = await key({ name: 'company', role: 'participant', organisationId: participantOrgId });
+  });
+  afterAll(() => t?.close());
+
+  const count = async () => Number((await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM organisations'))[0].n);
+
+  describe('listing', () => {
+    it('requires a key (401) and an admin or organiser (403 for participants)', async () => {
+      await request(t.http).get('/api/profiles').expect(401);
+      await request(t.http).get('/api/profiles').set(...participant).expect(403);
+    });
+
+    it('pages and filters by country, region, sector (with descendants) and text', async () => {
+      const page = await request(t.http).get('/api/profiles?pageSize=5&page=2').set(...organiser).expect(200);
+      expect(page.body.items).toHaveLength(5);
+      expect(page.body).toMatchObject({ page: 2, pageSize: 5, total: await count() });
+      const jp = await request(t.http).get('/api/profiles?country=jp&pageSize=200').set(...admin).expect(200);
+      expect(jp.body.items.length).toBeGreaterThan(10);
+      expect(jp.body.items.every((p: { country: string }) => p.country === 'JP')).toBe(true);
+      const hamamatsu = await request(t.http).get('/api/profiles?region=hamamatsu&pageSize=200').set(...admin).expect(200);
+      expect(hamamatsu.body.items.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Hamamatsu Photonics|浜松ホトニクス/)]));
+      const optics = await request(t.http).get('/api/profiles?sector=26&pageSize=200').set(...admin).expect(200);
+      expect(optics.body.total).toBeGreaterThan(0);
+      expect(optics.body.items.every((p: { sectors: string[] }) => p.sectors.some((s) => s.startsWith('26')))).toBe(true);
+      const text = await request(t.http).get('/api/profiles?q=photonics&pageSize=200').set(...admin).expect(200);
+      expect(text.body.total).toBeGreaterThan(0);
+    });
+
+    it('answers 400 naming bad filters', async () => {
+      const bad = await request(t.http).get('/api/profiles?country=XX&pageSize=1000').set(...admin).expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['country', 'pageSize']);
+      const sector = await request(t.http).get('/api/profiles?sector=nope').set(...admin).expect(400);
+      expect(sector.body.details[0].field).toBe('sector');
+    });
+  });
+
+  describe('create, read, update, delete', () => {
+    let createdId: string;
+
+    it('lets an organiser create a profile; language detected, codes normalised, region resolved', async () => {
+      const res = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ sectors: ['2670', 'JSIC:274'] })).expect(201);
+      createdId = res.body.id;
+      expect(res.body).toMatchObject({ externalId: 'test-saale-optik', country: 'DE', region: { name: 'Jena' }, descriptionLang: 'de' });
+      expect(res.body.sectors).toEqual(expect.arrayContaining(['26.70', '32.50']));
+    });
+
+    it('rejects a duplicate externalId with 409 and bad fields with 400 naming them', async () => {
+      await request(t.http).post('/api/profiles').set(...organiser).send(newProfile()).expect(409);
+      const res = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'x2', sectors: ['26.70', '99.99'], kind: 'startup', website: 'ftp://x' })).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['kind', 'website']));
+      const sectors = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'x3', sectors: ['26.70', '99.99'] })).expect(400);
+      expect(sectors.body.details[0].field).toBe('sectors.1');
+    });
+
+    it('forbids participants to create or delete (403)', async () => {
+      await request(t.http).post('/api/profiles').set(...participant).send(newProfile({ externalId: 'p1' })).expect(403);
+      await request(t.http).delete(`/api/profiles/${participantOrgId}`).set(...participant).expect(403);
+    });
+
+    it('lets a participant read and edit only its own organisation', async () => {
+      await request(t.http).get(`/api/profiles/${participantOrgId}`).set(...participant).expect(200);
+      await request(t.http).get(`/api/profiles/${createdId}`).set(...participant).expect(404);
+      const res = await request(t.http).patch(`/api/profiles/${participantOrgId}`).set(...participant).send({ description: 'We build optical sensors for medical devices.' }).expect(200);
+      expect(res.body.descriptionLang).toBe('en');
+      await request(t.http).patch(`/api/profiles/${createdId}`).set(...participant).send({ name: 'hijack' }).expect(404);
+    });
+
+    it('lets organisers edit what they created or what takes part in their events, nothing else', async () => {
+      await request(t.http).patch(`/api/profiles/${createdId}`).set(...organiser).send({ seeks: ['販売代理店'] }).expect(200);
+      await request(t.http).patch(`/api/profiles/${createdId}`).set(...otherOrganiser).send({ name: 'x' }).expect(403);
+      const [{ organisation_id: inMedica }] = await sql<{ organisation_id: string }>(t, 'SELECT ep.organisation_id FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.slug = $1 LIMIT 1', [MEDICA]);
+      await request(t.http).patch(`/api/profiles/${inMedica}`).set(...organiser).send({ size: 'large' }).expect(200);
+      await request(t.http).patch(`/api/profiles/${inMedica}`).set(...otherOrganiser).send({ size: 'large' }).expect(403);
+    });
+
+    it('moves a profile to a new region, creating the region under its country', async () => {
+      const res = await request(t.http).patch(`/api/profiles/${createdId}`).set(...admin).send({ region: 'Erfurt' }).expect(200);
+      expect(res.body.region.name).toBe('Erfurt');
+      const [region] = await sql<{ country: string; time_zone: string }>(t, "SELECT country, time_zone FROM regions WHERE name = 'Erfurt'");
+      expect(region).toEqual({ country: 'DE', time_zone: 'Europe/Berlin' });
+    });
+
+    it('answers 400 for a malformed id and 404 for an unknown one; deletes with 204', async () => {
+      await request(t.http).get('/api/profiles/not-a-uuid').set(...admin).expect(400);
+      await request(t.http).get('/api/profiles/00000000-0000-4000-8000-000000000000').set(...admin).expect(404);
+      await request(t.http).delete(`/api/profiles/${createdId}`).set(...organiser).expect(204);
+      await request(t.http).get(`/api/profiles/${createdId}`).set(...admin).expect(404);
+    });
+  });
+
+  describe('bulk import and export', () => {
+    const dev = readFileSync(DEV_PROFILES, 'utf8');
+
+    it('imports the match-eval dev profiles (JSON Lines), creating unknown regions', async () => {
+      const before = await count();
+      const res = await request(t.http).post('/api/profiles/import').set(...admin).set('Content-Type', 'application/x-ndjson').send(dev).expect(200);
+      expect(res.body).toMatchObject({ total: 400, created: 400, updated: 0, dryRun: false });
+      expect(await count()).toBe(before + 400);
+    });
+
+    it('writes nothing when one row is bad, and names that row, field and reason', async () => {
+      const lines = dev.trimEnd().split('\n');
+      const bad = JSON.parse(lines[6]) as Record<string, unknown>;
+      bad.sectors = ['26.70', '99.99'];
+      lines[6] = JSON.stringify(bad);
+      const before = await sql(t, 'SELECT id, version FROM organisations ORDER BY id');
+      const res = await request(t.http).post('/api/profiles/import?format=jsonl').set(...admin).set('Content-Type', 'text/plain').send(lines.join('\n')).expect(400);
+      expect(res.body.message).toContain('nothing was imported');
+      expect(res.body.details).toEqual([{ field: 'line 7: sectors.1', messages: [expect.stringContaining('99.99')], line: 7, externalId: bad.externalId }]);
+      expect(await sql(t, 'SELECT id, version FROM organisations ORDER BY id')).toEqual(before);
+    });
+
+    it('upserts by externalId on re-import', async () => {
+      const res = await request(t.http).post('/api/profiles/import').set(...admin).set('Content-Type', 'application/x-ndjson').send(dev).expect(200);
+      expect(res.body).toMatchObject({ total: 400, created: 0, updated: 400 });
+    });
+
+    it('imports CSV with ;-separated lists and JSON arrays; dryRun writes nothing', async () => {
+      const csv = 'externalId,name,kind,country,region,sectors,offers,seeks,cooperation,languages,description,size\n' +
+        'csv-1,Kobe Cell Labs,company,JP,Kobe,72.11;21.20,iPS細胞の培養;GMP manufacturing,Klinikpartner in Deutschland,rd;licensing,ja;en,再生医療のベンチャーです。,sme\n';
+      const dry = await request(t.http).post('/api/profiles/import?dryRun=true').set(...organiser).set('Content-Type', 'text/csv').send(csv).expect(200);
+      expect(dry.body).toMatchObject({ created: 1, dryRun: true });
+      expect(await sql(t, "SELECT 1 FROM organisations WHERE external_id = 'csv-1'")).toEqual([]);
+      await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'text/csv').send(csv).expect(200);
+      const [row] = await sql<{ sectors: string[]; offers: string[]; description_lang: string }>(t, "SELECT sectors, offers, description_lang FROM organisations WHERE external_id = 'csv-1'");
+      expect(row).toEqual({ sectors: ['72.11', '21.20'], offers: ['iPS細胞の培養', 'GMP manufacturing'], description_lang: 'ja' });
+      const json = await request(t.http).post('/api/profiles/import').set(...organiser).send([{ ...newProfile({ externalId: 'json-1' }) }]).expect(200);
+      expect(json.body.created).toBe(1);
+    });
+
+    it('lists every bad row of a file at once, including duplicates and malformed lines', async () => {
+      const file = [
+        JSON.stringify(newProfile({ externalId: 'a1' })),
+        '{not json',
+        JSON.stringify(newProfile({ externalId: 'a1' })),
+        JSON.stringify(newProfile({ externalId: 'a4', country: 'Germany', cooperation: ['barter'] })),
+      ].join('\n');
+      const res = await request(t.http).post('/api/profiles/import?format=jsonl').set(...admin).set('Content-Type', 'text/plain').send(file).expect(400);
+      expect(res.body.details.map((d: { line: number }) => d.line)).toEqual([2]);
+      const file2 = [file.split('\n')[0], file.split('\n')[2], file.split('\n')[3]].join('\n');
+      const res2 = await request(t.http).post('/api/profiles/import?format=jsonl').set(...admin).set('Content-Type', 'text/plain').send(file2).expect(400);
+      expect(res2.body.details.map((d: { field: string }) => d.field)).toEqual(['line 2: externalId', 'line 3: country', 'line 3: cooperation']);
+    });
+
+    it('rejects participants (403), an unknown format and an empty body (400)', async () => {
+      await request(t.http).post('/api/profiles/import?format=jsonl').set(...participant).set('Content-Type', 'text/plain').send('{}').expect(403);
+      const f = await request(t.http).post('/api/profiles/import?format=xml').set(...admin).set('Content-Type', 'text/plain').send('x').expect(400);
+      expect(f.body.details[0].field).toBe('format');
+      const e = await request(t.http).post('/api/profiles/import?format=jsonl').set(...admin).set('Content-Type', 'text/plain').send('').expect(400);
+      expect(e.body.details[0].field).toBe('body');
+    });
+
+    it.each(['jsonl', 'csv', 'json'])('exports %s that imports back unchanged', async (format) => {
+      const exported = await request(t.http).get(`/api/profiles/export?format=${format}&country=JP&region=Kobe`).set(...admin).expect(200);
+      expect(exported.headers['content-type']).toContain(format === 'csv' ? 'text/csv' : format === 'json' ? 'application/json' : 'application/x-ndjson');
+      const text = format === 'json' ? JSON.stringify(exported.body) : exported.text;
+      const back = await request(t.http).post(`/api/profiles/import?format=${format}`).set(...admin).set('Content-Type', 'text/plain').send(text).expect(200);
+      expect(back.body.created).toBe(0);
+      expect(back.body.updated).toBeGreaterThan(0);
+    });
+  });
+});
