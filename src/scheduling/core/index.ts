@@ -1,0 +1,8 @@
+// Public surface of the meeting scheduler core.
+export { assignTables, countTableChanges } from './assign-tables';
+export type { TableAssignment, TimedMeeting } from './assign-tables';
+export { countBreaks } from './break-count';
+export { scheduleMeetings, SEARCH_FAILED } from './schedule-meetings';
+export type * from './schedule-types';
+export { breakStats, validateSchedule } from './validate-schedule';
+export type { BreakStats, ValidationReport } from './validate-schedule';

@@ -1,0 +1,80 @@
+// Entry point of the scheduler core: pre-checks, lower bound, local search, repair, tables, report.
+import { assignTables } from './assign-tables';
+import { participantLowerBounds, runPreChecks } from './infeasibility-checks';
+import { LocalSearch } from './local-search';
+import { compileModel, unplace } from './schedule-model';
+import type { ScheduleInput, ScheduleOptions, ScheduleResult, UnplacedMeeting } from './schedule-types';
+import { UNPLACED } from './search-state';
+import { breakStats } from './validate-schedule';
+
+export const SEARCH_FAILED = 'search found no placement within the time limit';
+
+export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions): ScheduleResult {
+  const now = options.now ?? (() => performance.now());
+  const start = now();
+  const d = options.fairnessD ?? 2;
+  const model = compileModel(input);
+  runPreChecks(model);
+  const lbPerParticipant = participantLowerBounds(model, d);
+  const lowerBound = lbPerParticipant.reduce((s, v) => s + v, 0);
+
+  const search = new LocalSearch(model, {
+    timeLimitMs: Math.max(0, options.timeLimitMs - (now() - start)),
+    seed: options.seed ?? 1,
+    d,
+    lowerBound,
+    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+    now,
+    onProgress: options.onProgress,
+  });
+  const { state, iterations } = search.run();
+
+  // Repair: drop the meeting in the most violations until the rest is feasible.
+  while (state.violations > 0) {
+    let worst = -1;
+    let worstScore = -1;
+    for (let m = 0; m < model.M; m++) {
+      if (!model.active[m] || state.slot[m] === UNPLACED) continue;
+      const score = state.violationsOf(m) * 2 + (model.pinned[m] < 0 ? 1 : 0);
+      if (state.violationsOf(m) > 0 && score > worstScore) {
+        worstScore = score;
+        worst = m;
+      }
+    }
+    if (worst < 0) break;
+    state.relocate(worst, UNPLACED);
+    unplace(model, worst, SEARCH_FAILED);
+  }
+
+  const timed: Array<{ meetingId: string; slot: number }> = [];
+  for (let m = 0; m < model.M; m++) if (model.active[m] && state.slot[m] >= 0) timed.push({ meetingId: model.meetingIds[m], slot: state.slot[m] });
+  const tables = assignTables(input, timed);
+  const unplaced: UnplacedMeeting[] = [...model.reasons.entries()].sort((x, y) => x[0] - y[0]).map(([m, reasons]) => ({ meetingId: model.meetingIds[m], reasons }));
+  const stats = breakStats(input, tables.assignments);
+  const fairnessHolds = stats.fairness <= d;
+  const complete = unplaced.length === 0;
+  if (options.onProgress) options.onProgress(1, fairnessHolds ? stats.breaksTotal : null);
+  const warnings = [...model.warnings, ...tables.warnings];
+  if (!fairnessHolds) warnings.push(`fairness d=${d} not reached: max - min breaks is ${stats.fairness} (infeasible, or not found within the time limit)`);
+  return {
+    assignments: tables.assignments,
+    unplaced,
+    report: {
+      meetings: input.meetings.length,
+      placed: tables.assignments.length,
+      unplaced: unplaced.length,
+      breaksTotal: stats.breaksTotal,
+      maxBreaks: stats.maxBreaks,
+      minBreaks: stats.minBreaks,
+      fairness: stats.fairness,
+      fairnessD: d,
+      fairnessHolds,
+      lowerBound,
+      optimal: complete && fairnessHolds && stats.breaksTotal <= lowerBound,
+      tableChanges: tables.tableChanges,
+      elapsedMs: Math.round(now() - start),
+      iterations,
+      warnings,
+    },
+  };
+}

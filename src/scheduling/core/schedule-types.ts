@@ -1,0 +1,86 @@
+// Plain data types of the meeting scheduler core (no framework, no I/O).
+
+/** Session restriction of a meeting: slots < morningSlots are morning, the rest afternoon. */
+export type Session = 'morning' | 'afternoon' | 'any';
+
+export interface ParticipantInput {
+  id: string;
+  /** Slots (0-based) in which this participant cannot meet. */
+  forbiddenSlots?: readonly number[];
+  /** A table the participant always sits at (an exhibitor with its own stand). */
+  fixedTable?: number;
+}
+
+export interface MeetingInput {
+  id: string;
+  a: string;
+  b: string;
+  session?: Session;
+  /** The meeting must be held in this slot. */
+  fixedSlot?: number;
+  /** Kept from a previous published run: slot and table stay. */
+  locked?: { slot: number; table: number };
+  /** Ids of meetings that must be held strictly earlier than this one. */
+  predecessors?: readonly string[];
+}
+
+export interface ScheduleInput {
+  nSlots: number;
+  /** Slots 0..morningSlots-1 are the morning session. */
+  morningSlots: number;
+  /** Maximum number of meetings in one slot. */
+  tables: number;
+  participants: readonly ParticipantInput[];
+  meetings: readonly MeetingInput[];
+}
+
+export interface ScheduleOptions {
+  timeLimitMs: number;
+  seed?: number;
+  /** Fairness bound: max - min breaks over participants. Default 2. */
+  fairnessD?: number;
+  /** Optional iteration cap: runs that end on it (or on the lower bound) are fully deterministic. */
+  maxIterations?: number;
+  onProgress?: (fraction: number, bestBreaks: number | null) => void;
+  /** Clock injection for tests; defaults to performance.now. */
+  now?: () => number;
+}
+
+export interface PlacedMeeting {
+  meetingId: string;
+  slot: number;
+  table: number;
+}
+
+export interface UnplacedMeeting {
+  meetingId: string;
+  reasons: string[];
+}
+
+export interface ScheduleReport {
+  meetings: number;
+  placed: number;
+  unplaced: number;
+  breaksTotal: number;
+  maxBreaks: number;
+  minBreaks: number;
+  /** max - min breaks over participants with at least one placed meeting. */
+  fairness: number;
+  fairnessD: number;
+  fairnessHolds: boolean;
+  /** Lower bound on total breaks (valid for the placed meetings). */
+  lowerBound: number;
+  /** True when every meeting is placed, d holds and breaks equal the lower bound. */
+  optimal: boolean;
+  tableChanges: number;
+  elapsedMs: number;
+  iterations: number;
+  /** Instance-level problems that are not tied to one meeting (e.g. fairness cannot hold). */
+  warnings: string[];
+}
+
+export interface ScheduleResult {
+  assignments: PlacedMeeting[];
+  unplaced: UnplacedMeeting[];
+  report: ScheduleReport;
+}
