@@ -10,6 +10,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { RateLimitModule } from './infra/http/rate-limit.module';
+import { MatchingModule } from './matching/matching.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RegionsModule } from './regions/regions.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
@@ -18,7 +19,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 export type ProcessRole = 'all' | 'api' | 'worker' | 'cli';
 
 /** The domain modules every entry point shares. */
-const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, DiagnosticsModule, DemoModule];
+const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, DiagnosticsModule, DemoModule];
 
 @Module({})
 export class AppModule {

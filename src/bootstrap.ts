@@ -7,6 +7,7 @@ import { AppModule, type ProcessRole } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
 import { DEMO_DATA } from './demo/data/demo-data';
 import { DemoSeeder } from './demo/demo-seeder.service';
+import { MatchingService } from './matching/matching.service';
 import type { AppConfig } from './infra/config/app-config';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
 import { setupOpenApi } from './infra/http/openapi';
@@ -56,5 +57,7 @@ export interface StartupOutcome {
 export async function runStartupTasks(app: INestApplicationContext, config: AppConfig): Promise<StartupOutcome> {
   const { generatedKey } = await app.get(ApiKeysService).ensureAdminAccess();
   const seeded = config.seedDemo ? (await app.get(DemoSeeder).seedIfEmpty(DEMO_DATA)) !== null : false;
+  // Freshly seeded events get their match lists computed in the background.
+  if (seeded) await app.get(MatchingService).requestForEventsUsingGlobalWeights('demo data seeded');
   return { generatedAdminKey: generatedKey, seeded };
 }

@@ -33,6 +33,18 @@ export class EventEntity {
   @Column({ name: 'meeting_rule', type: 'varchar', length: 20, default: 'cross-country' })
   meetingRule: MeetingRule;
 
+  /** required: the rule excludes pairs; preferred: the rule only scores. */
+  @Column({ name: 'meeting_rule_mode', type: 'varchar', length: 10, default: 'required' })
+  meetingRuleMode: 'required' | 'preferred';
+
+  /** Admins may let the event's organisers tune its scoring weights. */
+  @Column({ name: 'organisers_may_tune_weights', type: 'boolean', default: false })
+  organisersMayTuneWeights: boolean;
+
+  /** How many suggestions each participant's match list keeps. */
+  @Column({ name: 'suggestions_k', type: 'int', default: 20 })
+  suggestionsK: number;
+
   @Column({ name: 'tie_up_id', type: 'uuid', nullable: true })
   tieUpId: string | null;
 

@@ -3,9 +3,12 @@ import { JobRunEntity } from '../queue/job-run.entity';
 import { EventOrganiserEntity } from '../../events/event-organiser.entity';
 import { EventParticipantEntity } from '../../events/event-participant.entity';
 import { EventEntity } from '../../events/event.entity';
+import { MatchListEntity } from '../../matching/match-list.entity';
+import { MatchRunEntity } from '../../matching/match-run.entity';
 import { OrganisationEntity } from '../../profiles/organisation.entity';
 import { RegionEntity } from '../../regions/region.entity';
 import { TieUpEntity } from '../../regions/tie-up.entity';
+import { WeightSetEntity } from '../../scoring/weight-set.entity';
 
 /** Every entity of the schema; migrations must keep the database in step with these. */
 export const ENTITIES = [
@@ -17,4 +20,7 @@ export const ENTITIES = [
   EventOrganiserEntity,
   ApiKeyEntity,
   JobRunEntity,
+  WeightSetEntity,
+  MatchListEntity,
+  MatchRunEntity,
 ];

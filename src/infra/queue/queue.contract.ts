@@ -3,15 +3,19 @@
 
 export enum QueueName {
   Maintenance = 'maintenance',
+  Matching = 'matching',
 }
 
 export enum JobName {
   /** Round trip through the queue, recorded by whichever worker takes it. */
   DiagnosticsProbe = 'diagnostics.probe',
+  /** Recompute the match lists of an event (all participants, or the one the run names). */
+  MatchingRecompute = 'matching.recompute',
 }
 
 export interface JobPayloads {
   [JobName.DiagnosticsProbe]: { probeId: string };
+  [JobName.MatchingRecompute]: { runId: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -51,6 +55,7 @@ export interface JobDefinition {
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.DiagnosticsProbe]: { queue: QueueName.Maintenance, retry: 'quick', retention: 'standard' },
+  [JobName.MatchingRecompute]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
 };
 
 export interface EnqueueOptions {

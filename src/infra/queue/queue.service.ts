@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { QUEUE_DRIVER, type QueueDriver, type QueueHealth } from './queue-driver';
-import type { EnqueueOptions, JobData, JobName } from './queue.contract';
+import type { AnyJob, EnqueueOptions, JobData, JobName } from './queue.contract';
 
 export const QUEUE_CONSUME = Symbol('QUEUE_CONSUME');
 
@@ -19,7 +19,8 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async enqueue<N extends JobName>(name: N, data: JobData<N>, opts: EnqueueOptions = {}): Promise<{ id: string; deduplicated: boolean }> {
-    const result = await this.driver.enqueue({ name, data }, opts);
+    // The generic pair is one member of the union; TypeScript cannot narrow it by itself.
+    const result = await this.driver.enqueue({ name, data } as unknown as AnyJob, opts);
     this.logger.debug({ job: name, jobId: result.id, deduplicated: result.deduplicated }, 'job enqueued');
     return result;
   }

@@ -1,5 +1,6 @@
 import { Initial1763700000000 } from './1763700000000-initial';
 import { ProfileCreator1763800000000 } from './1763800000000-profile-creator';
+import { MatchingAndWeights1763900000000 } from './1763900000000-matching-and-weights';
 
 /** Migrations in order. Landed migrations are never edited: add a new one instead. */
-export const MIGRATIONS = [Initial1763700000000, ProfileCreator1763800000000];
+export const MIGRATIONS = [Initial1763700000000, ProfileCreator1763800000000, MatchingAndWeights1763900000000];

@@ -1,0 +1,108 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+import { createScoringEnvironment, preparePool, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { ScoringEngine } from '../scoring/scoring-engine.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+
+export interface ParticipantInfo {
+  id: string;
+  externalId: string | null;
+  name: string;
+  country: string;
+  region: string;
+  kind: string;
+}
+
+/** An event's participants prepared for scoring, with the event's scoring context. */
+export interface EventPool {
+  event: EventEntity;
+  ctx: ScoringContext;
+  profiles: ScoringProfile[];
+  byId: Map<string, ScoringProfile>;
+  info: Map<string, ParticipantInfo>;
+  /** Changes whenever a participant joins, leaves or is edited. */
+  fingerprint: string;
+}
+
+interface ParticipantRow {
+  id: string;
+  external_id: string | null;
+  name: string;
+  kind: string;
+  country: string;
+  region: string;
+  sectors: string[];
+  offers: string[];
+  seeks: string[];
+  cooperation: ScoringInput['cooperation'];
+  languages: string[];
+  description: string;
+  updated_at: Date;
+}
+
+/**
+ * Loads and prepares an event's pool. Text analysis is the expensive part, so the last prepared
+ * pool of each event is kept while its fingerprint (participants and their edit times) is unchanged.
+ */
+@Injectable()
+export class EventPoolService {
+  private readonly cache = new Map<string, EventPool>();
+  private static readonly MAX_CACHED_EVENTS = 8;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly engine: ScoringEngine,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async load(eventId: string): Promise<EventPool> {
+    const event = await this.db.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
+    if (!event) throw new NotFoundException(`Event ${eventId} not found`);
+    const rows: ParticipantRow[] = await this.db.query(
+      `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.sectors, o.offers, o.seeks, o.cooperation, o.languages, o.description, o.updated_at
+         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
+        WHERE ep.event_id = $1 ORDER BY o.id`,
+      [eventId],
+    );
+    const fingerprint = `${event.updatedAt.getTime()}|${rows.length}|${rows.reduce((m, r) => Math.max(m, r.updated_at.getTime()), 0)}|${rows.map((r) => r.id).join(',').length}`;
+    const cached = this.cache.get(eventId);
+    if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: this.context(event) };
+
+    const tieUp = event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null;
+    const env = createScoringEnvironment({ taxonomy: this.taxonomy.taxonomy, analyser: this.engine.analyser, tieUp });
+    const inputs: ScoringInput[] = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      region: r.region,
+      sectors: r.sectors,
+      offers: r.offers,
+      seeks: r.seeks,
+      cooperation: r.cooperation,
+      languages: r.languages,
+      description: r.description,
+    }));
+    const { profiles } = preparePool(inputs, env);
+    const pool: EventPool = {
+      event,
+      ctx: this.context(event),
+      profiles,
+      byId: new Map(profiles.map((p) => [p.id, p])),
+      info: new Map(rows.map((r) => [r.id, { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind }])),
+      fingerprint,
+    };
+    if (this.cache.size >= EventPoolService.MAX_CACHED_EVENTS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(eventId, pool);
+    return pool;
+  }
+
+  private context(event: EventEntity): ScoringContext {
+    return {
+      rule: event.meetingRule,
+      mode: event.meetingRuleMode,
+      tieUp: event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+import { OrganisationEntity } from '../profiles/organisation.entity';
+
+/** One suggestion in a stored match list, with what explains it. */
+export interface StoredSuggestion {
+  organisationId: string;
+  score: number;
+  interpreterNeeded: boolean;
+  breakdown: { component: string; value: number; weight: number; contribution: number }[];
+  reasons: { code: string; component: string; message: string; params: Record<string, unknown> }[];
+}
+
+/**
+ * A participant's ranked suggestions in an event. The row is replaced whole, so readers see the old
+ * complete list or the new one; `generation` (taken when a run starts) keeps a late, older run from
+ * overwriting a newer result.
+ */
+@Entity('match_lists')
+export class MatchListEntity {
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+
+  @Column({ type: 'bigint' })
+  generation: string;
+
+  @Column({ name: 'weight_set_id', type: 'uuid' })
+  weightSetId: string;
+
+  @Column({ name: 'weight_version', type: 'int' })
+  weightVersion: number;
+
+  @Column({ name: 'weight_scope', type: 'varchar', length: 60 })
+  weightScope: string;
+
+  @Column({ type: 'jsonb' })
+  suggestions: StoredSuggestion[];
+
+  @Column({ name: 'computed_at', type: 'timestamptz' })
+  computedAt: Date;
+}

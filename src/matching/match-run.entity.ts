@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+
+export const MATCH_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type MatchRunStatus = (typeof MATCH_RUN_STATUSES)[number];
+
+/** A recomputation of an event's match lists (all participants, or one). */
+@Entity('match_runs')
+@Index('ix_match_runs_event', ['eventId', 'createdAt'])
+export class MatchRunEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity;
+
+  /** Null for a whole-event run; set when one participant's list is recomputed. */
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: MatchRunStatus;
+
+  /** Why the run was started (weights changed, profile updated, manual, ...). */
+  @Column({ type: 'varchar', length: 120 })
+  trigger: string;
+
+  @Column({ type: 'bigint', nullable: true })
+  generation: string | null;
+
+  @Column({ name: 'weight_version', type: 'int', nullable: true })
+  weightVersion: number | null;
+
+  @Column({ type: 'real', default: 0 })
+  progress: number;
+
+  @Column({ type: 'int', default: 0 })
+  participants: number;
+
+  @Column({ name: 'pairs_scored', type: 'bigint', default: 0 })
+  pairsScored: string;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ name: 'duration_ms', type: 'int', nullable: true })
+  durationMs: number | null;
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { SlugPipe } from '../common/slug.pipe';
+import { EventEntity } from '../events/event.entity';
+import { ReplaceWeightsDto, RollbackWeightsDto, WeightSetResponse, WeightsPolicyDto } from '../scoring/dto/weights.dto';
+import { GLOBAL_SCOPE, WeightsService, eventScope } from '../scoring/weights.service';
+import { MatchingService } from './matching.service';
+import { SuggestionsService } from './suggestions.service';
+
+class WeightChangeResponse {
+  @ApiProperty({ type: WeightSetResponse }) weightSet: WeightSetResponse;
+  @ApiProperty({ description: 'Events whose match lists are being recomputed' }) eventsRecomputing: number;
+}
+
+class EventWeightsResponse {
+  @ApiProperty({ type: WeightSetResponse, description: 'The set in force: the event’s own, else the global one' }) effective: WeightSetResponse;
+  @ApiProperty({ type: [WeightSetResponse], description: 'The event’s own versions, newest first' }) versions: WeightSetResponse[];
+  @ApiProperty() organisersMayTuneWeights: boolean;
+}
+
+/** Admins tune the global weights; event weights are tuned by admins, or organisers an admin allowed. */
+@ApiTags('weights')
+@ApiBearerAuth()
+@Controller()
+export class WeightsController {
+  constructor(
+    private readonly weights: WeightsService,
+    private readonly matching: MatchingService,
+    private readonly suggestions: SuggestionsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Get('api/admin/weights')
+  @Roles('admin')
+  @ApiOkResponse({ type: [WeightSetResponse], description: 'Global weight versions, newest (in force) first' })
+  globalVersions(): Promise<WeightSetResponse[]> {
+    return this.weights.versions(GLOBAL_SCOPE);
+  }
+
+  @Put('api/admin/weights')
+  @Roles('admin')
+  @ApiOkResponse({ type: WeightChangeResponse })
+  async replaceGlobal(@CurrentPrincipal() p: Principal, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
+    const weightSet = await this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p);
+    return { weightSet, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
+  }
+
+  @Post('api/admin/weights/rollback')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: WeightChangeResponse })
+  async rollbackGlobal(@CurrentPrincipal() p: Principal, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
+    const weightSet = await this.weights.rollback(GLOBAL_SCOPE, null, dto.version, p);
+    return { weightSet, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
+  }
+
+  @Get('api/events/:event/weights')
+  @Roles('admin', 'organiser')
+  @ApiOkResponse({ type: EventWeightsResponse })
+  async eventWeights(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<EventWeightsResponse> {
+    const event = await this.suggestions.visibleEvent(p, slug);
+    const versions = await this.weights.versions(eventScope(event.id));
+    const effective = versions[0] ?? (await this.weights.versions(GLOBAL_SCOPE))[0];
+    return { effective, versions, organisersMayTuneWeights: event.organisersMayTuneWeights };
+  }
+
+  @Put('api/events/:event/weights')
+  @Roles('admin', 'organiser')
+  @ApiOkResponse({ type: WeightChangeResponse })
+  async replaceEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
+    const event = await this.suggestions.visibleEvent(p, slug);
+    this.weights.assertMayTune(p, event);
+    const weightSet = await this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p);
+    await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
+    return { weightSet, eventsRecomputing: 1 };
+  }
+
+  @Post('api/events/:event/weights/rollback')
+  @HttpCode(200)
+  @Roles('admin', 'organiser')
+  @ApiOkResponse({ type: WeightChangeResponse })
+  async rollbackEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
+    const event = await this.suggestions.visibleEvent(p, slug);
+    this.weights.assertMayTune(p, event);
+    const weightSet = await this.weights.rollback(eventScope(event.id), event.id, dto.version, p);
+    await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
+    return { weightSet, eventsRecomputing: 1 };
+  }
+
+  @Put('api/admin/events/:event/weights-policy')
+  @Roles('admin')
+  @ApiOkResponse({ type: WeightsPolicyDto })
+  async policy(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: WeightsPolicyDto): Promise<WeightsPolicyDto> {
+    const event = await this.suggestions.visibleEvent(p, slug);
+    await this.db.getRepository(EventEntity).update(event.id, { organisersMayTuneWeights: dto.organisersMayTuneWeights });
+    return { organisersMayTuneWeights: dto.organisersMayTuneWeights };
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { COMPONENTS } from '../core';
+
+const weightsSchema = {
+  type: 'object',
+  additionalProperties: { type: 'number', minimum: 0 },
+  example: { complementarity: 0.55, sector: 0.18, text: 0.08, cooperation: 0.03, language: 0.06, region: 0.05, focus: 0.05 },
+} as const;
+
+export class ReplaceWeightsDto {
+  @ApiProperty({ ...weightsSchema, description: `Relative weights of ${COMPONENTS.join(', ')}; missing components keep the default.` })
+  @IsObject()
+  weights: Record<string, unknown>;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class RollbackWeightsDto {
+  @ApiProperty({ minimum: 1, description: 'The version to restore; it comes back as a new version.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class WeightSetResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'global', description: '"global" or "event:<id>"' }) scope: string;
+  @ApiProperty() version: number;
+  @ApiProperty(weightsSchema) weights: Record<string, number>;
+  @ApiProperty() note: string;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ description: 'True when this is the set now in force for the scope' }) current: boolean;
+}
+
+export class WeightsPolicyDto {
+  @ApiProperty({ description: "Whether the event's organisers may tune its weights" })
+  @IsBoolean()
+  organisersMayTuneWeights: boolean;
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+import type { ScoringWeights } from './core';
+
+/**
+ * One version of a weight set: the global default (scope "global") or an event's own set
+ * (scope "event:<id>"). Versions are never changed; a rollback adds a new version.
+ */
+@Entity('weight_sets')
+@Index('uq_weight_sets_scope_version', ['scope', 'version'], { unique: true })
+export class WeightSetEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  scope: string;
+
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'event_id' })
+  event?: EventEntity | null;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'jsonb' })
+  weights: ScoringWeights;
+
+  @Column({ type: 'text', default: '' })
+  note: string;
+
+  @Column({ name: 'created_by_key_id', type: 'uuid', nullable: true })
+  createdByKeyId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

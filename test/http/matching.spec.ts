@@ -1,0 +1,143 @@
+import request from 'supertest';
+import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
+
+const MEDICA = 'medica-2007-hamamatsu-jena';
+
+describe('suggestions, explanations and weights (HTTP)', () => {
+  let t: TestApp;
+  let admin: [string, string];
+  let organiser: [string, string];
+  let otherOrganiser: [string, string];
+  let participant: [string, string];
+  let orgId: string;
+  let otherOrgId: string;
+
+  async function waitForLists(slug = MEDICA, minVersion = 1): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const res = await request(t.http).get(`/api/events/${slug}/matching`).set(...admin).expect(200);
+      const done = res.body.status === 'idle' && res.body.lastCompletedRun?.weightVersion >= minVersion;
+      if (done && res.body.listsStored > 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('match lists were not computed');
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = bearer(t.adminKey);
+    const key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
+    const members = await sql<{ organisation_id: string }>(t, 'SELECT ep.organisation_id FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.slug = $1 ORDER BY 1', [MEDICA]);
+    [orgId, otherOrgId] = [members[0].organisation_id, members[1].organisation_id];
+    organiser = await key({ name: 'medica team', role: 'organiser', eventSlugs: [MEDICA] });
+    otherOrganiser = await key({ name: 'other team', role: 'organiser' });
+    participant = await key({ name: 'company', role: 'participant', organisationId: orgId });
+    await waitForLists();
+  });
+  afterAll(() => t?.close());
+
+  const suggestions = (key: [string, string], org = orgId) => request(t.http).get(`/api/events/${MEDICA}/participants/${org}/suggestions`).set(...key);
+
+  it('computes every participant’s list in the background after seeding, with the weight version', async () => {
+    const status = await request(t.http).get(`/api/events/${MEDICA}/matching`).set(...organiser).expect(200);
+    const [{ n }] = await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.slug = $1', [MEDICA]);
+    expect(status.body).toMatchObject({ status: 'idle', listsStored: Number(n), weightVersion: 1, weightScope: 'global' });
+    expect(status.body.lastCompletedRun).toMatchObject({ status: 'completed', participants: Number(n), weightVersion: 1 });
+    expect(status.body.lastCompletedRun.durationMs).toEqual(expect.any(Number));
+  });
+
+  it('shows a company its ranked suggestions with breakdown and reasons', async () => {
+    const res = await suggestions(participant).expect(200);
+    expect(res.body).toMatchObject({ status: 'ready', weightVersion: 1, organisation: { id: orgId } });
+    const list = res.body.suggestions as { rank: number; score: number; organisation: { country: string }; breakdown: { contribution: number }[]; reasons: { message: string }[] }[];
+    expect(list.length).toBeGreaterThan(3);
+    expect(list.map((s) => s.rank)).toEqual(list.map((_, i) => i + 1));
+    expect(list.map((s) => s.score)).toEqual([...list.map((s) => s.score)].sort((a, b) => b - a));
+    // MEDICA meets across countries only.
+    expect(new Set(list.map((s) => s.organisation.country)).size).toBe(1);
+    expect(list[0].breakdown.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(list[0].score, 6);
+    expect(list[0].reasons.length).toBeGreaterThan(0);
+  });
+
+  it('keeps each company to its own list; organisers to their events', async () => {
+    await suggestions(participant, otherOrgId).expect(404);
+    await suggestions(organiser, otherOrgId).expect(200);
+    await suggestions(otherOrganiser).expect(404);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${orgId}/suggestions`).expect(401);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/not-a-uuid/suggestions`).set(...admin).expect(400);
+  });
+
+  it('explains one pair for admins and organisers, not companies', async () => {
+    const res = await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/${otherOrgId}/explanation`).set(...organiser).expect(200);
+    expect(res.body).toMatchObject({ a: { id: orgId }, b: { id: otherOrgId }, weightVersion: 1 });
+    expect(res.body.breakdown.map((c: { component: string }) => c.component)).toEqual(expect.arrayContaining(['complementarity', 'sector', 'language']));
+    await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/${otherOrgId}/explanation`).set(...participant).expect(403);
+    const bad = await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/00000000-0000-4000-8000-000000000000/explanation`).set(...admin).expect(400);
+    expect(bad.body.details[0].field).toBe('b');
+  });
+
+  it('validates weights, naming the component', async () => {
+    const res = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: { sector: -1, colour: 2 } }).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['weights.colour', 'weights.sector']);
+    const zero = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: { complementarity: 0, sector: 0, text: 0, cooperation: 0, language: 0, region: 0, focus: 0 } }).expect(400);
+    expect(zero.body.message).toContain('at least one');
+    await request(t.http).put('/api/admin/weights').set(...organiser).send({ weights: { sector: 1 } }).expect(403);
+  });
+
+  it('previews a weight change without saving, then the change through the API gives exactly the previewed lists', async () => {
+    const candidate = { complementarity: 0, sector: 1, text: 0, cooperation: 0, language: 0, region: 0, focus: 0 };
+    const preview = await request(t.http).post(`/api/events/${MEDICA}/weights/preview`).set(...organiser).send({ weights: candidate, participants: [orgId] }).expect(200);
+    expect(preview.body.currentVersion).toBe(1);
+    const p = preview.body.participants[0];
+    expect(p.entered.length + p.left.length + p.moved.length).toBeGreaterThan(0);
+    // Nothing was saved.
+    expect((await request(t.http).get('/api/admin/weights').set(...admin).expect(200)).body).toHaveLength(1);
+    const before = (await suggestions(admin).expect(200)).body.suggestions as { organisation: { id: string }; score: number }[];
+
+    const put = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: candidate, note: 'sector only' }).expect(200);
+    expect(put.body.weightSet).toMatchObject({ version: 2, scope: 'global', current: true });
+    expect(put.body.eventsRecomputing).toBeGreaterThanOrEqual(1);
+    await waitForLists(MEDICA, 2);
+    const after = (await suggestions(admin).expect(200)).body;
+    expect(after.weightVersion).toBe(2);
+    const afterIds = (after.suggestions as { organisation: { id: string } }[]).map((s) => s.organisation.id);
+    const beforeIds = before.map((s) => s.organisation.id);
+    const entered = afterIds.filter((id) => !beforeIds.includes(id));
+    const left = beforeIds.filter((id) => !afterIds.includes(id));
+    expect(entered.sort()).toEqual(p.entered.map((c: { organisationId: string }) => c.organisationId).sort());
+    expect(left.sort()).toEqual(p.left.map((c: { organisationId: string }) => c.organisationId).sort());
+    for (const c of p.entered as { organisationId: string; after: number }[]) expect(afterIds.indexOf(c.organisationId) + 1).toBe(c.after);
+  });
+
+  it('lists versions and rolls back by adding a version', async () => {
+    const res = await request(t.http).post('/api/admin/weights/rollback').set(...admin).send({ version: 1 }).expect(200);
+    expect(res.body.weightSet).toMatchObject({ version: 3, note: 'rollback to version 1' });
+    const versions = await request(t.http).get('/api/admin/weights').set(...admin).expect(200);
+    expect(versions.body.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+    expect(versions.body[0].weights).toEqual(versions.body[2].weights);
+    await request(t.http).post('/api/admin/weights/rollback').set(...admin).send({ version: 99 }).expect(404);
+    await request(t.http).post('/api/admin/weights/rollback').set(...admin).send({ version: 0 }).expect(400);
+    await waitForLists(MEDICA, 3);
+  });
+
+  it('lets organisers tune their event’s weights only where an admin allowed it', async () => {
+    await request(t.http).put(`/api/events/${MEDICA}/weights`).set(...organiser).send({ weights: { text: 1 } }).expect(403);
+    await request(t.http).put(`/api/admin/events/${MEDICA}/weights-policy`).set(...organiser).send({ organisersMayTuneWeights: true }).expect(403);
+    await request(t.http).put(`/api/admin/events/${MEDICA}/weights-policy`).set(...admin).send({ organisersMayTuneWeights: 'yes' }).expect(400);
+    await request(t.http).put(`/api/admin/events/${MEDICA}/weights-policy`).set(...admin).send({ organisersMayTuneWeights: true }).expect(200);
+    const res = await request(t.http).put(`/api/events/${MEDICA}/weights`).set(...organiser).send({ weights: { text: 1 } }).expect(200);
+    expect(res.body.weightSet.scope).toMatch(/^event:/);
+    await request(t.http).put(`/api/events/${MEDICA}/weights`).set(...otherOrganiser).send({ weights: { text: 1 } }).expect(404);
+    const mine = await request(t.http).get(`/api/events/${MEDICA}/weights`).set(...organiser).expect(200);
+    expect(mine.body.effective).toMatchObject({ version: 1, scope: res.body.weightSet.scope });
+    await waitForLists(MEDICA, 1);
+    const list = await suggestions(participant).expect(200);
+    expect(list.body.weightScope).toBe(res.body.weightSet.scope);
+  });
+
+  it('lets organisers request a recompute (202) and refuses companies (403)', async () => {
+    const res = await request(t.http).post(`/api/events/${MEDICA}/matching/recompute`).set(...organiser).expect(202);
+    expect(['queued', 'running', 'completed']).toContain(res.body.status);
+    await request(t.http).post(`/api/events/${MEDICA}/matching/recompute`).set(...participant).expect(403);
+    await waitForLists();
+  });
+});
