@@ -1,0 +1,246 @@
+// Match-list benchmark: synthetic DE/JP pool → prepare → exact top-k for every participant
+// (in-process, or sharded over W worker processes) → one incremental change. Prints one JSON line.
+// Usage: npm run bench:match -- --profiles N [--workers W] [--k 20] [--seed S] [--verify] [--brute-force-check M]
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  analyseProfile,
+  createScoringEnvironment,
+  DEFAULT_WEIGHTS,
+  documentVector,
+  finaliseProfile,
+  prepareProfile,
+  type AnalysedProfile,
+  type ScoringContext,
+  type ScoringEnvironment,
+  type ScoringInput,
+  type ScoringProfile,
+} from '../../src/scoring/core';
+import { loadTaxonomy } from '../../src/taxonomy/core';
+import { IdfTable } from '../../src/text';
+import {
+  applyChange,
+  bruteForceList,
+  buildMatchIndex,
+  computeMatchLists,
+  createRandom,
+  generateSyntheticInputs,
+  lowBarFor,
+  MatchListStore,
+  restorePool,
+  serialisePool,
+  type MatchEntry,
+  type MatchOptions,
+  type SerialisedPool,
+} from '../../src/matching/core';
+
+interface Args {
+  profiles: number;
+  workers: number;
+  k: number;
+  seed: number;
+  verify: boolean;
+  bruteForce: number;
+  changes: number;
+}
+
+/** Event context of the benchmark: cross-country, required, a tie-up with focus sectors. */
+const CTX: ScoringContext = { rule: 'cross-country', mode: 'required', tieUp: { name: 'Bench tie-up', focusSectors: ['optics-photonics', 'medical-technology', 'hydrogen', 'automotive'] } };
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { profiles: 1000, workers: 1, k: 20, seed: 1, verify: false, bruteForce: 0, changes: 25 };
+  for (let i = 0; i < argv.length; i++) {
+    const v = () => Number(argv[++i]);
+    if (argv[i] === '--profiles') a.profiles = v();
+    else if (argv[i] === '--workers') a.workers = Math.max(1, v());
+    else if (argv[i] === '--k') a.k = v();
+    else if (argv[i] === '--seed') a.seed = v();
+    else if (argv[i] === '--verify') a.verify = true;
+    else if (argv[i] === '--brute-force-check') a.bruteForce = v();
+    else if (argv[i] === '--changes') a.changes = v();
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return a;
+}
+
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+// ---- worker side -------------------------------------------------------------------------------
+
+type Request = { kind: 'analyse'; inputs: ScoringInput[] } | { kind: 'match'; poolFile: string; shard: number; shards: number; k: number };
+
+function environment(): ScoringEnvironment {
+  return createScoringEnvironment({ taxonomy: loadTaxonomy() });
+}
+
+function runChild(): void {
+  process.on('message', (req: Request) => {
+    if (req.kind === 'analyse') {
+      const env = environment();
+      process.send!({ analysed: req.inputs.map((x) => analyseProfile(x, env)), rss: rssMb() });
+      return;
+    }
+    let t = performance.now();
+    const pool = JSON.parse(readFileSync(req.poolFile, 'utf8')) as SerialisedPool;
+    const { profiles } = restorePool(pool, environment());
+    const restoreMs = performance.now() - t;
+    t = performance.now();
+    const index = buildMatchIndex(profiles);
+    const indexMs = performance.now() - t;
+    const ids = profiles.map((p) => p.id).filter((_, i) => i % req.shards === req.shard);
+    const { lists, stats } = computeMatchLists(index, ids, options(req.k));
+    const slotOf = new Map(profiles.map((p, i) => [p.id, i]));
+    // Compact transfer: candidate positions in pool order and scores.
+    const out = [...lists].map(([q, l]) => [slotOf.get(q)!, Int32Array.from(l, (e) => slotOf.get(e.candidateId)!), Float64Array.from(l, (e) => e.score)] as const);
+    process.send!({ lists: out, stats, restoreMs, indexMs, rss: rssMb() });
+  });
+}
+
+// ---- main side ---------------------------------------------------------------------------------
+
+function options(k: number): MatchOptions {
+  return { k, weights: DEFAULT_WEIGHTS, ctx: CTX };
+}
+
+function spawn(): ChildProcess {
+  return fork(__filename, ['--child'], { execArgv: ['-r', '@swc-node/register'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function ask<T>(child: ChildProcess, req: Request): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('error', reject);
+    child.send(req);
+  });
+}
+
+async function prepare(inputs: ScoringInput[], workers: number, env0: ScoringEnvironment): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[]; workerRss: number }> {
+  let analysed: AnalysedProfile[];
+  let workerRss = 0;
+  if (workers <= 1) analysed = inputs.map((x) => analyseProfile(x, env0));
+  else {
+    // Text analysis in parallel; idf and finalising stay in order here, so ids match a sequential run.
+    const chunk = Math.ceil(inputs.length / workers);
+    const children = Array.from({ length: workers }, spawn);
+    const parts = await Promise.all(children.map((c, w) => ask<{ analysed: AnalysedProfile[]; rss: number }>(c, { kind: 'analyse', inputs: inputs.slice(w * chunk, (w + 1) * chunk) })));
+    for (const c of children) c.kill();
+    analysed = parts.flatMap((p) => p.analysed);
+    workerRss = Math.max(...parts.map((p) => p.rss));
+  }
+  const env = env0.withIdf(IdfTable.fromVectors(analysed.map(documentVector)));
+  return { env, profiles: analysed.map((a) => finaliseProfile(a, env)), workerRss };
+}
+
+function checksum(lists: Map<string, MatchEntry[]>): string {
+  const h = createHash('sha256');
+  for (const q of [...lists.keys()].sort()) h.update(`${q}:${lists.get(q)!.map((e) => `${e.candidateId}@${e.score}`).join(',')}\n`);
+  return h.digest('hex').slice(0, 16);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const taxonomy = loadTaxonomy();
+  const env0 = createScoringEnvironment({ taxonomy });
+  const inputs = generateSyntheticInputs(args.profiles, taxonomy.focusSectors(), { seed: args.seed });
+  let t = performance.now();
+  const { env, profiles, workerRss } = await prepare(inputs, args.workers, env0);
+  const prepareMs = performance.now() - t;
+  const opts = options(args.k);
+  const ids = profiles.map((p) => p.id);
+  const extra: Record<string, unknown> = {};
+  let lists: Map<string, MatchEntry[]>;
+  let ms: number;
+  let pairsScored: number;
+  let peakWorkerRss = workerRss;
+  if (args.workers <= 1) {
+    t = performance.now();
+    const index = buildMatchIndex(profiles);
+    extra.index_ms = Math.round(performance.now() - t);
+    const r = computeMatchLists(index, ids, opts);
+    ms = performance.now() - t;
+    lists = r.lists;
+    pairsScored = r.stats.pairsScored;
+    extra.refined = r.stats.refined;
+    extra.candidates = r.stats.candidatesConsidered;
+    extra.postings_read = r.stats.postingsRead;
+  } else {
+    t = performance.now();
+    const dir = mkdtempSync(join(tmpdir(), 'bench-match-'));
+    const poolFile = join(dir, 'pool.json');
+    writeFileSync(poolFile, JSON.stringify(serialisePool(profiles)));
+    extra.store_ms = Math.round(performance.now() - t);
+    t = performance.now();
+    const children = Array.from({ length: args.workers }, spawn);
+    type Reply = { lists: [number, Int32Array, Float64Array][]; stats: { pairsScored: number; ms: number }; restoreMs: number; indexMs: number; rss: number };
+    const replies = await Promise.all(children.map((c, w) => ask<Reply>(c, { kind: 'match', poolFile, shard: w, shards: args.workers, k: args.k })));
+    ms = performance.now() - t;
+    for (const c of children) c.kill();
+    rmSync(dir, { recursive: true, force: true });
+    lists = new Map();
+    for (const r of replies) for (const [q, cs, ss] of r.lists) lists.set(ids[q], Array.from(cs, (c, i) => ({ candidateId: ids[c], score: ss[i] })));
+    pairsScored = replies.reduce((s, r) => s + r.stats.pairsScored, 0);
+    extra.worker_restore_ms = replies.map((r) => Math.round(r.restoreMs));
+    extra.worker_index_ms = replies.map((r) => Math.round(r.indexMs));
+    extra.worker_lists_ms = replies.map((r) => Math.round(r.stats.ms));
+    peakWorkerRss = Math.max(peakWorkerRss, ...replies.map((r) => r.rss));
+  }
+  extra.checksum = checksum(lists);
+  if (args.verify) {
+    // Reference: one in-process run over all queries (restored like the workers when sharded).
+    const ref = args.workers <= 1 ? profiles : restorePool(JSON.parse(JSON.stringify(serialisePool(profiles))) as SerialisedPool, environment()).profiles;
+    const one = computeMatchLists(buildMatchIndex(ref), ids, opts).lists;
+    extra.verify = checksum(one) === extra.checksum ? 'ok' : 'MISMATCH';
+  }
+  const rnd = createRandom(args.seed * 7919 + 1);
+  if (args.bruteForce > 0) {
+    let bad = 0;
+    for (let i = 0; i < args.bruteForce; i++) {
+      const q = profiles[Math.floor(rnd() * profiles.length)];
+      if (JSON.stringify(bruteForceList(q, profiles, opts)) !== JSON.stringify(lists.get(q.id))) bad++;
+    }
+    extra.brute_force_checked = args.bruteForce;
+    extra.brute_force_mismatches = bad;
+  }
+  // Incremental: replace random profiles by new content (prepared with the run's frozen idf; the
+  // text analysis is not part of the timing), then index update + own list + affected lists.
+  const index = buildMatchIndex(profiles);
+  const store = new MatchListStore(args.k, lowBarFor(opts));
+  for (const [q, l] of lists) store.set(q, l);
+  const fresh = generateSyntheticInputs(args.changes, taxonomy.focusSectors(), { seed: args.seed + 1000, prefix: 'x' });
+  const times: number[] = [];
+  const touched: number[] = [];
+  for (let i = 0; i < args.changes; i++) {
+    const id = ids[Math.floor(rnd() * ids.length)];
+    const changed = prepareProfile({ ...fresh[i], id }, env);
+    const t1 = performance.now();
+    const r = applyChange(index, store, opts, id, changed);
+    times.push(performance.now() - t1);
+    touched.push(r.changed.length);
+  }
+  times.sort((x, y) => x - y);
+  const result = {
+    profiles: args.profiles,
+    workers: args.workers,
+    k: args.k,
+    ms: Math.round(ms),
+    prepare_ms: Math.round(prepareMs),
+    pairs_scored: pairsScored,
+    peak_rss_mb: Math.max(rssMb(), peakWorkerRss),
+    one_change_ms: Math.round(times[Math.floor(times.length / 2)] * 100) / 100,
+    one_change_max_ms: Math.round(times[times.length - 1] * 100) / 100,
+    lists_changed_per_change: Math.round((touched.reduce((s, x) => s + x, 0) / Math.max(1, touched.length)) * 10) / 10,
+    main_rss_mb: rssMb(),
+    ...extra,
+  };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+if (process.argv.includes('--child')) runChild();
+else
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });

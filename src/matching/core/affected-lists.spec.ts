@@ -1,0 +1,77 @@
+import { prepareProfile, type ScoringProfile } from '../../scoring/core';
+import { affectedBy, applyChange, lowBarFor, MatchListStore } from './affected-lists';
+import { computeMatchLists } from './compute-match-lists';
+import { buildMatchIndex, type MatchIndex } from './match-index';
+import { bruteForceAll, contexts, options, preparedPool, syntheticInputs } from './match-fixture.spec-helper';
+import type { MatchOptions } from './match-search';
+
+function fullStore(index: MatchIndex, opts: MatchOptions): MatchListStore {
+  const store = new MatchListStore(opts.k ?? 20, lowBarFor(opts));
+  for (const [q, l] of computeMatchLists(index, index.allIds(), opts).lists) store.set(q, l);
+  return store;
+}
+
+describe('incremental match lists', () => {
+  let pool: ScoringProfile[];
+  const inputs = syntheticInputs(220, 23);
+  beforeAll(() => {
+    pool = preparedPool(inputs);
+  });
+
+  it.each([0, 1, 3])('one changed profile: affected lists recomputed equal a full recompute (context %i)', (i) => {
+    const opts = options(contexts(pool.map((p) => p.id))[i].ctx);
+    const index = buildMatchIndex(pool);
+    const store = fullStore(index, opts);
+    // Replace a profile by another one's content (same id, different offers, seeks and country).
+    const donor = inputs[101];
+    const changed = prepareProfile({ ...donor, id: inputs[7].id }, pool[0].env);
+    const { changed: touchedLists } = applyChange(index, store, opts, changed.id, changed);
+    const after = pool.map((p) => (p.id === changed.id ? changed : p));
+    expect(new Map([...store.lists].sort())).toEqual(new Map([...bruteForceAll(after, opts)].sort()));
+    expect(touchedLists).toContain(changed.id);
+    expect(touchedLists.length).toBeLessThan(pool.length);
+  });
+
+  it('a profile joining and one leaving', () => {
+    const opts = options(contexts(pool.map((p) => p.id))[0].ctx);
+    const index = buildMatchIndex(pool);
+    const store = fullStore(index, opts);
+    const joining = prepareProfile({ ...inputs[50], id: 'zz-new' }, pool[0].env);
+    applyChange(index, store, opts, joining.id, joining);
+    const leaving = pool[12].id;
+    applyChange(index, store, opts, leaving, null);
+    const after = [...pool.filter((p) => p.id !== leaving), joining];
+    expect(new Map([...store.lists].sort())).toEqual(new Map([...bruteForceAll(after, opts)].sort()));
+    expect(store.lists.has(leaving)).toBe(false);
+    for (const list of store.lists.values()) expect(list.map((e) => e.candidateId)).not.toContain(leaving);
+  });
+
+  it('affectedBy names the lists that listed the profile and the lists it now enters', () => {
+    const opts = options(contexts(pool.map((p) => p.id))[0].ctx);
+    const index = buildMatchIndex(pool);
+    const store = fullStore(index, opts);
+    const id = pool[3].id;
+    const listing = [...store.listing(id)].sort();
+    const changed = prepareProfile({ ...inputs[120], id, country: inputs[3].country }, pool[0].env);
+    index.replace(changed);
+    const result = affectedBy(index, id, store, opts);
+    expect(result.recompute).toEqual(listing.filter((q) => q !== id));
+    // Every list the new profile enters by brute force is reported as an insert or a recompute.
+    const after = bruteForceAll(pool.map((p) => (p.id === id ? changed : p)), opts);
+    const entered = [...after].filter(([q, l]) => q !== id && l.some((e) => e.candidateId === id)).map(([q]) => q);
+    const reported = new Set([...result.recompute, ...result.insert.map((x) => x.queryId)]);
+    for (const q of entered) expect(reported.has(q)).toBe(true);
+    expect(result.candidatesConsidered).toBeGreaterThan(0);
+  });
+
+  it('incremental index updates equal a fresh build', () => {
+    const opts = options(contexts(pool.map((p) => p.id))[2].ctx);
+    const index = buildMatchIndex(pool.slice(0, 150));
+    for (const p of pool.slice(150)) index.add(p);
+    for (const p of pool.slice(0, 60)) index.remove(p.id);
+    for (const p of pool.slice(0, 60)) index.add(p);
+    expect(index.size).toBe(pool.length);
+    const ids = pool.map((p) => p.id);
+    expect(computeMatchLists(index, ids, opts).lists).toEqual(computeMatchLists(buildMatchIndex(pool), ids, opts).lists);
+  });
+});

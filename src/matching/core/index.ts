@@ -1,0 +1,17 @@
+// Public surface of the matching core (pure: plain data in, plain data out; no I/O).
+export { buildMatchIndex, MatchIndex, type PostingList, type SignatureBucket } from './match-index';
+export { computeMatchLists, computeOne, bruteForceList, type MatchListsResult } from './compute-match-lists';
+export { EPS, MatchSearch, emptyStats, normaliseWeights, type MatchOptions, type MatchStats } from './match-search';
+export { compareEntries, TopK, type MatchEntry } from './top-k';
+export { createRandom, generateSyntheticInputs, type SyntheticOptions } from './synthetic-profiles';
+export { affectedBy, applyChange, lowBarFor, MatchListStore, type AffectedResult } from './affected-lists';
+export {
+  restorePool,
+  restorePrepared,
+  serialisePool,
+  serialisePrepared,
+  type SerialisedPhrase,
+  type SerialisedPool,
+  type SerialisedProfile,
+  type SerialisedVector,
+} from './prepared-codec';

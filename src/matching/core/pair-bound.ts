@@ -1,0 +1,35 @@
+// Upper bound of score(A, B) from the seven group values of match-keys.ts. Monotone in every
+// group value, so bounding the group values bounds the score.
+import { COMPLEMENTARITY } from '../../scoring/core';
+import { G_D1, G_D2, G_FOCUS, G_SECTOR, G_T1, G_T2, G_TEXT } from './match-keys';
+
+/** Normalised weights as the scorer applies them (weight / Σ applicable weights; 0 when not applicable). */
+export interface NormalisedWeights {
+  complementarity: number;
+  sector: number;
+  text: number;
+  cooperation: number;
+  language: number;
+  region: number;
+  focus: number;
+}
+
+const { primary, reverse, mutual, domainShare, extraNeed } = COMPLEMENTARITY;
+
+/** direction() = best + extraNeed·(1 − best)·second, increasing in both, with second ≤ best ≤ u. */
+function directionBound(domain: number, terms: number): number {
+  let u = domainShare * domain + (1 - domainShare) * (terms < 1 ? terms : 1);
+  if (u > 1) u = 1;
+  return u + extraNeed * (1 - u) * u;
+}
+
+/** Bound of the indexed components' weighted sum; `g` holds the group values at `offset`. */
+export function indexedBound(w: NormalisedWeights, g: Float64Array, offset: number): number {
+  const h1 = directionBound(g[offset + G_D1], g[offset + G_T1]);
+  const h2 = directionBound(g[offset + G_D2], g[offset + G_T2]);
+  const comp = primary * h1 + reverse * h2 + mutual * (h1 < h2 ? h1 : h2);
+  const s = g[offset + G_SECTOR];
+  const t = g[offset + G_TEXT];
+  const f = g[offset + G_FOCUS];
+  return w.complementarity * comp + w.sector * (s < 1 ? s : 1) + w.text * (t < 1 ? t : 1) + w.focus * (f < 1 ? f : 1);
+}
