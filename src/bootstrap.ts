@@ -57,7 +57,10 @@ export interface StartupOutcome {
 export async function runStartupTasks(app: INestApplicationContext, config: AppConfig): Promise<StartupOutcome> {
   const { generatedKey } = await app.get(ApiKeysService).ensureAdminAccess();
   const seeded = config.seedDemo ? (await app.get(DemoSeeder).seedIfEmpty(DEMO_DATA)) !== null : false;
+  const matching = app.get(MatchingService);
+  // In-process jobs do not outlive the process: pick up runs an earlier one left unfinished.
+  if (config.queue.kind === 'inline') await matching.resumeUnfinished();
   // Freshly seeded events get their match lists computed in the background.
-  if (seeded) await app.get(MatchingService).requestForEventsUsingGlobalWeights('demo data seeded');
+  if (seeded) await matching.requestForEventsUsingGlobalWeights('demo data seeded');
   return { generatedAdminKey: generatedKey, seeded };
 }

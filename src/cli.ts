@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ApiKeysService } from './auth/api-keys.service';
 import { ROLES, type Role } from './auth/role';
 import { withContext } from './cli/cli-context';
+import { registerMatchingCommands } from './cli/matching-commands';
 import { registerProfileCommands } from './cli/profile-commands';
 import { DEMO_DATA } from './demo/data/demo-data';
 import { DemoSeeder } from './demo/demo-seeder.service';
@@ -90,6 +91,7 @@ program
   );
 
 registerProfileCommands(program);
+registerMatchingCommands(program);
 
 // `npm run cli -- export | head` closes stdout early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

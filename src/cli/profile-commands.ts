@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { EventsRepository } from '../events/events.repository';
+import { MatchingService } from '../matching/matching.service';
 import { MEETING_RULES, type MeetingRule } from '../profiles/profile.types';
 import { ImportRejectedError, ProfileImportService } from '../profiles/profile-import.service';
 import { PROFILE_FORMATS, type ProfileFormat } from '../profiles/profile-records';
@@ -60,6 +61,7 @@ export function registerProfileCommands(program: Command): void {
           const events = app.get(EventsRepository);
           const ensured = await events.ensureEvent(opts.event, opts.rule, new Date().toISOString().slice(0, 10));
           const joined = await events.addParticipants(ensured.event.id, organisationIds);
+          if (joined > 0) await app.get(MatchingService).requestRecompute(ensured.event.id, 'participants joined (CLI import)');
           event = { event: ensured.event.slug, eventCreated: ensured.created, rule: ensured.event.meetingRule, ruleChanged: ensured.ruleChanged, joined };
         }
         process.stdout.write(JSON.stringify({ file, format, ...summary, ...event }) + '\n');

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { createScoringEnvironment, preparePool, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { buildMatchIndex, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 
@@ -22,6 +23,8 @@ export interface EventPool {
   profiles: ScoringProfile[];
   byId: Map<string, ScoringProfile>;
   info: Map<string, ParticipantInfo>;
+  /** The inverted index over the pool, for exact top-k search. */
+  index: MatchIndex;
   /** Changes whenever a participant joins, leaves or is edited. */
   fingerprint: string;
 }
@@ -90,6 +93,7 @@ export class EventPoolService {
       ctx: this.context(event),
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
+      index: buildMatchIndex(profiles),
       info: new Map(rows.map((r) => [r.id, { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind }])),
       fingerprint,
     };

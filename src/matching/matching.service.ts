@@ -9,7 +9,12 @@ import { WeightsService } from '../scoring/weights.service';
 import { EventPoolService } from './event-pool.service';
 import type { StoredSuggestion } from './match-list.entity';
 import { MatchRunEntity } from './match-run.entity';
-import { rankLists } from './rank-lists';
+import { computeMatchLists } from './core';
+
+// Lists are computed in batches so progress can be reported while a large event runs.
+const BATCH = 500;
+// Profile edits often come in bursts (an import, a form saved twice): wait a little before recomputing.
+export const PROFILE_CHANGE_DEBOUNCE_MS = 1500;
 
 /** Recomputes and stores match lists; runs in workers through the queue. */
 @Injectable()
@@ -27,12 +32,12 @@ export class MatchingService {
    * Asks for a recomputation. A run already waiting for the same event (and participant) absorbs the
    * request: it reloads everything when it starts, so it will see this change too.
    */
-  async requestRecompute(eventId: string, trigger: string, organisationId: string | null = null): Promise<MatchRunEntity> {
+  async requestRecompute(eventId: string, trigger: string, organisationId: string | null = null, delayMs = 0): Promise<MatchRunEntity> {
     const runs = this.db.getRepository(MatchRunEntity);
     const waiting = await runs.findOne({ where: { eventId, status: 'queued', ...(organisationId ? { organisationId } : {}) }, order: { createdAt: 'ASC' } });
     if (waiting && (organisationId !== null || waiting.organisationId === null)) return waiting;
     const run = await runs.save(runs.create({ eventId, organisationId, status: 'queued', trigger }));
-    await this.queue.enqueue(JobName.MatchingRecompute, { runId: run.id }, { dedupeKey: `matching:${run.id}` });
+    await this.queue.enqueue(JobName.MatchingRecompute, { runId: run.id }, { dedupeKey: `matching:${run.id}`, delayMs });
     return run;
   }
 
@@ -42,6 +47,17 @@ export class MatchingService {
       `SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM weight_sets w WHERE w.scope = 'event:' || e.id::text)`,
     );
     for (const r of rows) await this.requestRecompute(r.id, trigger);
+    return rows.length;
+  }
+
+  /**
+   * Profile changes move other participants' lists too, so every event of the changed organisations is
+   * recomputed. The delay debounces bursts: requests arriving while that run waits join it.
+   */
+  async requestForOrganisations(organisationIds: string[], trigger: string): Promise<number> {
+    if (organisationIds.length === 0) return 0;
+    const rows: { event_id: string }[] = await this.db.query('SELECT DISTINCT event_id FROM event_participants WHERE organisation_id = ANY($1::uuid[])', [organisationIds]);
+    for (const r of rows) await this.requestRecompute(r.event_id, trigger, null, PROFILE_CHANGE_DEBOUNCE_MS);
     return rows.length;
   }
 
@@ -60,16 +76,19 @@ export class MatchingService {
       const weights = await this.weights.effective(run.eventId);
       const scorer = createPairScorer(weights.weights, pool.ctx);
       const queryIds = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id);
-      let lastReport = 0;
-      const { lists, pairsScored } = rankLists(pool.profiles, queryIds, scorer, pool.event.suggestionsK, (done) => {
-        if (done - lastReport >= 200) {
-          lastReport = done;
-          void ctx.progress((0.9 * done) / queryIds.length);
-        }
-      });
+      const lists = new Map<string, { candidateId: string }[]>();
+      let pairsScored = 0;
+      for (let i = 0; i < queryIds.length; i += BATCH) {
+        const batch = computeMatchLists(pool.index, queryIds.slice(i, i + BATCH), { k: pool.event.suggestionsK, weights: weights.weights, ctx: pool.ctx });
+        for (const [id, list] of batch.lists) lists.set(id, list);
+        pairsScored += batch.stats.pairsScored;
+        const done = Math.min(i + BATCH, queryIds.length);
+        await runs.update(run.id, { progress: (0.9 * done) / queryIds.length });
+        await ctx.progress((0.9 * done) / queryIds.length, { done, total: queryIds.length });
+      }
       const rows = [...lists.entries()].map(([orgId, ranked]) => ({
         orgId,
-        suggestions: ranked.map(({ id }): StoredSuggestion => {
+        suggestions: ranked.map(({ candidateId: id }): StoredSuggestion => {
           const explained = scorer.explain(pool.byId.get(orgId)!, pool.byId.get(id)!);
           return { organisationId: id, score: explained.score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
         }),
@@ -112,6 +131,16 @@ export class MatchingService {
       await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date(), durationMs: Date.now() - started });
       throw error;
     }
+  }
+
+  /**
+   * Re-enqueues runs left queued or running by a process that ended. Needed for the inline driver,
+   * whose waiting jobs live in memory; BullMQ keeps its jobs (and retries stalled ones) by itself.
+   */
+  async resumeUnfinished(): Promise<number> {
+    const runs = await this.db.getRepository(MatchRunEntity).findBy({ status: In(['queued', 'running']) });
+    for (const run of runs) await this.queue.enqueue(JobName.MatchingRecompute, { runId: run.id }, { dedupeKey: `matching:${run.id}` });
+    return runs.length;
   }
 
   async latestRuns(eventId: string, limit = 5): Promise<MatchRunEntity[]> {

@@ -6,14 +6,14 @@ import { badFields } from '../common/field-error';
 import type { EventEntity } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OrganisationEntity } from '../profiles/organisation.entity';
-import { createPairScorer, explainPair, validateWeights } from '../scoring/core';
+import { explainPair, validateWeights } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
 import type { PairExplanation, MatchingStatusResponse, MatchRunResponse, PreviewResponse, PreviewWeightsDto, SuggestionOrganisation, SuggestionsResponse } from './dto/matching.dto';
 import { EventPoolService } from './event-pool.service';
 import { MatchListEntity } from './match-list.entity';
 import type { MatchRunEntity } from './match-run.entity';
 import { MatchingService } from './matching.service';
-import { rankLists } from './rank-lists';
+import { computeMatchLists } from './core';
 import { diffLists, sampleIds } from './weights-preview';
 
 /** The read side of matching: stored suggestions, run status, explanations and what-if previews. */
@@ -98,8 +98,8 @@ export class SuggestionsService {
     const ids = dto.participants?.length ? dto.participants : sampleIds([...pool.byId.keys()], dto.sample ?? 10);
     const k = dto.k ?? event.suggestionsK;
     const current = await this.weights.effective(event.id);
-    const before = rankLists(pool.profiles, ids, createPairScorer(current.weights, pool.ctx), k).lists;
-    const after = rankLists(pool.profiles, ids, createPairScorer(candidate.weights, pool.ctx), k).lists;
+    const before = computeMatchLists(pool.index, ids, { k, weights: current.weights, ctx: pool.ctx }).lists;
+    const after = computeMatchLists(pool.index, ids, { k, weights: candidate.weights, ctx: pool.ctx }).lists;
     const name = (id: string) => pool.info.get(id)?.name ?? id;
     const named = <T extends { organisationId: string }>(list: T[]) => list.map((c) => ({ ...c, name: name(c.organisationId) }));
     return {

@@ -3,14 +3,14 @@ import { diffLists, sampleIds } from './weights-preview';
 describe('diffLists', () => {
   it('reports entered, left, moved and unchanged candidates with ranks and scores', () => {
     const before = [
-      { id: 'a', score: 0.9 },
-      { id: 'b', score: 0.8 },
-      { id: 'c', score: 0.7 },
+      { candidateId: 'a', score: 0.9 },
+      { candidateId: 'b', score: 0.8 },
+      { candidateId: 'c', score: 0.7 },
     ];
     const after = [
-      { id: 'b', score: 0.85 },
-      { id: 'a', score: 0.84 },
-      { id: 'd', score: 0.6 },
+      { candidateId: 'b', score: 0.85 },
+      { candidateId: 'a', score: 0.84 },
+      { candidateId: 'd', score: 0.6 },
     ];
     expect(diffLists(before, after)).toEqual({
       entered: [{ organisationId: 'd', before: null, after: 3, scoreBefore: null, scoreAfter: 0.6 }],
@@ -24,7 +24,7 @@ describe('diffLists', () => {
   });
 
   it('counts identical lists as unchanged', () => {
-    const list = [{ id: 'x', score: 0.5 }, { id: 'y', score: 0.4 }];
+    const list = [{ candidateId: 'x', score: 0.5 }, { candidateId: 'y', score: 0.4 }];
     expect(diffLists(list, list)).toEqual({ entered: [], left: [], moved: [], unchanged: 2 });
   });
 });

@@ -1,4 +1,4 @@
-import type { RankedCandidate } from './rank-lists';
+import type { MatchEntry } from './core';
 
 export interface RankChange {
   organisationId: string;
@@ -16,8 +16,8 @@ export interface ListDiff {
 }
 
 /** How a top-k list changes between two rankings (ranks are 1-based). */
-export function diffLists(before: readonly RankedCandidate[], after: readonly RankedCandidate[]): ListDiff {
-  const rankOf = (list: readonly RankedCandidate[]) => new Map(list.map((c, i) => [c.id, { rank: i + 1, score: c.score }]));
+export function diffLists(before: readonly MatchEntry[], after: readonly MatchEntry[]): ListDiff {
+  const rankOf = (list: readonly MatchEntry[]) => new Map(list.map((c, i) => [c.candidateId, { rank: i + 1, score: c.score }]));
   const b = rankOf(before);
   const a = rankOf(after);
   const diff: ListDiff = { entered: [], left: [], moved: [], unchanged: 0 };

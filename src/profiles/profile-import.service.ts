@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { MatchingService } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { ProfileInputDto } from './dto/profile-input.dto';
 import type { ImportResult } from './dto/profile.response';
@@ -38,6 +39,7 @@ export class ProfileImportService {
   constructor(
     private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
+    private readonly matching: MatchingService,
   ) {}
 
   async importText(text: string, format: ProfileFormat, opts: ImportOptions = {}): Promise<ImportOutcome> {
@@ -96,7 +98,9 @@ export class ProfileImportService {
     } catch (e) {
       if (!(e instanceof DryRunRollback)) throw e;
     }
-    return opts.dryRun ? { ...outcome!, organisationIds: [] } : outcome!;
+    if (opts.dryRun) return { ...outcome!, organisationIds: [] };
+    await this.matching.requestForOrganisations(outcome!.organisationIds, 'profiles imported');
+    return outcome!;
   }
 
   /** Every problem of every row, or the validated rows; duplicates within the file are errors too. */

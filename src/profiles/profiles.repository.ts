@@ -60,6 +60,10 @@ export class ProfilesRepository {
     return ids.length ? tx.findBy(OrganisationEntity, { externalId: In(ids) }) : Promise.resolve([]);
   }
 
+  eventsOf(organisationId: string): Promise<{ event_id: string }[]> {
+    return this.db.query('SELECT event_id FROM event_participants WHERE organisation_id = $1', [organisationId]);
+  }
+
   /** Whether the organisation takes part in an event the organiser key organises. */
   async isInOrganisersEvent(organisationId: string, keyId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(

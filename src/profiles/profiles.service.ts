@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { badField, badFields } from '../common/field-error';
+import { MatchingService, PROFILE_CHANGE_DEBOUNCE_MS } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { detectLanguage } from '../text';
 import type { ProfileInputDto, UpdateProfileDto } from './dto/profile-input.dto';
@@ -20,6 +21,7 @@ export class ProfilesService {
   constructor(
     private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
+    private readonly matching: MatchingService,
   ) {}
 
   /** Turns the query's sector code into the code and everything below it. */
@@ -67,6 +69,10 @@ export class ProfilesService {
     return this.get(principal, id);
   }
 
+  private async changed(ids: string[], why: string): Promise<void> {
+    await this.matching.requestForOrganisations(ids, why);
+  }
+
   async update(principal: Principal, id: string, dto: UpdateProfileDto): Promise<ProfileResponse> {
     await this.profiles.transaction(async (tx) => {
       const org = await this.profiles.findById(id, tx);
@@ -88,16 +94,20 @@ export class ProfilesService {
       delete org.region;
       await tx.getRepository(OrganisationEntity).save(Object.assign(org, changes));
     });
+    await this.changed([id], 'profile updated');
     return this.get(principal, id);
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
+    // Events are looked up before the delete cascades the participation away.
+    const events: { event_id: string }[] = await this.profiles.eventsOf(id);
     await this.profiles.transaction(async (tx) => {
       const org = await this.profiles.findById(id, tx);
       if (!org) throw new NotFoundException(`Profile ${id} not found`);
       await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId));
       await tx.delete(OrganisationEntity, { id });
     });
+    for (const e of events) await this.matching.requestRecompute(e.event_id, 'participant deleted', null, PROFILE_CHANGE_DEBOUNCE_MS);
   }
 
   private sectors(codes: string[]): string[] {
