@@ -44,6 +44,14 @@ export class MatchRunEntity {
   @Column({ name: 'pairs_scored', type: 'bigint', default: 0 })
   pairsScored: string;
 
+  /** Shards the run was split into (1 when computed in one piece). */
+  @Column({ name: 'shards_total', type: 'int', default: 1 })
+  shardsTotal: number;
+
+  /** Shards whose lists are written; recorded with the lists, so a retried shard is not counted twice. */
+  @Column({ name: 'done_shards', type: 'int', array: true, default: () => "'{}'" })
+  doneShards: number[];
+
   @Column({ type: 'text', nullable: true })
   error: string | null;
 

@@ -1,4 +1,6 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
@@ -23,6 +25,7 @@ export class MatchingService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: QueueService,
     private readonly pools: EventPoolService,
     private readonly weights: WeightsService,
@@ -61,41 +64,65 @@ export class MatchingService {
     return rows.length;
   }
 
+  /** Starts a run: takes its generation, then computes it here or splits it into shard jobs. */
   @JobHandler(JobName.MatchingRecompute)
   async handleRecompute(data: JobData<JobName.MatchingRecompute>, ctx: JobContext): Promise<Record<string, unknown>> {
     const runs = this.db.getRepository(MatchRunEntity);
     const run = await runs.findOneBy({ id: data.runId });
     if (!run) return { skipped: 'run no longer exists' };
     if (run.status === 'completed') return { skipped: 'already completed' };
-    const started = Date.now();
     // The generation is taken when the run starts: a run that started later always wins.
     const [{ generation }] = await this.db.query<{ generation: string }[]>(`SELECT nextval('match_generation_seq')::text AS generation`);
-    await runs.update(run.id, { status: 'running', startedAt: new Date(started), generation, progress: 0, error: null });
+    const [{ n }] = await this.db.query<{ n: string }[]>('SELECT count(*) AS n FROM event_participants WHERE event_id = $1', [run.eventId]);
+    const participants = run.organisationId ? 1 : Number(n);
+    const shards = run.organisationId ? 1 : Math.max(1, Math.ceil(participants / this.config.matching.shardSize));
+    await runs.update(run.id, { status: 'running', startedAt: new Date(), generation, progress: 0, error: null, shardsTotal: shards, doneShards: [], participants, pairsScored: '0' });
+    if (shards === 1) return this.computeShard(run.id, 0, ctx);
+    for (let shard = 0; shard < shards; shard++) {
+      await this.queue.enqueue(JobName.MatchingShard, { runId: run.id, shard }, { dedupeKey: `matching:${run.id}:${generation}:${shard}` });
+    }
+    return { eventId: run.eventId, shards };
+  }
+
+  @JobHandler(JobName.MatchingShard)
+  async handleShard(data: JobData<JobName.MatchingShard>, ctx: JobContext): Promise<Record<string, unknown>> {
+    return this.computeShard(data.runId, data.shard, ctx);
+  }
+
+  /**
+   * Computes and stores the lists of one shard (participants interleaved by id). The lists and the
+   * shard's "done" mark are written in one transaction, so a retried shard (worker killed) neither
+   * leaves half-written lists nor counts twice; the shard completing the set finishes the run.
+   */
+  private async computeShard(runId: string, shard: number, ctx: JobContext): Promise<Record<string, unknown>> {
+    const runs = this.db.getRepository(MatchRunEntity);
+    const run = await runs.findOneBy({ id: runId });
+    if (!run || run.generation === null) return { skipped: 'run not started' };
+    if (run.doneShards.includes(shard)) return { skipped: `shard ${shard} already stored` };
+    const started = Date.now();
     try {
       const pool = await this.pools.load(run.eventId);
       const weights = await this.weights.effective(run.eventId);
       const scorer = createPairScorer(weights.weights, pool.ctx);
-      const queryIds = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id);
+      const all = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id).sort();
+      const queryIds = all.filter((_, i) => i % run.shardsTotal === shard);
       const lists = new Map<string, { candidateId: string }[]>();
       let pairsScored = 0;
       for (let i = 0; i < queryIds.length; i += BATCH) {
         const batch = computeMatchLists(pool.index, queryIds.slice(i, i + BATCH), { k: pool.event.suggestionsK, weights: weights.weights, ctx: pool.ctx });
         for (const [id, list] of batch.lists) lists.set(id, list);
         pairsScored += batch.stats.pairsScored;
-        const done = Math.min(i + BATCH, queryIds.length);
-        await runs.update(run.id, { progress: (0.9 * done) / queryIds.length });
-        await ctx.progress((0.9 * done) / queryIds.length, { done, total: queryIds.length });
+        await ctx.progress((0.9 * Math.min(i + BATCH, queryIds.length)) / Math.max(1, queryIds.length), { shard, shards: run.shardsTotal });
       }
       const rows = [...lists.entries()].map(([orgId, ranked]) => ({
-        orgId,
+        org: orgId,
         suggestions: ranked.map(({ candidateId: id }): StoredSuggestion => {
           const explained = scorer.explain(pool.byId.get(orgId)!, pool.byId.get(id)!);
           return { organisationId: id, score: explained.score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
         }),
       }));
-      await this.db.transaction(async (tx) => {
+      const finished = await this.db.transaction(async (tx) => {
         for (let i = 0; i < rows.length; i += 200) {
-          const chunk = rows.slice(i, i + 200);
           await tx.query(
             `INSERT INTO match_lists (event_id, organisation_id, generation, weight_set_id, weight_version, weight_scope, suggestions, computed_at)
              SELECT $1, x.org, $2, $3, $4, $5, x.suggestions, now()
@@ -104,31 +131,36 @@ export class MatchingService {
                SET generation = EXCLUDED.generation, weight_set_id = EXCLUDED.weight_set_id, weight_version = EXCLUDED.weight_version,
                    weight_scope = EXCLUDED.weight_scope, suggestions = EXCLUDED.suggestions, computed_at = EXCLUDED.computed_at
              WHERE match_lists.generation < EXCLUDED.generation`,
-            [run.eventId, generation, weights.id, weights.version, weights.scope, JSON.stringify(chunk.map((r) => ({ org: r.orgId, suggestions: r.suggestions })))],
+            [run.eventId, run.generation, weights.id, weights.version, weights.scope, JSON.stringify(rows.slice(i, i + 200))],
           );
         }
+        // For UPDATE, TypeORM's raw query answers [rows, affected count].
+        const [marked]: [{ done: number; total: number }[], number] = await tx.query(
+          `UPDATE match_runs SET done_shards = array_append(done_shards, $2), pairs_scored = pairs_scored + $3,
+                  progress = (cardinality(done_shards) + 1)::real / shards_total, weight_version = $4
+            WHERE id = $1 AND NOT ($2 = ANY(done_shards)) RETURNING cardinality(done_shards) AS done, shards_total AS total`,
+          [run.id, shard, pairsScored, weights.version],
+        );
+        if (marked.length === 0 || marked[0].done < marked[0].total) return false;
         if (!run.organisationId) {
           // Lists of organisations that left the event go, unless a newer run wrote them.
           await tx.query(
             `DELETE FROM match_lists m WHERE m.event_id = $1 AND m.generation < $2
                AND NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = m.event_id AND ep.organisation_id = m.organisation_id)`,
-            [run.eventId, generation],
+            [run.eventId, run.generation],
           );
         }
-        await tx.getRepository(MatchRunEntity).update(run.id, {
-          status: 'completed',
-          progress: 1,
-          participants: queryIds.length,
-          pairsScored: String(pairsScored),
-          weightVersion: weights.version,
-          finishedAt: new Date(),
-          durationMs: Date.now() - started,
-        });
+        await tx.query(
+          `UPDATE match_runs SET status = 'completed', progress = 1, finished_at = now(),
+                  duration_ms = (extract(epoch from now() - started_at) * 1000)::int WHERE id = $1`,
+          [run.id],
+        );
+        return true;
       });
       await ctx.progress(1);
-      return { eventId: run.eventId, lists: rows.length, pairsScored, ms: Date.now() - started };
+      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, ms: Date.now() - started, runCompleted: finished };
     } catch (error) {
-      await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date(), durationMs: Date.now() - started });
+      await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
       throw error;
     }
   }

@@ -5,7 +5,8 @@ describe('loadConfig', () => {
     const c = loadConfig({}, '/srv/app');
     expect(c.http.port).toBe(3000);
     expect(c.database).toEqual({ kind: 'embedded', dataDir: '/srv/app/data/pglite' });
-    expect(c.queue).toEqual({ kind: 'inline', prefix: 'tieup', concurrency: 2 });
+    expect(c.queue).toEqual({ kind: 'inline', prefix: 'tieup', concurrency: 2, stalledMs: 30000 });
+    expect(c.matching.shardSize).toBe(2000);
     expect(c.auth.adminApiKey).toBeNull();
     expect(c.seedDemo).toBe(true);
     expect(c.log.level).toBe('info');
@@ -15,7 +16,7 @@ describe('loadConfig', () => {
   it('uses PostgreSQL and Redis when their URLs are set', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', REDIS_URL: 'redis://r:6379', QUEUE_PREFIX: 'p1' });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/x' });
-    expect(c.queue).toEqual({ kind: 'redis', url: 'redis://r:6379', prefix: 'p1', concurrency: 2 });
+    expect(c.queue).toEqual({ kind: 'redis', url: 'redis://r:6379', prefix: 'p1', concurrency: 2, stalledMs: 30000 });
   });
 
   it('parses numbers and switches', () => {
@@ -39,6 +40,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['SEED_DEMO', 'maybe'],
     ['WORKER_CONCURRENCY', '0'],
+    ['QUEUE_STALLED_MS', '10'],
+    ['MATCHING_SHARD_SIZE', 'many'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {

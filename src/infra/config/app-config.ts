@@ -12,8 +12,10 @@ export interface AppConfig {
     /** dataDir null = in-memory (tests); otherwise persisted on disk. */
     | { kind: 'embedded'; dataDir: string | null };
   queue:
-    | { kind: 'redis'; url: string; prefix: string; concurrency: number }
-    | { kind: 'inline'; prefix: string; concurrency: number };
+    | { kind: 'redis'; url: string; prefix: string; concurrency: number; stalledMs: number }
+    | { kind: 'inline'; prefix: string; concurrency: number; stalledMs: number };
+  /** Whole-event recomputes above this many participants are split into shards for several workers. */
+  matching: { shardSize: number };
   auth: { adminApiKey: string | null };
   /** The CLI logs to stderr so its stdout stays machine-readable. */
   log: { level: LogLevel; toStderr: boolean };
@@ -50,6 +52,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const dataDir = resolve(cwd, vars.DATA_DIR ?? 'data');
   const prefix = vars.QUEUE_PREFIX ?? 'tieup';
   const concurrency = vars.WORKER_CONCURRENCY ?? 2;
+  // How long a job may go without its worker's heartbeat before another worker takes it over.
+  const stalledMs = vars.QUEUE_STALLED_MS ?? 30_000;
   return {
     env: vars.NODE_ENV ?? 'development',
     http: { host: vars.HOST ?? '0.0.0.0', port: vars.PORT ?? 3000, rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE ?? 600 },
@@ -57,8 +61,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       ? { kind: 'postgres', url: vars.DATABASE_URL }
       : { kind: 'embedded', dataDir: resolve(dataDir, 'pglite') },
     queue: vars.REDIS_URL
-      ? { kind: 'redis', url: vars.REDIS_URL, prefix, concurrency }
-      : { kind: 'inline', prefix, concurrency },
+      ? { kind: 'redis', url: vars.REDIS_URL, prefix, concurrency, stalledMs }
+      : { kind: 'inline', prefix, concurrency, stalledMs },
+    matching: { shardSize: vars.MATCHING_SHARD_SIZE ?? 2000 },
     auth: { adminApiKey: vars.ADMIN_API_KEY ?? null },
     log: { level: vars.LOG_LEVEL ?? 'info', toStderr: false },
     seedDemo: vars.SEED_DEMO ?? true,

@@ -55,6 +55,20 @@ export class EnvironmentVariables {
   WORKER_CONCURRENCY?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'QUEUE_STALLED_MS must be an integer between 1000 and 3600000' })
+  @Min(1000)
+  @Max(3_600_000)
+  QUEUE_STALLED_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'MATCHING_SHARD_SIZE must be an integer between 10 and 1000000' })
+  @Min(10)
+  @Max(1_000_000)
+  MATCHING_SHARD_SIZE?: number;
+
+  @IsOptional()
   @IsString()
   @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters long' })
   @Matches(/^\S+$/, { message: 'ADMIN_API_KEY must not contain whitespace' })

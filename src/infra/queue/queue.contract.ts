@@ -11,11 +11,14 @@ export enum JobName {
   DiagnosticsProbe = 'diagnostics.probe',
   /** Recompute the match lists of an event (all participants, or the one the run names). */
   MatchingRecompute = 'matching.recompute',
+  /** One shard of a large event's recomputation (participants interleaved by id). */
+  MatchingShard = 'matching.shard',
 }
 
 export interface JobPayloads {
   [JobName.DiagnosticsProbe]: { probeId: string };
   [JobName.MatchingRecompute]: { runId: string };
+  [JobName.MatchingShard]: { runId: string; shard: number };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -56,6 +59,7 @@ export interface JobDefinition {
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.DiagnosticsProbe]: { queue: QueueName.Maintenance, retry: 'quick', retention: 'standard' },
   [JobName.MatchingRecompute]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
+  [JobName.MatchingShard]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
 };
 
 export interface EnqueueOptions {

@@ -32,7 +32,7 @@ export class QueueModule {
           inject: [APP_CONFIG, JobRunner],
           useFactory: (config: AppConfig, runner: JobRunner): QueueDriver =>
             config.queue.kind === 'redis'
-              ? new BullMqQueueDriver(config.queue.url, config.queue.prefix, config.queue.concurrency, runner)
+              ? new BullMqQueueDriver(config.queue.url, config.queue.prefix, config.queue.concurrency, runner, config.queue.stalledMs)
               : new InlineQueueDriver(runner),
         },
         QueueService,

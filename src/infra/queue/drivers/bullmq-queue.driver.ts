@@ -26,6 +26,7 @@ export class BullMqQueueDriver implements QueueDriver {
     private readonly prefix: string,
     private readonly concurrency: number,
     private readonly runner: JobRunner,
+    private readonly stalledMs = 30_000,
   ) {
     // Workers block on Redis; BullMQ requires maxRetriesPerRequest null for them.
     this.connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
@@ -61,6 +62,10 @@ export class BullMqQueueDriver implements QueueDriver {
         connection: this.connection.duplicate(),
         prefix: this.prefix,
         concurrency: this.concurrency,
+        // A worker that dies (SIGKILL, lost machine) stops renewing its lock; after this long another
+        // worker takes the job over.
+        lockDuration: this.stalledMs,
+        stalledInterval: this.stalledMs,
       });
       worker.on('error', (err) => this.logger.warn(`worker ${name}: ${err.message}`));
       this.workers.push(worker);
