@@ -19,6 +19,8 @@ export interface SearchParams {
   now: () => number;
   onProgress?: (fraction: number, bestBreaks: number | null) => void;
   tuning?: Partial<SearchTuning>;
+  /** Start from this slot assignment (e.g. after an exact step) instead of the greedy construction. */
+  initial?: Int32Array;
 }
 
 export interface SearchOutcome {
@@ -288,7 +290,9 @@ export class LocalSearch {
     const { params, st, rng } = this;
     const start = params.now();
     const deadline = start + params.timeLimitMs;
-    this.construct();
+    if (params.initial) {
+      for (let m = 0; m < this.model.M; m++) if (this.model.active[m] && params.initial[m] >= 0) st.relocate(m, params.initial[m]);
+    } else this.construct();
     const best = Int32Array.from(st.slot);
     let bestKey = this.key();
     let cur = this.cost();

@@ -1,10 +1,11 @@
 // Entry point of the scheduler core: pre-checks, lower bound, local search, repair, tables, report.
 import { assignTables } from './assign-tables';
 import { participantLowerBounds, runPreChecks } from './infeasibility-checks';
-import { LocalSearch } from './local-search';
+import { runExactLns } from './exact-lns';
+import { LocalSearch, type SearchOutcome } from './local-search';
 import { compileModel, unplace } from './schedule-model';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult, UnplacedMeeting } from './schedule-types';
-import { UNPLACED } from './search-state';
+import { type SearchState, UNPLACED } from './search-state';
 import { breakStats } from './validate-schedule';
 
 export const SEARCH_FAILED = 'search found no placement within the time limit';
@@ -18,16 +19,39 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   const lbPerParticipant = participantLowerBounds(model, d);
   const lowerBound = lbPerParticipant.reduce((s, v) => s + v, 0);
 
-  const search = new LocalSearch(model, {
-    timeLimitMs: Math.max(0, options.timeLimitMs - (now() - start)),
-    seed: options.seed ?? 1,
-    d,
-    lowerBound,
-    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-    now,
-    onProgress: options.onProgress,
-  });
-  const { state, iterations } = search.run();
+  const exact = options.mipSolver && options.exact !== 'off' ? options.mipSolver : null;
+  const budget = Math.max(0, options.timeLimitMs - (now() - start));
+  const deadline = now() + budget;
+  const seed = options.seed ?? 1;
+  // Without a solver: one annealing run. With one: annealing, exact LNS on its best, and — only
+  // if the exact step improved it — annealing resumed from there, then a final exact LNS.
+  const share = options.annealShare ?? 0.85;
+  const phases = exact ? [share, (1 - share) * 0.4, (1 - share) * 0.3, 1] : [1];
+  let state: SearchState | null = null;
+  let iterations = 0;
+  let improved = true;
+  for (let i = 0; i < phases.length; i++) {
+    const phaseEnd = i === phases.length - 1 ? deadline : Math.min(deadline, now() + budget * phases[i]);
+    if (i % 2 === 0 && improved) {
+      const search: LocalSearch = new LocalSearch(model, {
+        timeLimitMs: Math.max(0, phaseEnd - now()),
+        seed: seed + i,
+        d,
+        lowerBound,
+        maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+        now,
+        onProgress: options.onProgress,
+        initial: state?.slot,
+      });
+      const run: SearchOutcome = search.run();
+      state = run.state;
+      iterations += run.iterations;
+    } else if (i % 2 === 1 && exact && state && state.breaks > lowerBound) {
+      improved = runExactLns(model, state, { solver: exact, d, lowerBound, deadline: phaseEnd, now, seed: seed + i }).improvements > 0;
+    }
+    if (state && state.violations === 0 && state.fairnessExcess(d) === 0 && state.breaks <= lowerBound) break;
+  }
+  if (!state) throw new Error('unreachable: the first phase always runs');
 
   // Repair: drop the meeting in the most violations until the rest is feasible.
   while (state.violations > 0) {

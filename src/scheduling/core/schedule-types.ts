@@ -1,4 +1,7 @@
 // Plain data types of the meeting scheduler core (no framework, no I/O).
+import type { MipSolver } from './mip-model';
+
+export type { MipModel, MipResult, MipSolver, MipStatus } from './mip-model';
 
 /** Session restriction of a meeting: slots < morningSlots are morning, the rest afternoon. */
 export type Session = 'morning' | 'afternoon' | 'any';
@@ -44,6 +47,15 @@ export interface ScheduleOptions {
   onProgress?: (fraction: number, bestBreaks: number | null) => void;
   /** Clock injection for tests; defaults to performance.now. */
   now?: () => number;
+  /**
+   * Exact improvement step (MIP-based large-neighbourhood search after the annealing). Needs
+   * `mipSolver`; 'auto' (default) uses it when one is given, 'off' never does.
+   */
+  exact?: 'auto' | 'off';
+  /** Injected MIP solver, e.g. `createHighsMipSolver(await loadHighs())`. */
+  mipSolver?: MipSolver;
+  /** Share of the time limit given to the annealing before the exact step (default 0.85). */
+  annealShare?: number;
 }
 
 export interface PlacedMeeting {
