@@ -7,6 +7,9 @@ import { AppModule, type ProcessRole } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
 import { DEMO_DATA } from './demo/data/demo-data';
 import { DemoSeeder } from './demo/demo-seeder.service';
+import { mountQueueDashboard } from './diagnostics/queue-dashboard';
+import { BullMqQueueDriver } from './infra/queue/drivers/bullmq-queue.driver';
+import { QUEUE_DRIVER, type QueueDriver } from './infra/queue/queue-driver';
 import { MatchingService } from './matching/matching.service';
 import type { AppConfig } from './infra/config/app-config';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
@@ -39,6 +42,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
   setupOpenApi(app);
+  const driver = app.get<QueueDriver>(QUEUE_DRIVER);
+  if (driver instanceof BullMqQueueDriver) mountQueueDashboard(app, driver, app.get(ApiKeysService));
 }
 
 export async function createWorkerContext(config: AppConfig, role: 'worker' | 'cli'): Promise<INestApplicationContext> {

@@ -40,6 +40,19 @@ withRedis('API + separate worker processes on BullMQ (real Redis and PostgreSQL)
     expect(res.body.info.queue).toMatchObject({ status: 'up', driver: 'bullmq', consuming: false });
   });
 
+  it('shows admins the queue dashboard, and nobody else', async () => {
+    const anonymous = await request(api.http).get('/admin/queues').expect(401);
+    expect(anonymous.headers['www-authenticate']).toContain('Basic');
+    const organiser = await request(api.http).post('/api/admin/api-keys').set(...bearer(api.adminKey)).send({ name: 'o', role: 'organiser' }).expect(201);
+    await request(api.http).get('/admin/queues').set(...bearer(organiser.body.key as string)).expect(403);
+    await request(api.http).get('/admin/queues').set('Authorization', 'Bearer tum_wrong').expect(401);
+    const page = await request(api.http).get('/admin/queues').set(...bearer(api.adminKey)).expect(200);
+    expect(page.text).toContain('<html');
+    await request(api.http).get('/admin/queues').auth('admin', api.adminKey).expect(200);
+    const queues = await request(api.http).get('/admin/queues/api/queues').set(...bearer(api.adminKey)).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['maintenance', 'matching']);
+  });
+
   it('has a job enqueued by the API processed by a separate worker process', async () => {
     const probe = await request(api.http).post('/api/admin/jobs/probe').set(...bearer(api.adminKey)).expect(202);
     const run = await waitForRun(probe.body.jobId as string);
