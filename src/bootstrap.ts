@@ -10,6 +10,7 @@ import { DemoSeeder } from './demo/demo-seeder.service';
 import { mountQueueDashboard } from './diagnostics/queue-dashboard';
 import { BullMqQueueDriver } from './infra/queue/drivers/bullmq-queue.driver';
 import { QUEUE_DRIVER, type QueueDriver } from './infra/queue/queue-driver';
+import { LexiconWatch } from './matching/lexicon-watch.service';
 import { MatchingService } from './matching/matching.service';
 import type { AppConfig } from './infra/config/app-config';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
@@ -65,6 +66,7 @@ export async function runStartupTasks(app: INestApplicationContext, config: AppC
   const matching = app.get(MatchingService);
   // In-process jobs do not outlive the process: pick up runs an earlier one left unfinished.
   if (config.queue.kind === 'inline') await matching.resumeUnfinished();
+  await app.get(LexiconWatch).checkForChange();
   // Freshly seeded events get their match lists computed in the background.
   if (seeded) await matching.requestForEventsUsingGlobalWeights('demo data seeded');
   return { generatedAdminKey: generatedKey, seeded };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { EventPoolService } from './event-pool.service';
+import { LexiconWatch } from './lexicon-watch.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 import { SuggestionsService } from './suggestions.service';
@@ -10,7 +11,7 @@ import { WeightsController } from './weights.controller';
 @Module({
   imports: [ScoringModule, EventsModule],
   controllers: [MatchingController, WeightsController],
-  providers: [EventPoolService, MatchingService, SuggestionsService],
-  exports: [MatchingService, SuggestionsService],
+  providers: [EventPoolService, MatchingService, SuggestionsService, LexiconWatch],
+  exports: [MatchingService, SuggestionsService, LexiconWatch],
 })
 export class MatchingModule {}

@@ -53,6 +53,12 @@ export class MatchingService {
     return rows.length;
   }
 
+  async requestForAllEvents(trigger: string): Promise<number> {
+    const rows: { id: string }[] = await this.db.query('SELECT DISTINCT event_id AS id FROM event_participants');
+    for (const r of rows) await this.requestRecompute(r.id, trigger);
+    return rows.length;
+  }
+
   /**
    * Profile changes move other participants' lists too, so every event of the changed organisations is
    * recomputed. The delay debounces bursts: requests arriving while that run waits join it.

@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from '../../auth/api-key.entity';
+import { AppSettingEntity } from './app-setting.entity';
 import { JobRunEntity } from '../queue/job-run.entity';
 import { EventOrganiserEntity } from '../../events/event-organiser.entity';
 import { EventParticipantEntity } from '../../events/event-participant.entity';
@@ -12,6 +13,7 @@ import { WeightSetEntity } from '../../scoring/weight-set.entity';
 
 /** Every entity of the schema; migrations must keep the database in step with these. */
 export const ENTITIES = [
+  AppSettingEntity,
   RegionEntity,
   TieUpEntity,
   OrganisationEntity,
