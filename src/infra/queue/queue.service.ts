@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { QUEUE_DRIVER, type QueueDriver, type QueueHealth } from './queue-driver';
 import type { AnyJob, EnqueueOptions, JobData, JobName } from './queue.contract';
 
@@ -6,7 +6,7 @@ export const QUEUE_CONSUME = Symbol('QUEUE_CONSUME');
 
 /** The one way to enqueue background work. */
 @Injectable()
-export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Queue');
 
   constructor(
@@ -29,7 +29,8 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     return this.driver.health();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database closes (TypeORM shuts down in onApplicationShutdown), so running jobs can finish.
+  async beforeApplicationShutdown(): Promise<void> {
     await this.driver.close();
   }
 }
