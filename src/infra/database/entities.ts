@@ -10,6 +10,7 @@ import { OrganisationEntity } from '../../profiles/organisation.entity';
 import { RegionEntity } from '../../regions/region.entity';
 import { TieUpEntity } from '../../regions/tie-up.entity';
 import { WeightSetEntity } from '../../scoring/weight-set.entity';
+import { MeetingRequestEntity, PairRuleEntity, ReviewMarkEntity, ReviewSettingsEntity } from '../../reviews/review-entities';
 
 /** Every entity of the schema; migrations must keep the database in step with these. */
 export const ENTITIES = [
@@ -25,4 +26,5 @@ export const ENTITIES = [
   WeightSetEntity,
   MatchListEntity,
   MatchRunEntity,
+  ReviewMarkEntity, MeetingRequestEntity, PairRuleEntity, ReviewSettingsEntity,
 ];

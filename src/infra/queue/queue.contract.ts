@@ -13,12 +13,15 @@ export enum JobName {
   MatchingRecompute = 'matching.recompute',
   /** One shard of a large event's recomputation (participants interleaved by id). */
   MatchingShard = 'matching.shard',
+  /** Mark an event's pending meeting requests whose time is up as expired. */
+  ReviewsExpireRequests = 'reviews.expire-requests',
 }
 
 export interface JobPayloads {
   [JobName.DiagnosticsProbe]: { probeId: string };
   [JobName.MatchingRecompute]: { runId: string };
   [JobName.MatchingShard]: { runId: string; shard: number };
+  [JobName.ReviewsExpireRequests]: { eventId: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -60,6 +63,7 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.DiagnosticsProbe]: { queue: QueueName.Maintenance, retry: 'quick', retention: 'standard' },
   [JobName.MatchingRecompute]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
   [JobName.MatchingShard]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
+  [JobName.ReviewsExpireRequests]: { queue: QueueName.Maintenance, retry: 'quick', retention: 'standard' },
 };
 
 export interface EnqueueOptions {

@@ -1,0 +1,69 @@
+import { buildPairStates, demandPicture, effectiveStatus, wantedByManyThreshold, type MarkRow, type RequestRow } from './review-rules';
+
+describe('effectiveStatus', () => {
+  const now = new Date('2026-05-01T12:00:00Z');
+  it('reports a pending request past its expiry as expired, and leaves others alone', () => {
+    expect(effectiveStatus('pending', new Date('2026-05-01T11:59:59Z'), now)).toBe('expired');
+    expect(effectiveStatus('pending', new Date('2026-05-01T12:00:00Z'), now)).toBe('expired');
+    expect(effectiveStatus('pending', new Date('2026-05-01T12:00:01Z'), now)).toBe('pending');
+    expect(effectiveStatus('accepted', new Date('2026-04-01T00:00:00Z'), now)).toBe('accepted');
+  });
+});
+
+describe('buildPairStates', () => {
+  it('derives mutual, must-meet, declined and confirmed per unordered pair', () => {
+    const marks: MarkRow[] = [
+      { by: 'a', whom: 'b', mark: 'must-meet' },
+      { by: 'b', whom: 'a', mark: 'interested' },
+      { by: 'c', whom: 'a', mark: 'interested' },
+      { by: 'd', whom: 'c', mark: 'not-interested' },
+    ];
+    const requests: RequestRow[] = [
+      { from: 'c', to: 'e', status: 'accepted' },
+      { from: 'a', to: 'e', status: 'pending' },
+    ];
+    const states = buildPairStates(marks, requests, [
+      { a: 'b', b: 'e', state: 'forced' },
+      { a: 'c', b: 'd', state: 'forbidden' },
+    ]);
+    const find = (x: string, y: string) => states.find((s) => s.a === x && s.b === y);
+    expect(find('a', 'b')).toEqual({ a: 'a', b: 'b', forced: false, forbidden: false, confirmed: true, mutual: true, mustMeet: true, declined: false });
+    expect(find('a', 'c')).toMatchObject({ mutual: false, confirmed: false, mustMeet: false });
+    expect(find('c', 'd')).toMatchObject({ declined: true, forbidden: true, confirmed: false });
+    expect(find('c', 'e')).toMatchObject({ confirmed: true, mutual: false });
+    // A pending request alone says nothing the selection uses.
+    expect(find('a', 'e')).toBeUndefined();
+    expect(find('b', 'e')).toMatchObject({ forced: true, confirmed: false });
+    expect(states.map((s) => `${s.a}${s.b}`)).toEqual(['ab', 'ac', 'be', 'cd', 'ce']);
+  });
+});
+
+describe('demand picture', () => {
+  it('puts the top decile (ties included) as wanted by many, nobody when nobody is wanted', () => {
+    expect(wantedByManyThreshold([0, 0, 0])).toBeNull();
+    expect(wantedByManyThreshold([5, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3])).toBe(3);
+    expect(wantedByManyThreshold([1, 0])).toBe(1);
+  });
+
+  it('counts marks and requests per participant and flags wanted by many / by none', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const marks: MarkRow[] = [
+      { by: 'b', whom: 'a', mark: 'must-meet' },
+      { by: 'c', whom: 'a', mark: 'interested' },
+      { by: 'a', whom: 'b', mark: 'interested' },
+      { by: 'd', whom: 'c', mark: 'not-interested' },
+    ];
+    const requests: RequestRow[] = [
+      { from: 'd', to: 'a', status: 'accepted' },
+      { from: 'c', to: 'b', status: 'cancelled' },
+    ];
+    const { threshold, items } = demandPicture(ids, marks, requests, buildPairStates(marks, requests, []));
+    expect(threshold).toBe(3);
+    const by = new Map(items.map((i) => [i.organisationId, i]));
+    expect(items[0].organisationId).toBe('a');
+    expect(by.get('a')).toMatchObject({ mustMeetBy: 1, interestedBy: 1, requestsReceived: 1, requestsAccepted: 1, confirmedPairs: 2, wanted: 3, wantedByMany: true, wantedByNone: false });
+    expect(by.get('b')).toMatchObject({ interestedBy: 1, mustMeetBy: 0, requestsReceived: 1, wanted: 1, confirmedPairs: 1, wantedByMany: false });
+    expect(by.get('c')).toMatchObject({ notInterestedBy: 1, requestsSent: 1, wanted: 0, wantedByNone: true });
+    expect(by.get('d')).toMatchObject({ requestsSent: 1, requestsAccepted: 1, wanted: 0, wantedByNone: true, confirmedPairs: 1 });
+  });
+});
