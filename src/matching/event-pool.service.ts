@@ -1,10 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { createScoringEnvironment, preparePool, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
 import { buildMatchIndex, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
+import { ReviewsRepository } from '../reviews/reviews.repository';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 
 export interface ParticipantInfo {
@@ -58,6 +60,7 @@ export class EventPoolService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: ScoringEngine,
     private readonly taxonomy: TaxonomyService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async load(eventId: string): Promise<EventPool> {
@@ -71,7 +74,7 @@ export class EventPoolService {
     );
     const fingerprint = `${event.updatedAt.getTime()}|${rows.length}|${rows.reduce((m, r) => Math.max(m, r.updated_at.getTime()), 0)}|${rows.map((r) => r.id).join(',').length}`;
     const cached = this.cache.get(eventId);
-    if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: this.context(event) };
+    if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event) };
 
     const tieUp = event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null;
     const env = createScoringEnvironment({ taxonomy: this.taxonomy.taxonomy, analyser: this.engine.analyser, tieUp });
@@ -90,7 +93,7 @@ export class EventPoolService {
     const { profiles } = preparePool(inputs, env);
     const pool: EventPool = {
       event,
-      ctx: this.context(event),
+      ctx: await this.context(event),
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
       index: buildMatchIndex(profiles),
@@ -102,8 +105,13 @@ export class EventPoolService {
     return pool;
   }
 
-  private context(event: EventEntity): ScoringContext {
+  /** The event's rule and tie-up, plus the pairs organisers forbade and the partners companies declined. */
+  private async context(event: EventEntity): Promise<ScoringContext> {
+    // Resolved at call time: the reviews module itself depends on matching (it asks for recomputes).
+    const { forbiddenPairs, declinedPairs } = await this.moduleRef.get(ReviewsRepository, { strict: false }).exclusionsFor(event.id);
     return {
+      forbiddenPairs,
+      declinedPairs,
       rule: event.meetingRule,
       mode: event.meetingRuleMode,
       tieUp: event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null,

@@ -134,6 +134,24 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     expect(list.body.weightScope).toBe(res.body.weightSet.scope);
   });
 
+  it('drops a declined partner from both lists once the company marks it not interested', async () => {
+    const first = (await suggestions(participant).expect(200)).body.suggestions[0].organisation.id as string;
+    const runsBefore = (await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM match_runs'))[0].n;
+    await request(t.http).put(`/api/events/${MEDICA}/participants/${orgId}/marks/${first}`).set(...participant).send({ mark: 'not-interested' }).expect(200);
+    for (let i = 0; i < 200; i++) {
+      const [{ n }] = await sql<{ n: string }>(t, "SELECT count(*) AS n FROM match_runs WHERE status = 'completed'");
+      if (Number(n) > Number(runsBefore)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await waitForLists();
+    const mine = (await suggestions(participant).expect(200)).body.suggestions.map((s: { organisation: { id: string } }) => s.organisation.id);
+    expect(mine).not.toContain(first);
+    const theirs = (await suggestions(admin, first).expect(200)).body.suggestions.map((s: { organisation: { id: string } }) => s.organisation.id);
+    expect(theirs).not.toContain(orgId);
+    const explained = await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/${first}/explanation`).set(...admin).expect(200);
+    expect(explained.body).toMatchObject({ score: 0, excluded: { code: 'declined' } });
+  });
+
   it('lets organisers request a recompute (202) and refuses companies (403)', async () => {
     const res = await request(t.http).post(`/api/events/${MEDICA}/matching/recompute`).set(...organiser).expect(202);
     expect(['queued', 'running', 'completed']).toContain(res.body.status);
