@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { DemoModule } from './demo/demo.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { EventsModule } from './events/events.module';
+import { EventSetupModule } from './events/setup/event-setup.module';
 import { HealthModule } from './health/health.module';
 import type { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
@@ -20,7 +21,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 export type ProcessRole = 'all' | 'api' | 'worker' | 'cli';
 
 /** The domain modules every entry point shares. */
-const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, ReviewsModule, DiagnosticsModule, DemoModule];
+const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, EventSetupModule, ReviewsModule, DiagnosticsModule, DemoModule];
 
 @Module({})
 export class AppModule {

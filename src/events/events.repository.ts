@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { MeetingRule } from '../profiles/profile.types';
+import { OrganisationEntity } from '../profiles/organisation.entity';
+import { TieUpEntity } from '../regions/tie-up.entity';
 import type { Principal } from '../auth/principal';
+import { EventOrganiserEntity } from './event-organiser.entity';
+import { EventParticipantEntity } from './event-participant.entity';
 import { EventEntity } from './event.entity';
 
 export interface EventWithCounts {
   event: EventEntity;
   participantCount: number;
+}
+
+export interface OrganiserRow {
+  id: string;
+  name: string;
 }
 
 /** Event queries, scoped to what a principal may see. */
@@ -39,8 +48,78 @@ export class EventsRepository {
     return event ? (await this.withCounts([event]))[0] : null;
   }
 
-  async existsBySlug(slug: string): Promise<boolean> {
-    return this.db.getRepository(EventEntity).existsBy({ slug });
+  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /** The event row, locked until the transaction ends (set-up changes check participants against it). */
+  lockEvent(tx: EntityManager, id: string): Promise<EventEntity | null> {
+    return tx.findOne(EventEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Organiser keys (not revoked) of each event. */
+  async organisersOf(eventIds: string[]): Promise<Map<string, OrganiserRow[]>> {
+    const out = new Map<string, OrganiserRow[]>(eventIds.map((id) => [id, []]));
+    if (eventIds.length === 0) return out;
+    const rows: { event_id: string; id: string; name: string }[] = await this.db.query(
+      `SELECT eo.event_id, k.id, k.name FROM event_organisers eo JOIN api_keys k ON k.id = eo.api_key_id
+        WHERE eo.event_id = ANY($1) AND k.revoked_at IS NULL ORDER BY k.name, k.id`,
+      [eventIds],
+    );
+    for (const r of rows) out.get(r.event_id)!.push({ id: r.id, name: r.name });
+    return out;
+  }
+
+  async insertEvent(tx: EntityManager, values: Partial<EventEntity>, organiserKeyId: string | null): Promise<EventEntity> {
+    const event = await tx.save(tx.create(EventEntity, values));
+    if (organiserKeyId) await tx.save(tx.create(EventOrganiserEntity, { eventId: event.id, apiKeyId: organiserKeyId }));
+    return event;
+  }
+
+  tieUpExists(tx: EntityManager, id: string): Promise<boolean> {
+    return tx.existsBy(TieUpEntity, { id });
+  }
+
+  async deleteEvent(id: string): Promise<void> {
+    await this.db.getRepository(EventEntity).delete({ id });
+  }
+
+  /** An event's participants with their organisation and region, by organisation name. */
+  participants(eventId: string, tx: EntityManager = this.db.manager): Promise<EventParticipantEntity[]> {
+    return tx.find(EventParticipantEntity, {
+      where: { eventId },
+      relations: { organisation: { region: true } },
+      order: { organisation: { name: 'ASC', id: 'ASC' } },
+    });
+  }
+
+  participant(eventId: string, organisationId: string, tx: EntityManager = this.db.manager): Promise<EventParticipantEntity | null> {
+    return tx.findOne(EventParticipantEntity, { where: { eventId, organisationId }, relations: { organisation: { region: true } } });
+  }
+
+  /** Organisations of the profile pool by id and by externalId. */
+  async organisations(tx: EntityManager, ids: string[], externalIds: string[]): Promise<OrganisationEntity[]> {
+    const found: OrganisationEntity[] = [];
+    if (ids.length) found.push(...(await tx.findBy(OrganisationEntity, { id: In(ids) })));
+    if (externalIds.length) found.push(...(await tx.findBy(OrganisationEntity, { externalId: In(externalIds) })));
+    return found;
+  }
+
+  async saveParticipants(tx: EntityManager, rows: Partial<EventParticipantEntity>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await tx.save(rows.slice(i, i + 500).map((r) => tx.create(EventParticipantEntity, r)));
+  }
+
+  async updateParticipant(tx: EntityManager, eventId: string, organisationId: string, changes: Partial<EventParticipantEntity>): Promise<void> {
+    await tx.update(EventParticipantEntity, { eventId, organisationId }, changes);
+  }
+
+  async deleteParticipant(eventId: string, organisationId: string): Promise<boolean> {
+    const result = await this.db.getRepository(EventParticipantEntity).delete({ eventId, organisationId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async existsBySlug(slug: string, tx: EntityManager = this.db.manager): Promise<boolean> {
+    return tx.existsBy(EventEntity, { slug });
   }
 
   /** Finds an event by slug or creates a bare one with that rule (details can be filled in later). */

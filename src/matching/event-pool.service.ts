@@ -112,7 +112,7 @@ export class EventPoolService {
     return {
       forbiddenPairs,
       declinedPairs,
-      rule: event.meetingRule,
+      rule: event.meetingRule === 'groups' ? 'any' : event.meetingRule,
       mode: event.meetingRuleMode,
       tieUp: event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null,
     };

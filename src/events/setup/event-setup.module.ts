@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { MatchingModule } from '../../matching/matching.module';
+import { EventsModule } from '../events.module';
+import { EventSetupController } from './event-setup.controller';
+import { EventSetupService } from './event-setup.service';
+import { ParticipantsController } from './participants.controller';
+import { ParticipantsService } from './participants.service';
+
+/**
+ * Setting events up: create, change, delete, and who takes part. It sits above both EventsModule
+ * (reads, slots) and MatchingModule (which itself imports EventsModule), because its changes ask for
+ * match lists to be recomputed; importing MatchingModule into EventsModule would make a cycle.
+ */
+@Module({
+  imports: [EventsModule, MatchingModule],
+  controllers: [EventSetupController, ParticipantsController],
+  providers: [EventSetupService, ParticipantsService],
+})
+export class EventSetupModule {}

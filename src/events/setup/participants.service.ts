@@ -1,0 +1,170 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '../../auth/principal';
+import { badFields } from '../../common/field-error';
+import { MatchingService } from '../../matching/matching.service';
+import type { OrganisationEntity } from '../../profiles/organisation.entity';
+import { SELF_SERVICE_FIELDS, type AddParticipantsDto, type ParticipantSettingsDto, type UpdateParticipantDto } from '../dto/participant.dto';
+import type { ParticipantListResponse, ParticipantResponse } from '../dto/participant.response';
+import type { EventParticipantEntity } from '../event-participant.entity';
+import type { EventEntity } from '../event.entity';
+import { checkParticipantSetup, type ParticipantSetup, type Problem } from '../event-slots';
+import { EventsRepository } from '../events.repository';
+import { EventsService, slotsOf } from '../events.service';
+
+/** What a co-participant may see of another: who it is and where from, not how to reach it. */
+function publicView(p: EventParticipantEntity): ParticipantResponse {
+  const o = p.organisation!;
+  return { organisation: { id: o.id, name: o.name, kind: o.kind, country: o.country, region: o.region?.name ?? '' }, group: p.group };
+}
+
+function fullView(p: EventParticipantEntity, event: EventEntity): ParticipantResponse {
+  const o = p.organisation!;
+  return {
+    organisation: { id: o.id, name: o.name, kind: o.kind, country: o.country, region: o.region?.name ?? '', externalId: o.externalId, contactEmail: o.contactEmail },
+    group: p.group,
+    minMeetings: p.minMeetings,
+    maxMeetings: p.maxMeetings,
+    effectiveMinMeetings: p.minMeetings ?? event.minMeetings,
+    effectiveMaxMeetings: p.maxMeetings ?? event.maxMeetings,
+    representatives: p.representatives,
+    representativeNames: p.representativeNames,
+    blockedSlots: p.blockedSlots,
+    languages: p.languages ?? o.languages,
+    languagesFromProfile: p.languages === null,
+    bringsInterpreter: p.bringsInterpreter,
+    joinedAt: p.joinedAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+type ParticipantSettings = ParticipantSetup & Pick<EventParticipantEntity, 'languages' | 'bringsInterpreter'>;
+
+/** The settings of a participant after applying `dto` to `current` (or to the defaults). */
+function applySettings(dto: ParticipantSettingsDto, current?: EventParticipantEntity): ParticipantSettings {
+  const names = dto.representativeNames ?? current?.representativeNames ?? [];
+  return {
+    group: dto.group === undefined ? (current?.group ?? null) : dto.group,
+    minMeetings: dto.minMeetings === undefined ? (current?.minMeetings ?? null) : dto.minMeetings,
+    maxMeetings: dto.maxMeetings === undefined ? (current?.maxMeetings ?? null) : dto.maxMeetings,
+    // Names without a count imply at least that many representatives.
+    representatives: dto.representatives ?? Math.max(current?.representatives ?? 1, dto.representativeNames?.length ?? 0),
+    representativeNames: names,
+    blockedSlots: [...(dto.blockedSlots ?? current?.blockedSlots ?? [])].sort((a, b) => a - b),
+    languages: dto.languages === undefined ? (current?.languages ?? null) : dto.languages,
+    bringsInterpreter: dto.bringsInterpreter ?? current?.bringsInterpreter ?? false,
+  };
+}
+
+/** Changes that alter match lists (who may meet, in which language); availability and limits do not. */
+function affectsMatching(before: ParticipantSettings, after: ParticipantSettings): boolean {
+  return before.group !== after.group || JSON.stringify(before.languages) !== JSON.stringify(after.languages) || before.bringsInterpreter !== after.bringsInterpreter;
+}
+
+/** Who takes part in an event, with what limits, availability, representatives and languages. */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly reads: EventsService,
+    private readonly matching: MatchingService,
+  ) {}
+
+  async list(principal: Principal, slug: string): Promise<ParticipantListResponse> {
+    const { event } = await this.reads.visible(principal, slug);
+    const rows = await this.events.participants(event.id);
+    const participants = rows.map((p) => (principal.role !== 'participant' || p.organisationId === principal.organisationId ? fullView(p, event) : publicView(p)));
+    return { event: event.slug, total: participants.length, participants };
+  }
+
+  async get(principal: Principal, slug: string, organisationId: string): Promise<ParticipantResponse> {
+    const { event } = await this.reads.visible(principal, slug);
+    const p = await this.events.participant(event.id, organisationId);
+    if (!p) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+    return principal.role !== 'participant' || p.organisationId === principal.organisationId ? fullView(p, event) : publicView(p);
+  }
+
+  /** Adds organisations from the profile pool, all or nothing. */
+  async add(principal: Principal, slug: string, dto: AddParticipantsDto): Promise<ParticipantListResponse> {
+    const { event } = await this.reads.visible(principal, slug);
+    const added = await this.events.transaction(async (tx) => {
+      const locked = await this.events.lockEvent(tx, event.id);
+      if (!locked) throw new NotFoundException(`Event ${slug} not found`);
+      const ids = dto.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
+      const externalIds = dto.participants.flatMap((p) => (!p.organisationId && p.externalId ? [p.externalId] : []));
+      const orgs = await this.events.organisations(tx, ids, externalIds);
+      const byId = new Map(orgs.map((o) => [o.id, o]));
+      const byExternal = new Map(orgs.filter((o) => o.externalId).map((o) => [o.externalId!, o]));
+      const current = new Set((await this.events.participants(event.id, tx)).map((p) => p.organisationId));
+      const slotCount = slotsOf(locked).length;
+      const problems: Problem[] = [];
+      const conflicts: Problem[] = [];
+      const seen = new Map<string, number>();
+      const rows: Partial<EventParticipantEntity>[] = [];
+      dto.participants.forEach((item, i) => {
+        const at = `participants.${i}`;
+        if (item.organisationId && item.externalId) return problems.push({ field: at, message: 'give organisationId or externalId, not both' });
+        const org: OrganisationEntity | undefined = item.organisationId ? byId.get(item.organisationId) : byExternal.get(item.externalId!);
+        if (!org) {
+          return item.organisationId
+            ? problems.push({ field: `${at}.organisationId`, message: `no organisation with id ${item.organisationId}` })
+            : problems.push({ field: `${at}.externalId`, message: `no organisation with externalId ${item.externalId}` });
+        }
+        const first = seen.get(org.id);
+        if (first !== undefined) return problems.push({ field: at, message: `${org.name} is listed twice (also participants.${first})` });
+        seen.set(org.id, i);
+        if (current.has(org.id)) return conflicts.push({ field: at, message: `${org.name} takes part already` });
+        const settings = applySettings(item);
+        problems.push(...checkParticipantSetup(settings, { ...locked, slotCount }, `${at}.`));
+        rows.push({ ...settings, eventId: event.id, organisationId: org.id });
+      });
+      if (problems.length) throw badFields(problems);
+      if (conflicts.length) {
+        throw new ConflictException({ message: conflicts.map((c) => c.message).join('; '), details: conflicts.map((c) => ({ field: c.field, messages: [c.message] })) });
+      }
+      await this.events.saveParticipants(tx, rows);
+      return rows.map((r) => r.organisationId!);
+    });
+    await this.matching.requestRecompute(event.id, `${added.length} participant(s) joined`);
+    const all = await this.events.participants(event.id);
+    const addedSet = new Set(added);
+    const participants = all.filter((p) => addedSet.has(p.organisationId)).map((p) => fullView(p, event));
+    return { event: event.slug, total: participants.length, participants };
+  }
+
+  /** Organisers change everything; a participant its own availability, representatives and languages. */
+  async update(principal: Principal, slug: string, organisationId: string, dto: UpdateParticipantDto): Promise<ParticipantResponse> {
+    const { event } = await this.reads.visible(principal, slug);
+    if (principal.role === 'participant') {
+      // Other organisations' entries are not even acknowledged to exist.
+      if (principal.organisationId !== organisationId) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+      const denied = Object.keys(dto).filter((k) => dto[k as keyof UpdateParticipantDto] !== undefined && !(SELF_SERVICE_FIELDS as readonly string[]).includes(k));
+      if (denied.length) {
+        throw new ForbiddenException({
+          message: `Participants may change only ${SELF_SERVICE_FIELDS.join(', ')}; ${denied.join(', ')} are set by the organisers`,
+          details: denied.map((field) => ({ field, messages: ['set by the organisers'] })),
+        });
+      }
+    }
+    const matters = await this.events.transaction(async (tx) => {
+      const locked = await this.events.lockEvent(tx, event.id);
+      if (!locked) throw new NotFoundException(`Event ${slug} not found`);
+      const current = await this.events.participant(event.id, organisationId, tx);
+      if (!current) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+      const settings = applySettings(dto, current);
+      const problems = checkParticipantSetup(settings, { ...locked, slotCount: slotsOf(locked).length });
+      if (problems.length) throw badFields(problems);
+      await this.events.updateParticipant(tx, event.id, organisationId, settings);
+      return affectsMatching(current, settings);
+    });
+    if (matters) await this.matching.requestRecompute(event.id, `participant ${organisationId} changed group or languages`);
+    return this.get(principal, slug, organisationId);
+  }
+
+  /** Organisers remove a participant; a participant may leave. */
+  async remove(principal: Principal, slug: string, organisationId: string): Promise<void> {
+    const { event } = await this.reads.visible(principal, slug);
+    if (principal.role === 'participant' && principal.organisationId !== organisationId) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+    if (!(await this.events.deleteParticipant(event.id, organisationId))) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+    await this.matching.requestRecompute(event.id, principal.role === 'participant' ? `participant ${organisationId} left` : `participant ${organisationId} removed`);
+  }
+}

@@ -1,0 +1,336 @@
+import request from 'supertest';
+import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
+
+const MEDICA = 'medica-2007-hamamatsu-jena';
+const SLUG = 'jena-hamamatsu-photonics-day';
+
+const seminar = (over: Record<string, unknown> = {}) => ({
+  slug: SLUG,
+  name: 'Photonics day Jena × Hamamatsu',
+  timeZone: 'Europe/Berlin',
+  startsOn: '2025-11-17',
+  endsOn: '2025-11-18',
+  days: [
+    { date: '2025-11-17', sessions: [{ name: 'morning', start: '09:00', end: '12:30' }, { name: 'afternoon', start: '13:30', end: '17:00' }] },
+    { date: '2025-11-18', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] },
+  ],
+  slotMinutes: 30,
+  breakMinutes: 0,
+  tables: 12,
+  meetingRule: 'cross-country',
+  minMeetings: 2,
+  maxMeetings: 8,
+  ...over,
+});
+
+const fieldsOf = (body: { details?: { field: string }[] }): string[] => (body.details ?? []).map((d) => d.field).sort();
+
+describe('events: set-up and participants (HTTP)', () => {
+  let t: TestApp;
+  let admin: [string, string];
+  let organiser: [string, string];
+  let organiserKeyId: string;
+  let otherOrganiser: [string, string];
+  let medicaOrganiser: [string, string];
+  let jp: { id: string; external_id: string }[];
+  let de: { id: string; external_id: string }[];
+  let participant: [string, string];
+  let otherParticipant: [string, string];
+
+  const runs = async (slug: string): Promise<string[]> =>
+    (await sql<{ trigger: string }>(t, 'SELECT r.trigger FROM match_runs r JOIN events e ON e.id = r.event_id WHERE e.slug = $1 ORDER BY r.created_at', [slug])).map((r) => r.trigger);
+
+  /** Waits until the event's match runs have finished, so a new request is not absorbed by a waiting run. */
+  const settle = async (slug: string): Promise<void> => {
+    for (let i = 0; i < 200; i++) {
+      const open = await sql(t, "SELECT 1 FROM match_runs r JOIN events e ON e.id = r.event_id WHERE e.slug = $1 AND r.status IN ('queued', 'running')", [slug]);
+      if (open.length === 0) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('match runs did not finish');
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = bearer(t.adminKey);
+    const key = async (body: object) => (await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body as { key: string; apiKey: { id: string } };
+    const o = await key({ name: 'photonics team', role: 'organiser' });
+    [organiser, organiserKeyId] = [bearer(o.key), o.apiKey.id];
+    otherOrganiser = bearer((await key({ name: 'other team', role: 'organiser' })).key);
+    medicaOrganiser = bearer((await key({ name: 'medica team', role: 'organiser', eventSlugs: [MEDICA] })).key);
+    jp = await sql(t, "SELECT id, external_id FROM organisations WHERE country = 'JP' ORDER BY external_id LIMIT 3");
+    de = await sql(t, "SELECT id, external_id FROM organisations WHERE country = 'DE' ORDER BY external_id LIMIT 3");
+    await sql(t, "UPDATE organisations SET contact_email = 'export@example.jp' WHERE id = $1", [jp[1].id]);
+    participant = bearer((await key({ name: 'jp company', role: 'participant', organisationId: jp[0].id })).key);
+    otherParticipant = bearer((await key({ name: 'de company', role: 'participant', organisationId: de[0].id })).key);
+  });
+  afterAll(() => t?.close());
+
+  describe('creating events', () => {
+    it('needs a key (401) and an admin or organiser (403)', async () => {
+      await request(t.http).post('/api/events').send(seminar()).expect(401);
+      await request(t.http).post('/api/events').set(...participant).send(seminar()).expect(403);
+    });
+
+    it('lets an organiser create an event it then organises, with days, sessions and slot settings', async () => {
+      const res = await request(t.http).post('/api/events').set(...organiser).send(seminar()).expect(201);
+      expect(res.body).toMatchObject({
+        slug: SLUG,
+        timeZone: 'Europe/Berlin',
+        startsOn: '2025-11-17',
+        endsOn: '2025-11-18',
+        slotMinutes: 30,
+        tables: 12,
+        // 7 + 7 + 4 slots of 30 minutes.
+        slotCount: 18,
+        meetingRule: 'cross-country',
+        meetingRuleMode: 'required',
+        minMeetings: 2,
+        maxMeetings: 8,
+        participantCount: 0,
+        organisers: [{ id: organiserKeyId, name: 'photonics team' }],
+      });
+      expect(res.body.days[1]).toEqual({ date: '2025-11-18', sessions: [{ name: 'morning', start: '09:00', end: '11:00' }] });
+      const mine = await request(t.http).get('/api/events').set(...organiser).expect(200);
+      expect(mine.body.map((e: { slug: string }) => e.slug)).toEqual([SLUG]);
+      await request(t.http).get(`/api/events/${SLUG}`).set(...otherOrganiser).expect(404);
+    });
+
+    it('answers 409 for a slug that is taken', async () => {
+      const res = await request(t.http).post('/api/events').set(...admin).send(seminar()).expect(409);
+      expect(fieldsOf(res.body)).toEqual(['slug']);
+    });
+
+    it('fills in the documented defaults for an event created without a set-up', async () => {
+      const res = await request(t.http).post('/api/events').set(...admin).send({ slug: 'bare-event', name: 'Bare', timeZone: 'Asia/Tokyo', startsOn: '2025-12-01' }).expect(201);
+      expect(res.body).toMatchObject({
+        endsOn: '2025-12-01',
+        days: [{ date: '2025-12-01', sessions: [{ name: 'morning', start: '09:00', end: '12:30' }, { name: 'afternoon', start: '13:30', end: '17:00' }] }],
+        slotMinutes: 20,
+        breakMinutes: 0,
+        tables: 10,
+        slotCount: 20,
+        meetingRule: 'cross-country',
+        minMeetings: 0,
+        maxMeetings: null,
+        organisers: [],
+      });
+      const slots = await request(t.http).get('/api/events/bare-event/slots').set(...admin).expect(200);
+      expect(slots.body.slots[0]).toEqual({ index: 0, dayIndex: 0, day: '2025-12-01', session: 'morning', start: '09:00', end: '09:20', startUtc: '2025-12-01T00:00:00.000Z', endUtc: '2025-12-01T00:20:00.000Z' });
+    });
+
+    it('answers 400 naming every invalid field', async () => {
+      const bad = async (body: object): Promise<string[]> => fieldsOf((await request(t.http).post('/api/events').set(...admin).send(body).expect(400)).body);
+      expect(await bad(seminar({ slug: 'x1', timeZone: 'Mars/Olympus', slotMinutes: 3, tables: 0, breakMinutes: -1 }))).toEqual(['breakMinutes', 'slotMinutes', 'tables', 'timeZone']);
+      expect(await bad(seminar({ slug: 'x2', days: [{ date: '2025-11-17', sessions: [{ name: 'morning', start: '9:00', end: '25:00' }] }] }))).toEqual(['days.0.sessions.0.end', 'days.0.sessions.0.start']);
+      expect(await bad(seminar({ slug: 'x3', days: [{ date: '2025-11-17', sessions: [{ name: 'morning', start: '12:00', end: '09:00' }] }] }))).toEqual(['days.0.sessions.0.end']);
+      expect(await bad(seminar({ slug: 'x4', days: [{ date: '2025-11-18' }, { date: '2025-11-17' }] }))).toEqual(['days.1.date']);
+      expect(await bad(seminar({ slug: 'x5', days: [{ date: '2025-11-17' }, { date: '2025-11-17' }] }))).toEqual(['days.1.date']);
+      expect(await bad(seminar({ slug: 'x6', days: [{ date: '2025-11-20' }] }))).toEqual(['days.0.date']);
+      expect(await bad(seminar({ slug: 'x7', minMeetings: 9, maxMeetings: 3 }))).toEqual(['minMeetings']);
+      expect(await bad(seminar({ slug: 'x8', meetingRule: 'groups' }))).toEqual(['groupPairs', 'groups']);
+      expect(await bad(seminar({ slug: 'x9', meetingRule: 'groups', groups: ['de', 'jp'], groupPairs: [['de', 'fr']] }))).toEqual(['groupPairs.0']);
+      expect(await bad(seminar({ slug: 'x10', meetingRule: 'nobody', endsOn: '2025-11-16' }))).toEqual(['meetingRule']);
+      expect(await bad(seminar({ slug: 'x11', endsOn: '2025-11-16' }))).toEqual(['days.0.date', 'days.1.date', 'endsOn']);
+      expect(await bad(seminar({ slug: 'x12', tieUpId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['tieUpId']);
+      expect(await bad(seminar({ slug: 'Not A Slug', unknown: 1 }))).toEqual(['slug', 'unknown']);
+    });
+  });
+
+  describe('slots', () => {
+    it('lists slots with indices, local times in the event’s zone and UTC instants', async () => {
+      const res = await request(t.http).get(`/api/events/${SLUG}/slots`).set(...organiser).expect(200);
+      expect(res.body).toMatchObject({ event: SLUG, timeZone: 'Europe/Berlin', slotMinutes: 30, tables: 12 });
+      expect(res.body.slots).toHaveLength(18);
+      expect(res.body.slots[0]).toEqual({ index: 0, dayIndex: 0, day: '2025-11-17', session: 'morning', start: '09:00', end: '09:30', startUtc: '2025-11-17T08:00:00.000Z', endUtc: '2025-11-17T08:30:00.000Z' });
+      expect(res.body.slots[7]).toMatchObject({ index: 7, session: 'afternoon', start: '13:30' });
+      expect(res.body.slots[17]).toMatchObject({ index: 17, dayIndex: 1, day: '2025-11-18', start: '10:30', end: '11:00', endUtc: '2025-11-18T10:00:00.000Z' });
+    });
+
+    it('works for events set up before sessions existed (the demo MEDICA seminar)', async () => {
+      const event = await request(t.http).get(`/api/events/${MEDICA}`).set(...medicaOrganiser).expect(200);
+      expect(event.body).toMatchObject({ slotMinutes: 20, tables: 10, slotCount: 20 });
+      expect(event.body.days).toHaveLength(1);
+      const slots = await request(t.http).get(`/api/events/${MEDICA}/slots`).set(...medicaOrganiser).expect(200);
+      expect(slots.body.slots).toHaveLength(20);
+      await request(t.http).get(`/api/events/${MEDICA}/slots`).set(...organiser).expect(404);
+    });
+  });
+
+  describe('participants', () => {
+    it('adds organisations from the profile pool by id or externalId, with their settings', async () => {
+      const res = await request(t.http)
+        .post(`/api/events/${SLUG}/participants`)
+        .set(...organiser)
+        .send({
+          participants: [
+            { organisationId: jp[0].id, blockedSlots: [17, 0], representatives: 2, representativeNames: ['Sato Hiroshi'] },
+            { externalId: jp[1].external_id, languages: ['JA'], bringsInterpreter: true, maxMeetings: 4 },
+            { organisationId: de[0].id },
+            { externalId: de[1].external_id, minMeetings: 1 },
+          ],
+        })
+        .expect(201);
+      expect(res.body.total).toBe(4);
+      const first = res.body.participants.find((p: { organisation: { id: string } }) => p.organisation.id === jp[0].id);
+      expect(first).toMatchObject({ blockedSlots: [0, 17], representatives: 2, representativeNames: ['Sato Hiroshi'], effectiveMinMeetings: 2, effectiveMaxMeetings: 8, languagesFromProfile: true, bringsInterpreter: false });
+      const second = res.body.participants.find((p: { organisation: { id: string } }) => p.organisation.id === jp[1].id);
+      expect(second).toMatchObject({ languages: ['ja'], languagesFromProfile: false, bringsInterpreter: true, maxMeetings: 4, effectiveMaxMeetings: 4 });
+      expect(await runs(SLUG)).toEqual(['4 participant(s) joined']);
+    });
+
+    it('answers 409 for organisations already taking part and 400 naming bad entries (all or nothing)', async () => {
+      const conflict = await request(t.http).post(`/api/events/${SLUG}/participants`).set(...organiser).send({ participants: [{ organisationId: de[2].id }, { organisationId: jp[0].id }] }).expect(409);
+      expect(fieldsOf(conflict.body)).toEqual(['participants.1']);
+      const bad = await request(t.http)
+        .post(`/api/events/${SLUG}/participants`)
+        .set(...organiser)
+        .send({
+          participants: [
+            { organisationId: de[2].id, blockedSlots: [18] },
+            { externalId: 'no-such-org' },
+            { organisationId: jp[2].id, group: 'jp', minMeetings: 9 },
+            { organisationId: jp[2].id },
+            {},
+          ],
+        })
+        .expect(400);
+      expect(fieldsOf(bad.body)).toEqual(['participants.4.organisationId']);
+      const bad2 = await request(t.http)
+        .post(`/api/events/${SLUG}/participants`)
+        .set(...organiser)
+        .send({ participants: [{ organisationId: de[2].id, blockedSlots: [18] }, { externalId: 'no-such-org' }, { organisationId: jp[2].id, group: 'jp', minMeetings: 9 }, { organisationId: jp[2].id }] })
+        .expect(400);
+      expect(fieldsOf(bad2.body)).toEqual(['participants.0.blockedSlots.0', 'participants.1.externalId', 'participants.2.group', 'participants.2.minMeetings', 'participants.3']);
+      const [{ n }] = await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.slug = $1', [SLUG]);
+      expect(Number(n)).toBe(4);
+      await request(t.http).post(`/api/events/${SLUG}/participants`).set(...participant).send({ participants: [{ organisationId: de[2].id }] }).expect(403);
+      await request(t.http).post(`/api/events/${SLUG}/participants`).set(...otherOrganiser).send({ participants: [{ organisationId: de[2].id }] }).expect(404);
+    });
+
+    it('shows organisers everything and participants only public facts of co-participants', async () => {
+      const full = await request(t.http).get(`/api/events/${SLUG}/participants`).set(...organiser).expect(200);
+      expect(full.body.total).toBe(4);
+      const jp1 = full.body.participants.find((p: { organisation: { id: string } }) => p.organisation.id === jp[1].id);
+      expect(jp1.organisation.contactEmail).toBe('export@example.jp');
+      const seen = await request(t.http).get(`/api/events/${SLUG}/participants`).set(...participant).expect(200);
+      expect(seen.body.total).toBe(4);
+      for (const p of seen.body.participants as { organisation: Record<string, unknown>; blockedSlots?: number[] }[]) {
+        expect(p.organisation).toEqual(expect.objectContaining({ name: expect.any(String), country: expect.any(String), region: expect.any(String) }));
+        if (p.organisation.id === jp[0].id) expect(p.blockedSlots).toEqual([0, 17]);
+        else {
+          expect(p.organisation).not.toHaveProperty('contactEmail');
+          expect(p).not.toHaveProperty('blockedSlots');
+          expect(p).not.toHaveProperty('representativeNames');
+        }
+      }
+      expect(JSON.stringify(seen.body)).not.toContain('export@example.jp');
+      await request(t.http).get(`/api/events/${SLUG}/participants`).set(...otherOrganiser).expect(404);
+      await request(t.http).get(`/api/events/${MEDICA}/participants`).set(...organiser).expect(404);
+    });
+
+    it('lets a participant change its own availability, representatives and languages, nothing else', async () => {
+      const own = await request(t.http)
+        .patch(`/api/events/${SLUG}/participants/${jp[0].id}`)
+        .set(...participant)
+        .send({ blockedSlots: [3, 4], representativeNames: ['Sato Hiroshi', 'Ito Yuki', 'Mori Aki'], languages: ['ja', 'en'] })
+        .expect(200);
+      expect(own.body).toMatchObject({ blockedSlots: [3, 4], representatives: 3, languages: ['ja', 'en'], languagesFromProfile: false });
+      const denied = await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).send({ maxMeetings: 20, blockedSlots: [] }).expect(403);
+      expect(fieldsOf(denied.body)).toEqual(['maxMeetings']);
+      await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[1].id}`).set(...participant).send({ blockedSlots: [] }).expect(404);
+      const bad = await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).send({ blockedSlots: [99], languages: ['xx'] }).expect(400);
+      expect(fieldsOf(bad.body)).toEqual(['languages']);
+      const bad2 = await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).send({ blockedSlots: [99], representatives: 1 }).expect(400);
+      expect(fieldsOf(bad2.body)).toEqual(['blockedSlots.0', 'representativeNames']);
+      const reset = await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).send({ languages: null }).expect(200);
+      expect(reset.body.languagesFromProfile).toBe(true);
+    });
+
+    it('lets organisers change everything, checking limits against the event’s', async () => {
+      const res = await request(t.http).patch(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).send({ minMeetings: 3, maxMeetings: 5 }).expect(200);
+      expect(res.body).toMatchObject({ effectiveMinMeetings: 3, effectiveMaxMeetings: 5 });
+      const bad = await request(t.http).patch(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).send({ maxMeetings: 2 }).expect(400);
+      expect(fieldsOf(bad.body)).toEqual(['maxMeetings']);
+      const group = await request(t.http).patch(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).send({ group: 'jena' }).expect(400);
+      expect(fieldsOf(group.body)).toEqual(['group']);
+      await request(t.http).patch(`/api/events/${SLUG}/participants/${de[2].id}`).set(...organiser).send({ minMeetings: 1 }).expect(404);
+      await request(t.http).patch(`/api/events/${SLUG}/participants/not-a-uuid`).set(...organiser).send({}).expect(400);
+    });
+  });
+
+  describe('changing events', () => {
+    it('lets only the event’s organisers and admins change it', async () => {
+      await request(t.http).patch(`/api/events/${SLUG}`).set(...participant).send({ tables: 3 }).expect(403);
+      await request(t.http).patch(`/api/events/${SLUG}`).set(...otherOrganiser).send({ tables: 3 }).expect(404);
+      const res = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ tables: 3, venue: 'Ernst-Abbe-Platz' }).expect(200);
+      expect(res.body).toMatchObject({ tables: 3, venue: 'Ernst-Abbe-Platz', slotMinutes: 30 });
+      const cleared = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ tables: null, name: null, maxMeetings: null }).expect(400);
+      expect(fieldsOf(cleared.body)).toEqual(['name', 'tables']);
+    });
+
+    it('rejects changes that participants’ own limits or groups contradict, naming the field', async () => {
+      // jp[1] has its own maximum of 4: an event minimum of 5 would contradict it.
+      const bad = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ minMeetings: 5 }).expect(400);
+      expect(fieldsOf(bad.body)).toEqual(['minMeetings']);
+      expect(bad.body.message).toContain('change its own limits first');
+      const badRule = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ meetingRule: 'groups', groups: ['jena'] }).expect(400);
+      expect(fieldsOf(badRule.body)).toEqual(['groupPairs']);
+    });
+
+    it('switches to meetings between groups, recomputing the match lists', async () => {
+      await settle(SLUG);
+      const before = (await runs(SLUG)).length;
+      const res = await request(t.http)
+        .patch(`/api/events/${SLUG}`)
+        .set(...organiser)
+        .send({ meetingRule: 'groups', groups: ['jena', 'hamamatsu'], groupPairs: [['jena', 'hamamatsu']] })
+        .expect(200);
+      expect(res.body).toMatchObject({ meetingRule: 'groups', groups: ['jena', 'hamamatsu'], groupPairs: [['jena', 'hamamatsu']] });
+      expect((await runs(SLUG)).slice(before)).toEqual([expect.stringContaining('meetingRule')]);
+      await request(t.http).patch(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).send({ group: 'jena' }).expect(200);
+      await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[1].id}`).set(...organiser).send({ group: 'hamamatsu' }).expect(200);
+      const removing = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ groups: ['hamamatsu'], groupPairs: [['hamamatsu', 'hamamatsu']] }).expect(400);
+      expect(fieldsOf(removing.body)).toEqual(['groups']);
+      const seen = await request(t.http).get(`/api/events/${SLUG}/participants`).set(...participant).expect(200);
+      expect(seen.body.participants.find((p: { organisation: { id: string } }) => p.organisation.id === jp[1].id).group).toBe('hamamatsu');
+    });
+
+    it('carries blocked slots over by local time when the slot grid changes', async () => {
+      // jp[0] blocked slots 3 and 4: 10:30–11:30 on the first day.
+      const res = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ slotMinutes: 20, breakMinutes: 10 }).expect(200);
+      expect(res.body.slotCount).toBe(7 + 7 + 4);
+      const slots = (await request(t.http).get(`/api/events/${SLUG}/slots`).set(...organiser).expect(200)).body.slots as { index: number; start: string }[];
+      expect(slots.slice(0, 5).map((s) => s.start)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00']);
+      const p = await request(t.http).get(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).expect(200);
+      expect(p.body.blockedSlots).toEqual([3, 4]);
+      const moved = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ days: [{ date: '2025-11-17', sessions: [{ name: 'all day', start: '10:00', end: '16:00' }] }] }).expect(200);
+      expect(moved.body.slotCount).toBe(12);
+      const after = await request(t.http).get(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...admin).expect(200);
+      // 10:30–11:20 overlaps slots 1 (10:30) and 2 (11:00) of the new grid.
+      expect(after.body.blockedSlots).toEqual([1, 2]);
+    });
+  });
+
+  describe('leaving and removing', () => {
+    it('lets a participant leave (only itself) and organisers remove participants, recomputing', async () => {
+      await settle(SLUG);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${de[0].id}`).set(...participant).expect(404);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).expect(204);
+      await request(t.http).get(`/api/events/${SLUG}`).set(...participant).expect(404);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${de[1].id}`).set(...organiser).expect(204);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${de[1].id}`).set(...organiser).expect(404);
+      const triggers = await runs(SLUG);
+      expect(triggers.join('\n')).toMatch(/left|removed/);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${de[0].id}`).set(...otherParticipant).expect(204);
+    });
+
+    it('lets only admins delete events', async () => {
+      await request(t.http).delete(`/api/events/${SLUG}`).set(...organiser).expect(403);
+      await request(t.http).delete(`/api/events/${SLUG}`).set(...admin).expect(204);
+      await request(t.http).get(`/api/events/${SLUG}`).set(...admin).expect(404);
+      await request(t.http).delete(`/api/events/${SLUG}`).set(...admin).expect(404);
+      expect(await sql(t, 'SELECT 1 FROM event_organisers WHERE api_key_id = $1', [organiserKeyId])).toEqual([]);
+    });
+  });
+});
