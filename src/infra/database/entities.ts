@@ -10,6 +10,7 @@ import { OrganisationEntity } from '../../profiles/organisation.entity';
 import { RegionEntity } from '../../regions/region.entity';
 import { TieUpEntity } from '../../regions/tie-up.entity';
 import { WeightSetEntity } from '../../scoring/weight-set.entity';
+import { PairSelectionEntity, SelectedPairEntity } from '../../pairing/pair-selection.entity';
 import { MeetingRequestEntity, PairRuleEntity, ReviewMarkEntity, ReviewSettingsEntity } from '../../reviews/review-entities';
 
 /** Every entity of the schema; migrations must keep the database in step with these. */
@@ -27,4 +28,6 @@ export const ENTITIES = [
   MatchListEntity,
   MatchRunEntity,
   ReviewMarkEntity, MeetingRequestEntity, PairRuleEntity, ReviewSettingsEntity,
+  PairSelectionEntity,
+  SelectedPairEntity,
 ];
