@@ -12,6 +12,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { RateLimitModule } from './infra/http/rate-limit.module';
 import { MatchingModule } from './matching/matching.module';
+import { PairingModule } from './pairing/pairing.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RegionsModule } from './regions/regions.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -21,7 +22,7 @@ import { TaxonomyModule } from './taxonomy/taxonomy.module';
 export type ProcessRole = 'all' | 'api' | 'worker' | 'cli';
 
 /** The domain modules every entry point shares. */
-const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, EventSetupModule, ReviewsModule, DiagnosticsModule, DemoModule];
+const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, EventSetupModule, ReviewsModule, PairingModule, DiagnosticsModule, DemoModule];
 
 @Module({})
 export class AppModule {

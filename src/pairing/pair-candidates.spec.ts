@@ -1,0 +1,53 @@
+import { buildCandidates, mayMeet, type MemberInfo } from './pair-candidates';
+
+const de1: MemberInfo = { id: 'd1', country: 'DE', region: 'Jena', group: 'optics' };
+const de2: MemberInfo = { id: 'd2', country: 'DE', region: 'Leipzig', group: 'bio' };
+const jp1: MemberInfo = { id: 'j1', country: 'JP', region: 'Hamamatsu', group: 'optics' };
+const none = { forced: false, forbidden: false, confirmed: false, mutual: false, mustMeet: false, declined: false };
+
+describe('mayMeet', () => {
+  it('applies each who-meets-whom rule', () => {
+    expect(mayMeet(de1, de2, { rule: 'cross-country', mode: 'required', groupPairs: null })).toBe(false);
+    expect(mayMeet(de1, jp1, { rule: 'cross-country', mode: 'required', groupPairs: null })).toBe(true);
+    expect(mayMeet(de1, de2, { rule: 'cross-region', mode: 'required', groupPairs: null })).toBe(true);
+    expect(mayMeet(de1, de2, { rule: 'cross-country', mode: 'preferred', groupPairs: null })).toBe(true);
+    expect(mayMeet(de1, jp1, { rule: 'groups', mode: 'required', groupPairs: [['optics', 'optics']] })).toBe(true);
+    expect(mayMeet(de1, de2, { rule: 'groups', mode: 'required', groupPairs: [['optics', 'optics']] })).toBe(false);
+  });
+});
+
+describe('buildCandidates', () => {
+  const rule = { rule: 'cross-country' as const, mode: 'required' as const, groupPairs: null };
+
+  it('merges both directions of the lists, keeping the better score', () => {
+    const { candidates } = buildCandidates([de1, jp1], [{ owner: 'd1', candidate: 'j1', score: 0.4 }, { owner: 'j1', candidate: 'd1', score: 0.7 }], [], rule);
+    expect(candidates).toEqual([{ a: 'd1', b: 'j1', score: 0.7, kind: 'suggested', allowed: true }]);
+  });
+
+  it('takes the strongest review kind and lists forbidden and declined pairs', () => {
+    const { candidates, forbidden } = buildCandidates(
+      [de1, de2, jp1],
+      [{ owner: 'd1', candidate: 'j1', score: 0.5 }],
+      [
+        { ...none, a: 'd1', b: 'j1', confirmed: true, mustMeet: true },
+        { ...none, a: 'd1', b: 'd2', forced: true },
+        { ...none, a: 'd2', b: 'j1', declined: true },
+      ],
+      rule,
+    );
+    expect(candidates).toEqual([
+      { a: 'd1', b: 'd2', score: 0, kind: 'forced', allowed: true },
+      { a: 'd1', b: 'j1', score: 0.5, kind: 'confirmed', allowed: true },
+    ]);
+    expect(forbidden).toEqual([{ a: 'd2', b: 'j1', reason: 'declined' }]);
+  });
+
+  it('marks pairs the rule forbids as not allowed, unless forced', () => {
+    const { candidates } = buildCandidates([de1, de2], [{ owner: 'd1', candidate: 'd2', score: 0.9 }], [], rule);
+    expect(candidates[0].allowed).toBe(false);
+  });
+
+  it('ignores entries of organisations that left the event', () => {
+    expect(buildCandidates([de1], [{ owner: 'd1', candidate: 'gone', score: 1 }], [], rule).candidates).toEqual([]);
+  });
+});

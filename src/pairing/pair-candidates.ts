@@ -1,0 +1,83 @@
+import type { CandidatePair, ForbiddenPair, PairKind } from './core/pair-selection.types';
+
+export interface ListEntry {
+  owner: string;
+  candidate: string;
+  score: number;
+}
+
+export interface ReviewPairState {
+  a: string;
+  b: string;
+  forced: boolean;
+  forbidden: boolean;
+  confirmed: boolean;
+  mutual: boolean;
+  mustMeet: boolean;
+  declined: boolean;
+}
+
+export interface MemberInfo {
+  id: string;
+  country: string;
+  region: string;
+  group: string | null;
+}
+
+export interface MeetingRuleInput {
+  rule: 'cross-country' | 'cross-region' | 'any' | 'groups';
+  mode: 'required' | 'preferred';
+  groupPairs: [string, string][] | null;
+}
+
+const key = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Whether two participants may meet under the event's who-meets-whom rule (a preferred rule never forbids). */
+export function mayMeet(a: MemberInfo, b: MemberInfo, r: MeetingRuleInput): boolean {
+  if (r.mode === 'preferred') return true;
+  switch (r.rule) {
+    case 'cross-country':
+      return a.country !== b.country;
+    case 'cross-region':
+      return a.region !== b.region;
+    case 'any':
+      return true;
+    case 'groups':
+      return !!a.group && !!b.group && (r.groupPairs ?? []).some(([x, y]) => (x === a.group && y === b.group) || (x === b.group && y === a.group));
+  }
+}
+
+/**
+ * Candidate pairs for selection: every pair on either side's stored list (scored by the better of the
+ * two directions) plus every pair the reviews made explicit, with the strongest kind that applies.
+ */
+export function buildCandidates(
+  members: readonly MemberInfo[],
+  lists: readonly ListEntry[],
+  states: readonly ReviewPairState[],
+  rule: MeetingRuleInput,
+): { candidates: CandidatePair[]; forbidden: ForbiddenPair[] } {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const score = new Map<string, number>();
+  for (const e of lists) {
+    if (!byId.has(e.owner) || !byId.has(e.candidate)) continue;
+    const k = key(e.owner, e.candidate);
+    score.set(k, Math.max(score.get(k) ?? 0, e.score));
+  }
+  const kinds = new Map<string, PairKind>();
+  const forbidden: ForbiddenPair[] = [];
+  for (const s of states) {
+    if (!byId.has(s.a) || !byId.has(s.b)) continue;
+    const k = key(s.a, s.b);
+    if (s.forbidden || s.declined) forbidden.push({ a: s.a, b: s.b, reason: s.forbidden ? 'organiser' : 'declined' });
+    const kind: PairKind | null = s.forced ? 'forced' : s.confirmed ? 'confirmed' : s.mutual ? 'mutual' : s.mustMeet ? 'must-meet' : null;
+    if (kind) kinds.set(k, kind);
+  }
+  const keys = new Set([...score.keys(), ...kinds.keys()]);
+  const candidates: CandidatePair[] = [...keys].sort().map((k) => {
+    const [a, b] = k.split('|');
+    const kind = kinds.get(k) ?? 'suggested';
+    return { a, b, score: score.get(k) ?? 0, kind, allowed: kind === 'forced' || mayMeet(byId.get(a)!, byId.get(b)!, rule) };
+  });
+  return { candidates, forbidden };
+}

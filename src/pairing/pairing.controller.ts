@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { SlugPipe } from '../common/slug.pipe';
+import { PairSelectionResponse, SelectPairsDto } from './dto/pair-selection.dto';
+import { PairingService } from './pairing.service';
+
+@ApiTags('pairing')
+@ApiBearerAuth()
+@Controller('api/events/:event/selection')
+@Roles('admin', 'organiser')
+export class PairingController {
+  constructor(private readonly pairing: PairingService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: PairSelectionResponse,
+    description: 'Chooses which pairs meet: forced, confirmed and mutual pairs first, then must-meet, then the best suggestions, within each participant’s capacity, giving everyone its minimum where possible. Stored as the event’s current selection.',
+  })
+  select(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: SelectPairsDto): Promise<PairSelectionResponse> {
+    return this.pairing.select(p, slug, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PairSelectionResponse, description: 'The current selection with who fell short of the minimum and why' })
+  latest(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<PairSelectionResponse> {
+    return this.pairing.latest(p, slug);
+  }
+}

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
+
+const MEDICA = 'medica-2007-hamamatsu-jena';
+
+interface Selection {
+  id: string;
+  method: string;
+  pairs: { a: { id: string }; b: { id: string }; kind: string; score: number }[];
+  participants: { id: string; selected: number; min: number; max: number; capacity: number; shortfall: number; reasons: string[] }[];
+}
+
+// The MEDICA demo event end to end: suggestions → reviews and requests → selected pairs.
+describe('pair selection (HTTP)', () => {
+  let t: TestApp;
+  let admin: [string, string];
+  let organiser: [string, string];
+  const companies = new Map<string, [string, string]>();
+  let de: string[];
+  let jp: string[];
+
+  const key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
+  const as = (org: string) => companies.get(org)!;
+  const has = (s: Selection, a: string, b: string) => s.pairs.find((p) => (p.a.id === a && p.b.id === b) || (p.a.id === b && p.b.id === a));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = bearer(t.adminKey);
+    organiser = await key({ name: 'medica team', role: 'organiser', eventSlugs: [MEDICA] });
+    const members = await sql<{ id: string; country: string }>(t, 'SELECT o.id, o.country FROM event_participants ep JOIN events e ON e.id = ep.event_id JOIN organisations o ON o.id = ep.organisation_id WHERE e.slug = $1 ORDER BY o.id', [MEDICA]);
+    de = members.filter((m) => m.country === 'DE').map((m) => m.id);
+    jp = members.filter((m) => m.country === 'JP').map((m) => m.id);
+    for (const m of members) companies.set(m.id, await key({ name: `company ${m.id}`, role: 'participant', organisationId: m.id }));
+    for (let i = 0; i < 200; i++) {
+      const s = await request(t.http).get(`/api/events/${MEDICA}/matching`).set(...admin).expect(200);
+      if (s.body.status === 'idle' && s.body.listsStored === members.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+  afterAll(() => t?.close());
+
+  it('selects confirmed, mutual and forced pairs first, never forbidden ones, within capacity, and explains shortfalls', async () => {
+    // Companies review their suggestions.
+    const mine = (await request(t.http).get(`/api/events/${MEDICA}/participants/${de[0]}/suggestions`).set(...as(de[0])).expect(200)).body.suggestions;
+    const partner = mine[mine.length - 1].organisation.id as string; // the weakest suggestion: only a review gets it selected
+    await request(t.http).put(`/api/events/${MEDICA}/participants/${de[0]}/marks/${partner}`).set(...as(de[0])).send({ mark: 'must-meet' }).expect(200);
+    await request(t.http).put(`/api/events/${MEDICA}/participants/${partner}/marks/${de[0]}`).set(...as(partner)).send({ mark: 'interested' }).expect(200);
+    // A meeting request, accepted.
+    const sent = await request(t.http).post(`/api/events/${MEDICA}/participants/${jp[1]}/requests`).set(...as(jp[1])).send({ to: de[1] }).expect(201);
+    await request(t.http).post(`/api/events/${MEDICA}/participants/${de[1]}/requests/${sent.body.id}/accept`).set(...as(de[1])).expect(200);
+    // Organisers force one pair (even within one country) and forbid another.
+    await request(t.http).put(`/api/events/${MEDICA}/pairs/${de[2]}/${de[3]}`).set(...organiser).send({ state: 'forced' }).expect(200);
+    const top = (await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[2]}/suggestions`).set(...organiser).expect(200)).body.suggestions[0].organisation.id as string;
+    await request(t.http).put(`/api/events/${MEDICA}/pairs/${jp[2]}/${top}`).set(...organiser).send({ state: 'forbidden' }).expect(200);
+    // Everyone should get 2 to 4 meetings.
+    await request(t.http).patch(`/api/events/${MEDICA}`).set(...organiser).send({ minMeetings: 2, maxMeetings: 4 }).expect(200);
+
+    const res = await request(t.http).post(`/api/events/${MEDICA}/selection`).set(...organiser).send({}).expect(200);
+    const s = res.body as Selection;
+    expect(has(s, de[0], partner)?.kind).toMatch(/confirmed|mutual/);
+    expect(has(s, jp[1], de[1])?.kind).toBe('confirmed');
+    expect(has(s, de[2], de[3])?.kind).toBe('forced');
+    expect(has(s, jp[2], top)).toBeUndefined();
+    // Everything else follows the cross-country rule.
+    const country = new Map([...de.map((id) => [id, 'DE'] as const), ...jp.map((id) => [id, 'JP'] as const)]);
+    for (const p of s.pairs.filter((x) => x.kind !== 'forced')) expect(country.get(p.a.id)).not.toBe(country.get(p.b.id));
+    for (const p of s.participants) {
+      expect(p.selected).toBeLessThanOrEqual(p.max);
+      expect(p.max).toBe(4);
+      if (p.shortfall > 0) expect(p.reasons.length).toBeGreaterThan(0);
+      expect(p.shortfall).toBe(Math.max(0, Math.min(p.min, p.capacity) - p.selected));
+    }
+    expect(s.participants.filter((p) => p.shortfall === 0).length).toBeGreaterThan(s.participants.length / 2);
+    expect(s.method).toMatch(/^exact|heuristic/);
+
+    const again = await request(t.http).get(`/api/events/${MEDICA}/selection`).set(...admin).expect(200);
+    expect(again.body.id).toBe(s.id);
+    expect(again.body.pairs).toEqual(s.pairs);
+  });
+
+  it('is for admins and the event’s organisers only', async () => {
+    await request(t.http).post(`/api/events/${MEDICA}/selection`).expect(401);
+    await request(t.http).post(`/api/events/${MEDICA}/selection`).set(...as(de[0])).send({}).expect(403);
+    const other = await key({ name: 'other team', role: 'organiser' });
+    await request(t.http).get(`/api/events/${MEDICA}/selection`).set(...other).expect(404);
+    const bad = await request(t.http).post(`/api/events/${MEDICA}/selection`).set(...organiser).send({ minimumPriority: 'whatever' }).expect(400);
+    expect(bad.body.details[0].field).toBe('minimumPriority');
+  });
+});
