@@ -98,9 +98,11 @@ export class PairingService {
   private async load(slug: string, id: string): Promise<PairSelectionResponse> {
     const selection = await this.db.getRepository(PairSelectionEntity).findOneByOrFail({ id });
     const pairs = await this.db.getRepository(SelectedPairEntity).find({ where: { selectionId: id }, order: { organisationA: 'ASC', organisationB: 'ASC' } });
-    const names = new Map<string, string>(
-      ((await this.db.query('SELECT o.id, o.name FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1', [selection.eventId])) as { id: string; name: string }[]).map((r) => [r.id, r.name]),
+    const rows = await this.db.query<{ id: string; name: string }[]>(
+      'SELECT o.id, o.name FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1',
+      [selection.eventId],
     );
+    const names = new Map(rows.map((r) => [r.id, r.name]));
     const ref = (orgId: string) => ({ id: orgId, name: names.get(orgId) ?? orgId });
     const report = selection.report as { method: string; totals: Record<string, unknown>; perParticipant: { id: string; selected: number; min: number; max: number; capacity: number; shortfall: number; reasons: string[] }[]; errors: unknown[]; warnings: unknown[] };
     return {
