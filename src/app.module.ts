@@ -16,13 +16,14 @@ import { PairingModule } from './pairing/pairing.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { RegionsModule } from './regions/regions.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 /** How a process takes part: serve HTTP, run jobs, or both (single-process install); the CLI does neither. */
 export type ProcessRole = 'all' | 'api' | 'worker' | 'cli';
 
 /** The domain modules every entry point shares. */
-const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, EventSetupModule, ReviewsModule, PairingModule, DiagnosticsModule, DemoModule];
+const FEATURE_MODULES: Type[] = [TaxonomyModule, AuthModule, RegionsModule, ProfilesModule, EventsModule, MatchingModule, EventSetupModule, ReviewsModule, PairingModule, SchedulingModule, DiagnosticsModule, DemoModule];
 
 @Module({})
 export class AppModule {

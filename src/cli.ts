@@ -4,6 +4,7 @@ import { ROLES, type Role } from './auth/role';
 import { withContext } from './cli/cli-context';
 import { registerMatchingCommands } from './cli/matching-commands';
 import { registerProfileCommands } from './cli/profile-commands';
+import { registerSchedulingCommands } from './cli/scheduling-commands';
 import { DEMO_DATA } from './demo/data/demo-data';
 import { DemoSeeder } from './demo/demo-seeder.service';
 import { DiagnosticsService } from './diagnostics/diagnostics.service';
@@ -92,6 +93,7 @@ program
 
 registerProfileCommands(program);
 registerMatchingCommands(program);
+registerSchedulingCommands(program);
 
 // `npm run cli -- export | head` closes stdout early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -12,6 +12,7 @@ import { TieUpEntity } from '../../regions/tie-up.entity';
 import { WeightSetEntity } from '../../scoring/weight-set.entity';
 import { PairSelectionEntity, SelectedPairEntity } from '../../pairing/pair-selection.entity';
 import { MeetingRequestEntity, PairRuleEntity, ReviewMarkEntity, ReviewSettingsEntity } from '../../reviews/review-entities';
+import { ScheduleEntity, ScheduledMeetingEntity } from '../../scheduling/schedule.entity';
 
 /** Every entity of the schema; migrations must keep the database in step with these. */
 export const ENTITIES = [
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ReviewMarkEntity, MeetingRequestEntity, PairRuleEntity, ReviewSettingsEntity,
   PairSelectionEntity,
   SelectedPairEntity,
+  ScheduleEntity, ScheduledMeetingEntity,
 ];

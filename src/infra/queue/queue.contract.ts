@@ -4,6 +4,7 @@
 export enum QueueName {
   Maintenance = 'maintenance',
   Matching = 'matching',
+  Scheduling = 'scheduling',
 }
 
 export enum JobName {
@@ -15,6 +16,8 @@ export enum JobName {
   MatchingShard = 'matching.shard',
   /** Mark an event's pending meeting requests whose time is up as expired. */
   ReviewsExpireRequests = 'reviews.expire-requests',
+  /** Schedule the current pair selection of an event into a draft schedule (slots and tables). */
+  SchedulingSolve = 'scheduling.solve',
 }
 
 export interface JobPayloads {
@@ -22,6 +25,7 @@ export interface JobPayloads {
   [JobName.MatchingRecompute]: { runId: string };
   [JobName.MatchingShard]: { runId: string; shard: number };
   [JobName.ReviewsExpireRequests]: { eventId: string };
+  [JobName.SchedulingSolve]: { scheduleId: string };
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];
@@ -64,6 +68,7 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.MatchingRecompute]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
   [JobName.MatchingShard]: { queue: QueueName.Matching, retry: 'patient', retention: 'standard' },
   [JobName.ReviewsExpireRequests]: { queue: QueueName.Maintenance, retry: 'quick', retention: 'standard' },
+  [JobName.SchedulingSolve]: { queue: QueueName.Scheduling, retry: 'patient', retention: 'standard' },
 };
 
 export interface EnqueueOptions {

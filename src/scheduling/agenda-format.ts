@@ -1,0 +1,125 @@
+import { stringify } from 'csv-stringify/sync';
+import { createEvents, type EventAttributes } from 'ics';
+import type { Slot } from '../events/event-slots';
+
+// Pure formatting of agendas (ICS, CSV) and the organisers' grid (CSV).
+
+export interface AgendaEntry {
+  meetingId: string;
+  slot: number;
+  partner: { id: string; name: string; country: string };
+  table: number;
+  /** Local times in the participant's own time zone, ISO 8601 with offset. */
+  start: string;
+  end: string;
+  startUtc: string;
+  endUtc: string;
+  interpreterNeeded: boolean;
+}
+
+export interface Agenda {
+  event: string;
+  eventName: string;
+  venue: string;
+  organisation: { id: string; name: string };
+  timeZone: string;
+  scheduleId: string;
+  publishedAt: string | null;
+  meetings: AgendaEntry[];
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as local wall time in a zone with its offset: "2007-11-14T09:00+01:00". */
+export function localIso(utc: string, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'longOffset' });
+    formatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(utc));
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}${offset}`;
+}
+
+/** Whether two participants need an interpreter: no language in common and neither brings one. */
+export function interpreterNeeded(a: { languages: string[]; bringsInterpreter: boolean }, b: { languages: string[]; bringsInterpreter: boolean }): boolean {
+  if (a.bringsInterpreter || b.bringsInterpreter) return false;
+  const mine = new Set(a.languages.map((l) => l.toLowerCase()));
+  return !b.languages.some((l) => mine.has(l.toLowerCase()));
+}
+
+/** The agenda as an iCalendar file: one VEVENT per meeting, times in UTC (DTSTART:...Z). */
+export function agendaIcs(agenda: Agenda): string {
+  if (agenda.meetings.length === 0) {
+    // ics refuses an empty list; an empty calendar is still a valid file.
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:tieup-match', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(agenda.eventName)}`, 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const events: EventAttributes[] = agenda.meetings.map((m) => ({
+    uid: `${m.meetingId}@tieup-match`,
+    start: Date.parse(m.startUtc),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: Date.parse(m.endUtc),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: `${agenda.eventName}: meeting with ${m.partner.name} (table ${m.table})`,
+    description: [`Partner: ${m.partner.name} (${m.partner.country})`, `Table: ${m.table}`, `Local time (${agenda.timeZone}): ${m.start} – ${m.end}`, m.interpreterNeeded ? 'Interpreter needed: yes' : 'Interpreter needed: no'].join('\n'),
+    location: agenda.venue ? `${agenda.venue}, table ${m.table}` : `Table ${m.table}`,
+    categories: m.interpreterNeeded ? ['B2B meeting', 'Interpreter needed'] : ['B2B meeting'],
+    status: 'CONFIRMED',
+    busyStatus: 'BUSY',
+  }));
+  const { error, value } = createEvents(events, { productId: 'tieup-match', method: 'PUBLISH', calName: `${agenda.eventName} – ${agenda.organisation.name}` });
+  if (error || !value) throw error ?? new Error('the calendar could not be written');
+  return foldOctets(value);
+}
+
+/**
+ * Re-folds content lines at 75 octets (RFC 5545 §3.1). `ics` folds by characters, so lines with
+ * non-ASCII names ("Hamamatsu × Jena") could run longer; a fold never splits a UTF-8 sequence.
+ */
+export function foldOctets(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines
+    .map((line) => {
+      const parts: string[] = [];
+      let current = '';
+      let octets = 0;
+      for (const ch of line) {
+        const n = Buffer.byteLength(ch);
+        // Continuation lines start with a space, which counts towards their 75 octets.
+        if (octets + n > (parts.length === 0 ? 75 : 74)) {
+          parts.push(current);
+          current = '';
+          octets = 0;
+        }
+        current += ch;
+        octets += n;
+      }
+      parts.push(current);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
+}
+
+function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+}
+
+export const AGENDA_CSV_COLUMNS = ['date', 'start', 'end', 'time_zone', 'partner', 'partner_country', 'table', 'interpreter_needed', 'start_utc', 'end_utc'] as const;
+
+/** The agenda as CSV, one row per meeting, dates and times in the participant's own zone. */
+export function agendaCsv(agenda: Agenda): string {
+  const rows = agenda.meetings.map((m) => [m.start.slice(0, 10), m.start.slice(11, 16), m.end.slice(11, 16), agenda.timeZone, m.partner.name, m.partner.country, m.table, m.interpreterNeeded ? 'yes' : 'no', m.startUtc, m.endUtc]);
+  return stringify(rows, { header: true, columns: [...AGENDA_CSV_COLUMNS] });
+}
+
+/** The organisers' grid: one row per slot (event's local time), one column per table, "A × B" in each cell. */
+export function gridCsv(slots: readonly Slot[], tables: number, meetings: ReadonlyArray<{ slot: number; table: number; aName: string; bName: string }>): string {
+  const cells = new Map(meetings.map((m) => [`${m.slot}@${m.table}`, `${m.aName} × ${m.bName}`]));
+  const header = ['slot', 'day', 'session', 'start', 'end', ...Array.from({ length: tables }, (_, i) => `table_${i + 1}`)];
+  const rows = slots.map((s) => [s.index, s.day, s.session, s.start, s.end, ...Array.from({ length: tables }, (_, i) => cells.get(`${s.index}@${i + 1}`) ?? '')]);
+  return stringify([header, ...rows]);
+}

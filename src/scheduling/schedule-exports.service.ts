@@ -1,0 +1,97 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import type { EventEntity } from '../events/event.entity';
+import { slotsOf } from '../events/events.service';
+import { interpreterNeeded, gridCsv, localIso, type Agenda } from './agenda-format';
+import { SchedulingService } from './scheduling.service';
+
+interface MemberRow {
+  id: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  languages: string[];
+  bringsInterpreter: boolean;
+}
+
+/** Participants' agendas from the published schedule, and the organisers' grid of any schedule. */
+@Injectable()
+export class ScheduleExportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scheduling: SchedulingService,
+  ) {}
+
+  /**
+   * The agenda of one participant. A company sees only its own; another's is not acknowledged to exist
+   * (404). Times are in the participant's own zone: its organisation's region's.
+   */
+  async agenda(principal: Principal, slug: string, organisationId: string): Promise<Agenda> {
+    const event = await this.scheduling.visibleEvent(principal, slug);
+    const notFound = new NotFoundException(`No participant ${organisationId} in ${slug}`);
+    if (principal.role === 'participant' && principal.organisationId !== organisationId) throw notFound;
+    return this.agendaOf(event, organisationId);
+  }
+
+  async agendaOf(event: EventEntity, organisationId: string): Promise<Agenda> {
+    const members = await this.members(event.id);
+    const me = members.get(organisationId);
+    if (!me) throw new NotFoundException(`No participant ${organisationId} in ${event.slug}`);
+    const schedule = await this.scheduling.published(event.id);
+    if (!schedule) throw new NotFoundException(`${event.slug} has no published schedule yet`);
+    const slots = slotsOf(event);
+    const meetings = (await this.scheduling.meetings(schedule.id)).filter((m) => m.organisationA === organisationId || m.organisationB === organisationId);
+    return {
+      event: event.slug,
+      eventName: event.name,
+      venue: event.venue,
+      organisation: { id: me.id, name: me.name },
+      timeZone: me.timeZone,
+      scheduleId: schedule.id,
+      publishedAt: schedule.publishedAt?.toISOString() ?? null,
+      meetings: meetings
+        .filter((m) => slots[m.slotIndex] !== undefined)
+        .map((m) => {
+          const slot = slots[m.slotIndex];
+          const partnerId = m.organisationA === organisationId ? m.organisationB : m.organisationA;
+          const partner = members.get(partnerId);
+          return {
+            meetingId: m.id,
+            slot: m.slotIndex,
+            partner: { id: partnerId, name: partner?.name ?? partnerId, country: partner?.country ?? '' },
+            table: m.tableNumber,
+            start: localIso(slot.startUtc, me.timeZone),
+            end: localIso(slot.endUtc, me.timeZone),
+            startUtc: slot.startUtc,
+            endUtc: slot.endUtc,
+            interpreterNeeded: partner ? interpreterNeeded(me, partner) : false,
+          };
+        }),
+    };
+  }
+
+  /** The organisers' grid: slot × table with partner names, in the event's local time. */
+  async grid(event: EventEntity, scheduleId: string): Promise<string> {
+    const schedule = await this.scheduling.find(event.id, scheduleId);
+    const meetings = await this.scheduling.meetings(schedule.id);
+    const names = await this.scheduling.names([...new Set(meetings.flatMap((m) => [m.organisationA, m.organisationB]))]);
+    const tables = Math.max(event.tables, ...meetings.map((m) => m.tableNumber));
+    return gridCsv(
+      slotsOf(event),
+      tables,
+      meetings.map((m) => ({ slot: m.slotIndex, table: m.tableNumber, aName: names.get(m.organisationA) ?? m.organisationA, bName: names.get(m.organisationB) ?? m.organisationB })),
+    );
+  }
+
+  private async members(eventId: string): Promise<Map<string, MemberRow>> {
+    const rows: MemberRow[] = await this.db.query(
+      `SELECT o.id, o.name, o.country, r.time_zone AS "timeZone", coalesce(ep.languages, o.languages) AS languages, ep.brings_interpreter AS "bringsInterpreter"
+         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
+        WHERE ep.event_id = $1`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { HighsSolverProvider } from './highs-solver.provider';
+import { ScheduleExportsService } from './schedule-exports.service';
+import { SchedulingController } from './scheduling.controller';
+import { SchedulingService } from './scheduling.service';
+
+/** Meeting schedules: the solve job, draft → publish, locks, agendas (JSON, ICS, CSV) and the organisers' grid. */
+@Module({
+  imports: [EventsModule],
+  controllers: [SchedulingController],
+  providers: [HighsSolverProvider, SchedulingService, ScheduleExportsService],
+  exports: [SchedulingService, ScheduleExportsService],
+})
+export class SchedulingModule {}

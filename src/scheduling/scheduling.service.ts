@@ -1,0 +1,213 @@
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { EventEntity } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
+import { slotsOf } from '../events/events.service';
+import { JobHandler } from '../infra/queue/job-handler.decorator';
+import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
+import { QueueService } from '../infra/queue/queue.service';
+import { scheduleMeetings, validateSchedule } from './core';
+import { HighsSolverProvider } from './highs-solver.provider';
+import { buildScheduleInput, type PairRow, type PreviousMeeting } from './schedule-input';
+import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
+import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
+
+/** Stores scheduling runs, runs them in workers through the queue, publishes drafts, keeps locks. */
+@Injectable()
+export class SchedulingService {
+  private readonly logger = new Logger('Scheduling');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: QueueService,
+    private readonly events: EventsRepository,
+    private readonly highs: HighsSolverProvider,
+  ) {}
+
+  /** The event as the caller may see it; 404 for events it may not see, so slugs do not leak. */
+  async visibleEvent(principal: Principal, slug: string): Promise<EventEntity> {
+    const found = await this.events.findVisibleBySlug(principal, slug);
+    if (!found) throw new NotFoundException(`Event ${slug} not found`);
+    return found.event;
+  }
+
+  /** Queues a scheduling run of the event's current pair selection (one at a time per event). */
+  async request(eventId: string, options: Partial<ScheduleRunOptions>, keyId: string | null): Promise<ScheduleEntity> {
+    const repo = this.db.getRepository(ScheduleEntity);
+    const busy = await repo.findOne({ where: { eventId, status: In(['queued', 'running']) } });
+    if (busy) throw new ConflictException({ message: `Schedule ${busy.id} of this event is still ${busy.status}; wait for it to finish`, scheduleId: busy.id });
+    const opts: ScheduleRunOptions = {
+      timeLimitMs: options.timeLimitMs ?? SCHEDULE_DEFAULTS.timeLimitMs,
+      fairnessD: options.fairnessD ?? SCHEDULE_DEFAULTS.fairnessD,
+      seed: options.seed ?? SCHEDULE_DEFAULTS.seed,
+    };
+    const schedule = await repo.save(repo.create({ eventId, status: 'queued', options: opts, createdByKeyId: keyId, progress: 0 }));
+    await this.queue.enqueue(JobName.SchedulingSolve, { scheduleId: schedule.id }, { dedupeKey: `scheduling:${schedule.id}` });
+    return schedule;
+  }
+
+  @JobHandler(JobName.SchedulingSolve)
+  async handleSolve(data: JobData<JobName.SchedulingSolve>, ctx: JobContext): Promise<Record<string, unknown>> {
+    const repo = this.db.getRepository(ScheduleEntity);
+    const schedule = await repo.findOneBy({ id: data.scheduleId });
+    if (!schedule) return { skipped: 'schedule no longer exists' };
+    if (!['queued', 'running', 'failed'].includes(schedule.status)) return { skipped: `already ${schedule.status}` };
+    await repo.update(schedule.id, { status: 'running', startedAt: new Date(), progress: 0.05, error: null });
+    try {
+      const outcome = await this.solve(schedule, ctx);
+      return { eventId: schedule.eventId, ...outcome };
+    } catch (error) {
+      await repo.update(schedule.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
+      throw error;
+    }
+  }
+
+  private async solve(schedule: ScheduleEntity, ctx: JobContext): Promise<Record<string, unknown>> {
+    const repo = this.db.getRepository(ScheduleEntity);
+    const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: schedule.eventId });
+    const [selection]: { id: string }[] = await this.db.query('SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [event.id]);
+    if (!selection) {
+      // Nothing to retry: the organisers must select pairs first.
+      await repo.update(schedule.id, { status: 'failed', error: 'the event has no pair selection yet: select the pairs to meet first', finishedAt: new Date(), progress: 1 });
+      return { failed: 'no pair selection' };
+    }
+    const slots = slotsOf(event);
+    const pairs: PairRow[] = await this.db.query('SELECT id, organisation_a AS a, organisation_b AS b FROM selected_pairs WHERE selection_id = $1 ORDER BY id', [selection.id]);
+    const participants: { organisationId: string; blockedSlots: number[] }[] = await this.db.query(
+      'SELECT organisation_id AS "organisationId", blocked_slots AS "blockedSlots" FROM event_participants WHERE event_id = $1',
+      [event.id],
+    );
+    const previous = await this.lockSource(event.id, schedule.id);
+    const built = buildScheduleInput(slots, event.tables, pairs, participants, previous);
+    await ctx.progress(0.1, { meetings: built.input.meetings.length, slots: slots.length });
+
+    const mipSolver = (await this.highs.solver()) ?? undefined;
+    const trace: Array<[number, number | null]> = [];
+    // The core runs synchronously for the time limit; progress is sampled and reported when it returns.
+    const result = scheduleMeetings(built.input, {
+      timeLimitMs: schedule.options.timeLimitMs,
+      seed: schedule.options.seed,
+      fairnessD: schedule.options.fairnessD,
+      exact: mipSolver ? 'auto' : 'off',
+      mipSolver,
+      onProgress: (fraction, best) => {
+        if (trace.length === 0 || fraction - trace[trace.length - 1][0] >= 0.1) trace.push([fraction, best]);
+      },
+    });
+    await ctx.progress(0.9, { bestBreaks: result.report.breaksTotal });
+    const check = validateSchedule(built.input, result, schedule.options.fairnessD);
+
+    const names = await this.names([...new Set(pairs.flatMap((p) => [p.a, p.b]))]);
+    const byId = new Map(pairs.map((p) => [p.id, p]));
+    const unplaced: UnplacedPair[] = [
+      ...built.excluded.map(({ pair, reason }) => ({ pair, reasons: [reason] })),
+      ...result.unplaced.map((u) => ({ pair: byId.get(u.meetingId)!, reasons: u.reasons })),
+    ].map(({ pair, reasons }) => ({ a: pair.a, b: pair.b, aName: names.get(pair.a) ?? pair.a, bName: names.get(pair.b) ?? pair.b, reasons }));
+    const locked = new Set(built.input.meetings.filter((m) => m.locked).map((m) => m.id));
+    const fixed = new Map(built.input.meetings.filter((m) => m.fixedSlot !== undefined).map((m) => [m.id, m.fixedSlot!]));
+    const quality: ScheduleQuality = {
+      meetings: pairs.length,
+      placed: check.placed,
+      unplaced,
+      breaksTotal: check.breaksTotal,
+      maxBreaks: check.maxBreaks,
+      minBreaks: check.minBreaks,
+      fairness: check.fairness,
+      fairnessD: schedule.options.fairnessD,
+      fairnessHolds: check.fairnessHolds,
+      lowerBound: result.report.lowerBound,
+      optimal: result.report.optimal && built.excluded.length === 0,
+      tableChanges: check.tableChanges,
+      lockedKept: built.lockedKept,
+      locksDropped: built.locksDropped,
+      exact: mipSolver !== undefined,
+      elapsedMs: Math.round(result.report.elapsedMs),
+      valid: check.errors.length === 0,
+      errors: check.errors,
+      warnings: [...result.report.warnings, ...check.warnings],
+    };
+    await this.db.transaction(async (tx) => {
+      // A retried job starts from a clean slate.
+      await tx.delete(ScheduledMeetingEntity, { scheduleId: schedule.id });
+      const rows = result.assignments.map((a) => {
+        const pair = byId.get(a.meetingId)!;
+        return { scheduleId: schedule.id, organisationA: pair.a, organisationB: pair.b, slotIndex: a.slot, tableNumber: a.table + 1, locked: locked.has(a.meetingId), fixedSlot: fixed.get(a.meetingId) ?? null };
+      });
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(ScheduledMeetingEntity, rows.slice(i, i + 500));
+      await tx.update(ScheduleEntity, schedule.id, { status: 'draft', selectionId: selection.id, quality, progress: 1, finishedAt: new Date(), error: null });
+    });
+    await ctx.progress(1);
+    this.logger.log({ scheduleId: schedule.id, placed: quality.placed, meetings: quality.meetings, breaks: quality.breaksTotal, ms: quality.elapsedMs }, 'schedule drafted');
+    return { placed: quality.placed, meetings: quality.meetings, breaks: quality.breaksTotal, fairness: quality.fairness, valid: quality.valid, progressTrace: trace.length };
+  }
+
+  /** Locks come from the current published schedule or, when none is published yet, the latest draft. */
+  private async lockSource(eventId: string, exclude: string): Promise<PreviousMeeting[]> {
+    const repo = this.db.getRepository(ScheduleEntity);
+    const source =
+      (await repo.findOne({ where: { eventId, status: 'published' }, order: { publishedAt: 'DESC' } })) ??
+      (await repo.createQueryBuilder('s').where('s.event_id = :eventId AND s.status = :status AND s.id <> :exclude', { eventId, status: 'draft', exclude }).orderBy('s.created_at', 'DESC').getOne());
+    if (!source) return [];
+    const meetings = await this.db.getRepository(ScheduledMeetingEntity).findBy({ scheduleId: source.id });
+    return meetings.map((m) => ({ a: m.organisationA, b: m.organisationB, slot: m.slotIndex, table: m.tableNumber, locked: m.locked, fixedSlot: m.fixedSlot }));
+  }
+
+  async names(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.db.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  list(eventId: string): Promise<ScheduleEntity[]> {
+    return this.db.getRepository(ScheduleEntity).find({ where: { eventId }, order: { createdAt: 'DESC' } });
+  }
+
+  async find(eventId: string, id: string): Promise<ScheduleEntity> {
+    const schedule = await this.db.getRepository(ScheduleEntity).findOneBy({ id, eventId });
+    if (!schedule) throw new NotFoundException(`Schedule ${id} not found`);
+    return schedule;
+  }
+
+  meetings(scheduleId: string): Promise<ScheduledMeetingEntity[]> {
+    return this.db.getRepository(ScheduledMeetingEntity).find({ where: { scheduleId }, order: { slotIndex: 'ASC', tableNumber: 'ASC' } });
+  }
+
+  /** The event's current published schedule, if any. */
+  published(eventId: string): Promise<ScheduleEntity | null> {
+    return this.db.getRepository(ScheduleEntity).findOne({ where: { eventId, status: 'published' }, order: { publishedAt: 'DESC' } });
+  }
+
+  /** Draft → published; the schedule published before is superseded. Drafts breaking a hard constraint are refused. */
+  async publish(eventId: string, id: string): Promise<ScheduleEntity> {
+    return this.db.transaction(async (tx) => {
+      const schedule = await tx.findOne(ScheduleEntity, { where: { id, eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!schedule) throw new NotFoundException(`Schedule ${id} not found`);
+      if (schedule.status === 'published') return schedule;
+      if (schedule.status !== 'draft') throw new ConflictException(`Only a draft can be published; schedule ${id} is ${schedule.status}`);
+      if (schedule.quality && !schedule.quality.valid) throw new ConflictException(`Schedule ${id} breaks hard constraints: ${schedule.quality.errors.slice(0, 3).join('; ')}`);
+      const now = new Date();
+      await tx.update(ScheduleEntity, { eventId, status: 'published' }, { status: 'superseded', supersededAt: now });
+      await tx.update(ScheduleEntity, schedule.id, { status: 'published', publishedAt: now });
+      return tx.findOneByOrFail(ScheduleEntity, { id });
+    });
+  }
+
+  /** Locks or unlocks one meeting: locked meetings keep their slot and table when the event is scheduled again. */
+  async setLocked(eventId: string, scheduleId: string, meetingId: string, locked: boolean): Promise<ScheduledMeetingEntity> {
+    await this.find(eventId, scheduleId);
+    const repo = this.db.getRepository(ScheduledMeetingEntity);
+    const meeting = await repo.findOneBy({ id: meetingId, scheduleId });
+    if (!meeting) throw new NotFoundException(`Meeting ${meetingId} not found in schedule ${scheduleId}`);
+    await repo.update(meeting.id, { locked });
+    return { ...meeting, locked };
+  }
+
+  /** Re-queues runs left queued or running by a process that ended (the inline driver keeps jobs in memory). */
+  async resumeUnfinished(): Promise<number> {
+    const rows = await this.db.getRepository(ScheduleEntity).findBy({ status: In(['queued', 'running']) });
+    for (const s of rows) await this.queue.enqueue(JobName.SchedulingSolve, { scheduleId: s.id }, { dedupeKey: `scheduling:${s.id}` });
+    return rows.length;
+  }
+}

@@ -1,0 +1,263 @@
+import { parse } from 'csv-parse/sync';
+import * as ical from 'node-ical';
+import request from 'supertest';
+import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
+
+const MEDICA = 'medica-2007-hamamatsu-jena';
+const TABLES = 10;
+const SLOTS = 20;
+
+interface ScheduleBody {
+  status: string;
+  progress: number;
+  quality: {
+    meetings: number;
+    placed: number;
+    unplaced: Array<{ a: string; b: string; aName: string; reasons: string[] }>;
+    [key: string]: unknown;
+  };
+  meetings: Meeting[];
+}
+
+interface Meeting {
+  id: string;
+  slot: number;
+  table: number;
+  startUtc: string;
+  endUtc: string;
+  a: { id: string; name: string };
+  b: { id: string; name: string };
+  locked: boolean;
+}
+
+describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
+  let t: TestApp;
+  let admin: [string, string];
+  let organiser: [string, string];
+  let otherOrganiser: [string, string];
+  let participant: [string, string];
+  let eventId: string;
+  let de: string[];
+  let jp: string[];
+  let pairs: Array<[string, string]>;
+  let firstId: string;
+  let secondId: string;
+  let lockedMeetings: Meeting[];
+
+  async function insertSelection(list: Array<[string, string]>): Promise<string> {
+    const [{ id }] = await sql<{ id: string }>(t, `INSERT INTO pair_selections (event_id, report, created_at) VALUES ($1, '{}', now() + (SELECT count(*) FROM pair_selections) * interval '1 second') RETURNING id`, [eventId]);
+    for (const [a, b] of list) {
+      await sql(t, `INSERT INTO selected_pairs (selection_id, event_id, organisation_a, organisation_b, score, kind) VALUES ($1, $2, $3, $4, 0.5, 'suggested')`, [id, eventId, a < b ? a : b, a < b ? b : a]);
+    }
+    return id;
+  }
+
+  async function runSchedule(key: [string, string] = organiser): Promise<{ id: string; body: ScheduleBody }> {
+    const res = await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...key).send({ timeLimitMs: 800 }).expect(202);
+    expect(res.body.status).toBe('queued');
+    for (let i = 0; i < 300; i++) {
+      const got = await request(t.http).get(`/api/events/${MEDICA}/schedules/${res.body.id}`).set(...key).expect(200);
+      if (got.body.status !== 'queued' && got.body.status !== 'running') return { id: res.body.id as string, body: got.body as ScheduleBody };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the schedule did not finish');
+  }
+
+  /** Re-validates every hard constraint on the stored rows, independently of the core. */
+  async function checkHardConstraints(scheduleId: string): Promise<void> {
+    const rows = await sql<{ a: string; b: string; slot: number; table_number: number }>(t, 'SELECT organisation_a AS a, organisation_b AS b, slot_index AS slot, table_number FROM scheduled_meetings WHERE schedule_id = $1', [scheduleId]);
+    const blocked = new Map((await sql<{ id: string; blocked: number[] }>(t, 'SELECT organisation_id AS id, blocked_slots AS blocked FROM event_participants WHERE event_id = $1', [eventId])).map((r) => [r.id, r.blocked]));
+    const busy = new Set<string>();
+    const tables = new Set<string>();
+    const perSlot = new Map<number, number>();
+    for (const r of rows) {
+      expect(r.slot).toBeGreaterThanOrEqual(0);
+      expect(r.slot).toBeLessThan(SLOTS);
+      expect(r.table_number).toBeGreaterThanOrEqual(1);
+      expect(r.table_number).toBeLessThanOrEqual(TABLES);
+      for (const p of [r.a, r.b]) {
+        expect(busy.has(`${p}@${r.slot}`)).toBe(false);
+        busy.add(`${p}@${r.slot}`);
+        expect(blocked.get(p) ?? []).not.toContain(r.slot);
+      }
+      expect(tables.has(`${r.slot}@${r.table_number}`)).toBe(false);
+      tables.add(`${r.slot}@${r.table_number}`);
+      perSlot.set(r.slot, (perSlot.get(r.slot) ?? 0) + 1);
+    }
+    for (const n of perSlot.values()) expect(n).toBeLessThanOrEqual(TABLES);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = bearer(t.adminKey);
+    const key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
+    const members = await sql<{ id: string; country: string; event_id: string }>(
+      t,
+      'SELECT o.id, o.country, e.id AS event_id FROM event_participants ep JOIN events e ON e.id = ep.event_id JOIN organisations o ON o.id = ep.organisation_id WHERE e.slug = $1 ORDER BY o.id',
+      [MEDICA],
+    );
+    eventId = members[0].event_id;
+    de = members.filter((m) => m.country === 'DE').map((m) => m.id);
+    jp = members.filter((m) => m.country === 'JP').map((m) => m.id);
+    const all: Array<[string, string]> = [];
+    de.forEach((d, i) => jp.forEach((j, k) => all.push([d, j]) && void [i, k]));
+    pairs = all.filter((_, i) => i % 3 === 0).slice(0, 30);
+    organiser = await key({ name: 'medica team', role: 'organiser', eventSlugs: [MEDICA] });
+    otherOrganiser = await key({ name: 'other team', role: 'organiser' });
+    participant = await key({ name: 'company', role: 'participant', organisationId: jp[0] });
+    // de[0] is away for the first four slots.
+    await sql(t, 'UPDATE event_participants SET blocked_slots = $3 WHERE event_id = $1 AND organisation_id = $2', [eventId, de[0], [0, 1, 2, 3]]);
+    await insertSelection(pairs);
+  });
+  afterAll(() => t?.close());
+
+  it('lets only admins and the event’s organisers schedule', async () => {
+    await request(t.http).post(`/api/events/${MEDICA}/schedules`).send({}).expect(401);
+    await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...participant).send({}).expect(403);
+    await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...otherOrganiser).send({}).expect(404);
+    await request(t.http).get(`/api/events/${MEDICA}/schedules`).set(...participant).expect(403);
+    const bad = await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...organiser).send({ timeLimitMs: 5, fairnessD: -1 }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['fairnessD', 'timeLimitMs']);
+  });
+
+  it('schedules every selected pair in a worker job into a draft that keeps every hard constraint', async () => {
+    const { id, body } = await runSchedule();
+    firstId = id;
+    expect(body.status).toBe('draft');
+    expect(body.progress).toBe(1);
+    expect(body.quality).toMatchObject({ meetings: 30, placed: 30, unplaced: [], valid: true, fairnessHolds: true, fairnessD: 2 });
+    expect(body.quality.breaksTotal).toEqual(expect.any(Number));
+    expect(body.quality.maxBreaks).toEqual(expect.any(Number));
+    expect(body.quality.elapsedMs).toEqual(expect.any(Number));
+    expect(body.meetings).toHaveLength(30);
+    const stored = new Set((body.meetings).map((m) => [m.a.id, m.b.id].sort().join('|')));
+    expect(stored).toEqual(new Set(pairs.map((p) => [...p].sort().join('|'))));
+    await checkHardConstraints(id);
+    const list = await request(t.http).get(`/api/events/${MEDICA}/schedules`).set(...organiser).expect(200);
+    expect(list.body[0]).toMatchObject({ id, status: 'draft' });
+  });
+
+  it('shows no agenda before a schedule is published, then publishes the draft', async () => {
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[0]}/agenda`).set(...participant).expect(404);
+    await request(t.http).post(`/api/events/${MEDICA}/schedules/${firstId}/publish`).set(...participant).expect(403);
+    const res = await request(t.http).post(`/api/events/${MEDICA}/schedules/${firstId}/publish`).set(...organiser).expect(200);
+    expect(res.body).toMatchObject({ id: firstId, status: 'published' });
+    expect(res.body.publishedAt).toEqual(expect.any(String));
+  });
+
+  it('keeps locked meetings at their slot and table when the event is scheduled again', async () => {
+    const first = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${firstId}`).set(...organiser).expect(200)).body.meetings as Meeting[];
+    lockedMeetings = [first[0], first[first.length - 1]];
+    for (const m of lockedMeetings) {
+      const res = await request(t.http).patch(`/api/events/${MEDICA}/schedules/${firstId}/meetings/${m.id}`).set(...organiser).send({ locked: true }).expect(200);
+      expect(res.body).toMatchObject({ id: m.id, locked: true, slot: m.slot, table: m.table });
+    }
+    await request(t.http).patch(`/api/events/${MEDICA}/schedules/${firstId}/meetings/${first[1].id}`).set(...organiser).send({ locked: 'yes' }).expect(400);
+    await request(t.http).patch(`/api/events/${MEDICA}/schedules/${firstId}/meetings/00000000-0000-4000-8000-000000000000`).set(...organiser).send({ locked: true }).expect(404);
+
+    const { id, body } = await runSchedule();
+    secondId = id;
+    expect(body.quality).toMatchObject({ placed: 30, lockedKept: 2, locksDropped: 0, valid: true });
+    await checkHardConstraints(id);
+    for (const m of lockedMeetings) {
+      const again = (body.meetings).find((x) => x.a.id === m.a.id && x.b.id === m.b.id)!;
+      expect(again).toMatchObject({ slot: m.slot, table: m.table, locked: true });
+    }
+    await request(t.http).post(`/api/events/${MEDICA}/schedules/${secondId}/publish`).set(...organiser).expect(200);
+    const old = await request(t.http).get(`/api/events/${MEDICA}/schedules/${firstId}`).set(...organiser).expect(200);
+    expect(old.body.status).toBe('superseded');
+    await request(t.http).post(`/api/events/${MEDICA}/schedules/${firstId}/publish`).set(...organiser).expect(409);
+  });
+
+  it('gives a participant its agenda in its own time zone with the interpreter flag', async () => {
+    const me = jp[0];
+    const mine = pairs.filter((p) => p.includes(me));
+    // No shared language with its partners, and only one partner brings an interpreter.
+    await sql(t, `UPDATE event_participants SET languages = '{ja}' WHERE event_id = $1 AND organisation_id = $2`, [eventId, me]);
+    await sql(t, `UPDATE event_participants SET languages = '{de}' WHERE event_id = $1 AND organisation_id = ANY($2::uuid[])`, [eventId, mine.map((p) => p[0])]);
+    await sql(t, `UPDATE event_participants SET brings_interpreter = true WHERE event_id = $1 AND organisation_id = $2`, [eventId, mine[0][0]]);
+
+    const res = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...participant).expect(200);
+    expect(res.body).toMatchObject({ event: MEDICA, scheduleId: secondId, timeZone: 'Asia/Tokyo', organisation: { id: me } });
+    const agenda = res.body.meetings as Array<{ meetingId: string; partner: { id: string }; table: number; start: string; startUtc: string; endUtc: string; interpreterNeeded: boolean }>;
+    expect(agenda).toHaveLength(mine.length);
+    const stored = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}`).set(...organiser).expect(200)).body.meetings as Meeting[];
+    for (const m of agenda) {
+      const s = stored.find((x) => x.id === m.meetingId)!;
+      expect(m).toMatchObject({ table: s.table, startUtc: s.startUtc, endUtc: s.endUtc });
+      // Düsseldorf in November is UTC+1, Hamamatsu UTC+9: 09:00 there is 17:00 here.
+      expect(m.start).toMatch(/^2007-11-15T\d\d:\d\d\+09:00$/);
+      expect(Date.parse(m.start.replace(/\+09:00$/, ':00+09:00'))).toBe(Date.parse(m.startUtc));
+      expect(m.interpreterNeeded).toBe(m.partner.id !== mine[0][0]);
+    }
+    expect(agenda.map((m) => m.startUtc)).toEqual([...agenda.map((m) => m.startUtc)].sort());
+  });
+
+  it('exports the agenda as ICS (one VEVENT per meeting, right times) and CSV', async () => {
+    const me = jp[0];
+    const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...organiser).expect(200)).body.meetings as Array<{ meetingId: string; startUtc: string; endUtc: string; table: number; partner: { name: string } }>;
+    const ics = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.ics`).set(...participant).expect(200);
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
+    // RFC 5545 framing: CRLF lines, no line longer than 75 octets, the calendar wrapping every event.
+    const lines = ics.text.split('\r\n');
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines.filter((l) => l !== '').at(-1)).toBe('END:VCALENDAR');
+    for (const l of lines) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+    const parsed = ical.sync.parseICS(ics.text);
+    const events = Object.values(parsed).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+    expect(events).toHaveLength(agenda.length);
+    for (const m of agenda) {
+      const e = events.find((x) => x.uid === `${m.meetingId}@tieup-match`)!;
+      expect(e).toBeDefined();
+      expect(new Date(e.start).toISOString()).toBe(m.startUtc);
+      expect(new Date(e.end!).toISOString()).toBe(m.endUtc);
+      expect(JSON.stringify(e.summary)).toContain(m.partner.name);
+    }
+
+    const csv = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.csv`).set(...participant).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true });
+    expect(rows).toHaveLength(agenda.length);
+    rows.forEach((r, i) => {
+      expect(r).toMatchObject({ date: '2007-11-15', time_zone: 'Asia/Tokyo', partner: agenda[i].partner.name, table: String(agenda[i].table), start_utc: agenda[i].startUtc });
+      expect(r.interpreter_needed).toMatch(/^(yes|no)$/);
+    });
+  });
+
+  it('exports the organisers’ grid: slot × table with partner names', async () => {
+    const res = await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}/grid.csv`).set(...organiser).expect(200);
+    const rows: string[][] = parse(res.text);
+    expect(rows[0]).toEqual(['slot', 'day', 'session', 'start', 'end', ...Array.from({ length: TABLES }, (_, i) => `table_${i + 1}`)]);
+    expect(rows).toHaveLength(SLOTS + 1);
+    expect(rows[1].slice(0, 5)).toEqual(['0', '2007-11-15', 'morning', '09:00', '09:20']);
+    const cells = rows.slice(1).flatMap((r) => r.slice(5)).filter((c) => c !== '');
+    expect(cells).toHaveLength(30);
+    expect(cells.every((c) => c.includes(' × '))).toBe(true);
+    await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}/grid.csv`).set(...participant).expect(403);
+  });
+
+  it('keeps a company to its own agenda', async () => {
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[1]}/agenda`).set(...participant).expect(404);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[1]}/agenda.ics`).set(...participant).expect(404);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[1]}/agenda`).set(...organiser).expect(200);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[1]}/agenda`).set(...otherOrganiser).expect(404);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${jp[1]}/agenda.csv`).expect(401);
+  });
+
+  it('reports the meetings that cannot be placed, with the reasons', async () => {
+    // jp[1] is free in two slots only but should meet five partners.
+    await sql(t, 'UPDATE event_participants SET blocked_slots = $3 WHERE event_id = $1 AND organisation_id = $2', [eventId, jp[1], Array.from({ length: SLOTS - 2 }, (_, i) => i)]);
+    await insertSelection(de.slice(0, 5).map((d) => [d, jp[1]] as [string, string]));
+    const { id, body } = await runSchedule(admin);
+    expect(body.status).toBe('draft');
+    expect(body.quality.meetings).toBe(5);
+    expect(body.quality.placed).toBeLessThanOrEqual(2);
+    expect(body.quality.unplaced.length).toBe(5 - body.quality.placed);
+    for (const u of body.quality.unplaced) {
+      expect([u.a, u.b]).toContain(jp[1]);
+      expect(u.aName).toEqual(expect.any(String));
+      expect(u.reasons.length).toBeGreaterThan(0);
+    }
+    await checkHardConstraints(id);
+  });
+});
