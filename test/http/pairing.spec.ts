@@ -78,6 +78,25 @@ describe('pair selection (HTTP)', () => {
     expect(again.body.pairs).toEqual(s.pairs);
   });
 
+  it('goes on to a published schedule and a company’s agenda as ICS', async () => {
+    const run = await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...organiser).send({ timeLimitMs: 2000 }).expect(202);
+    let schedule: { status: string; quality: { placed: number; meetings: number; fairness: number } } = run.body;
+    for (let i = 0; i < 300 && !['draft', 'failed'].includes(schedule.status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      schedule = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${run.body.id}`).set(...organiser).expect(200)).body;
+    }
+    expect(schedule.status).toBe('draft');
+    const selection = (await request(t.http).get(`/api/events/${MEDICA}/selection`).set(...organiser).expect(200)).body as Selection;
+    expect(schedule.quality.placed).toBe(selection.pairs.length);
+    expect(schedule.quality.fairness).toBeLessThanOrEqual(2);
+    await request(t.http).post(`/api/events/${MEDICA}/schedules/${run.body.id}/publish`).set(...organiser).expect(200);
+    const ics = await request(t.http).get(`/api/events/${MEDICA}/participants/${de[0]}/agenda.ics`).set(...as(de[0])).expect(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    const meetings = selection.pairs.filter((p) => p.a.id === de[0] || p.b.id === de[0]).length;
+    expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(meetings);
+    await request(t.http).get(`/api/events/${MEDICA}/participants/${de[1]}/agenda.ics`).set(...as(de[0])).expect(404);
+  });
+
   it('is for admins and the event’s organisers only', async () => {
     await request(t.http).post(`/api/events/${MEDICA}/selection`).expect(401);
     await request(t.http).post(`/api/events/${MEDICA}/selection`).set(...as(de[0])).send({}).expect(403);
