@@ -1,6 +1,10 @@
 // Match-list benchmark: synthetic DE/JP pool → prepare → exact top-k for every participant
 // (in-process, or sharded over W worker processes) → one incremental change. Prints one JSON line.
-// Usage: npm run bench:match -- --profiles N [--workers W] [--k 20] [--seed S] [--verify] [--brute-force-check M]
+// Usage: npm run bench:match -- --profiles N [--workers W] [--k 20] [--seed S] [--verify] [--brute-force-check M] [--reserve R]
+// --sample-queries M: compute only every (N/M)-th participant's list (pools too large to time in
+// full on a shared machine); prints ms per query and the extrapolated full time; no change phase.
+// --reserve R: the recompute keeps R ranks after k per list (timed as part of it), so one change can
+// promote a reserve entry instead of recomputing a list the changed profile drops out of.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,13 +49,15 @@ interface Args {
   verify: boolean;
   bruteForce: number;
   changes: number;
+  reserve: number;
+  sample: number;
 }
 
 /** Event context of the benchmark: cross-country, required, a tie-up with focus sectors. */
 const CTX: ScoringContext = { rule: 'cross-country', mode: 'required', tieUp: { name: 'Bench tie-up', focusSectors: ['optics-photonics', 'medical-technology', 'hydrogen', 'automotive'] } };
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { profiles: 1000, workers: 1, k: 20, seed: 1, verify: false, bruteForce: 0, changes: 25 };
+  const a: Args = { profiles: 1000, workers: 1, k: 20, seed: 1, verify: false, bruteForce: 0, changes: 25, reserve: 0, sample: 0 };
   for (let i = 0; i < argv.length; i++) {
     const v = () => Number(argv[++i]);
     if (argv[i] === '--profiles') a.profiles = v();
@@ -61,6 +67,8 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--verify') a.verify = true;
     else if (argv[i] === '--brute-force-check') a.bruteForce = v();
     else if (argv[i] === '--changes') a.changes = v();
+    else if (argv[i] === '--reserve') a.reserve = v();
+    else if (argv[i] === '--sample-queries') a.sample = v();
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return a;
@@ -70,7 +78,7 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 // ---- worker side -------------------------------------------------------------------------------
 
-type Request = { kind: 'analyse'; inputs: ScoringInput[] } | { kind: 'match'; poolFile: string; shard: number; shards: number; k: number };
+type Request = { kind: 'analyse'; inputs: ScoringInput[] } | { kind: 'match'; poolFile: string; shard: number; shards: number; k: number; every: number };
 
 function environment(): ScoringEnvironment {
   return createScoringEnvironment({ taxonomy: loadTaxonomy() });
@@ -90,12 +98,13 @@ function runChild(): void {
     t = performance.now();
     const index = buildMatchIndex(profiles);
     const indexMs = performance.now() - t;
-    const ids = profiles.map((p) => p.id).filter((_, i) => i % req.shards === req.shard);
+    const ids = profiles.map((p) => p.id).filter((_, i) => i % req.every === 0 && (i / req.every) % req.shards === req.shard);
     const { lists, stats } = computeMatchLists(index, ids, options(req.k));
+    const cpu = process.cpuUsage();
     const slotOf = new Map(profiles.map((p, i) => [p.id, i]));
     // Compact transfer: candidate positions in pool order and scores.
     const out = [...lists].map(([q, l]) => [slotOf.get(q)!, Int32Array.from(l, (e) => slotOf.get(e.candidateId)!), Float64Array.from(l, (e) => e.score)] as const);
-    process.send!({ lists: out, stats, restoreMs, indexMs, rss: rssMb() });
+    process.send!({ lists: out, stats, restoreMs, indexMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), rss: rssMb() });
   });
 }
 
@@ -149,18 +158,28 @@ async function main(): Promise<void> {
   const { env, profiles, workerRss } = await prepare(inputs, args.workers, env0);
   const prepareMs = performance.now() - t;
   const opts = options(args.k);
+  // Lists are computed with the reserve; the first k ranks are the lists (checked and hashed).
+  const deep = args.k + args.reserve;
   const ids = profiles.map((p) => p.id);
+  const every = args.sample > 0 ? Math.max(1, Math.floor(ids.length / args.sample)) : 1;
+  const queryIds = ids.filter((_, i) => i % every === 0);
   const extra: Record<string, unknown> = {};
   let lists: Map<string, MatchEntry[]>;
   let ms: number;
   let pairsScored: number;
+  let listsMs = 0;
   let peakWorkerRss = workerRss;
   if (args.workers <= 1) {
     t = performance.now();
+    // CPU time as well: on a shared, loaded machine wall time overstates the engine's cost.
+    const cpu0 = process.cpuUsage();
     const index = buildMatchIndex(profiles);
     extra.index_ms = Math.round(performance.now() - t);
-    const r = computeMatchLists(index, ids, opts);
+    const r = computeMatchLists(index, queryIds, options(deep));
     ms = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    extra.cpu_ms = Math.round((cpu.user + cpu.system) / 1000);
+    listsMs = r.stats.ms;
     lists = r.lists;
     pairsScored = r.stats.pairsScored;
     extra.refined = r.stats.refined;
@@ -174,8 +193,8 @@ async function main(): Promise<void> {
     extra.store_ms = Math.round(performance.now() - t);
     t = performance.now();
     const children = Array.from({ length: args.workers }, spawn);
-    type Reply = { lists: [number, Int32Array, Float64Array][]; stats: { pairsScored: number; ms: number }; restoreMs: number; indexMs: number; rss: number };
-    const replies = await Promise.all(children.map((c, w) => ask<Reply>(c, { kind: 'match', poolFile, shard: w, shards: args.workers, k: args.k })));
+    type Reply = { lists: [number, Int32Array, Float64Array][]; stats: { pairsScored: number; ms: number }; restoreMs: number; indexMs: number; cpuMs: number; rss: number };
+    const replies = await Promise.all(children.map((c, w) => ask<Reply>(c, { kind: 'match', poolFile, shard: w, shards: args.workers, k: deep, every })));
     ms = performance.now() - t;
     for (const c of children) c.kill();
     rmSync(dir, { recursive: true, force: true });
@@ -185,20 +204,24 @@ async function main(): Promise<void> {
     extra.worker_restore_ms = replies.map((r) => Math.round(r.restoreMs));
     extra.worker_index_ms = replies.map((r) => Math.round(r.indexMs));
     extra.worker_lists_ms = replies.map((r) => Math.round(r.stats.ms));
+    extra.worker_cpu_ms = replies.map((r) => r.cpuMs);
     peakWorkerRss = Math.max(peakWorkerRss, ...replies.map((r) => r.rss));
+    listsMs = Math.max(...replies.map((r) => r.stats.ms));
   }
+  const ranked = lists;
+  lists = new Map([...ranked].map(([q, l]) => [q, l.slice(0, args.k)]));
   extra.checksum = checksum(lists);
   if (args.verify) {
     // Reference: one in-process run over all queries (restored like the workers when sharded).
     const ref = args.workers <= 1 ? profiles : restorePool(JSON.parse(JSON.stringify(serialisePool(profiles))) as SerialisedPool, environment()).profiles;
-    const one = computeMatchLists(buildMatchIndex(ref), ids, opts).lists;
+    const one = computeMatchLists(buildMatchIndex(ref), queryIds, opts).lists;
     extra.verify = checksum(one) === extra.checksum ? 'ok' : 'MISMATCH';
   }
   const rnd = createRandom(args.seed * 7919 + 1);
   if (args.bruteForce > 0) {
     let bad = 0;
     for (let i = 0; i < args.bruteForce; i++) {
-      const q = profiles[Math.floor(rnd() * profiles.length)];
+      const q = profiles[Math.floor(rnd() * queryIds.length) * every];
       if (JSON.stringify(bruteForceList(q, profiles, opts)) !== JSON.stringify(lists.get(q.id))) bad++;
     }
     extra.brute_force_checked = args.bruteForce;
@@ -207,29 +230,40 @@ async function main(): Promise<void> {
   // Incremental: replace random profiles by new content (prepared with the run's frozen idf; the
   // text analysis is not part of the timing), then index update + own list + affected lists.
   const index = buildMatchIndex(profiles);
-  const store = new MatchListStore(args.k, lowBarFor(opts));
-  for (const [q, l] of lists) store.set(q, l);
-  const fresh = generateSyntheticInputs(args.changes, taxonomy.focusSectors(), { seed: args.seed + 1000, prefix: 'x' });
+  const store = new MatchListStore(args.k, lowBarFor(opts), args.reserve);
+  for (const [q, l] of ranked) store.setRanked(q, l);
+  // A sample has no full store: the change phase needs every list.
+  const changes = args.sample > 0 ? 0 : args.changes;
+  const fresh = generateSyntheticInputs(changes, taxonomy.focusSectors(), { seed: args.seed + 1000, prefix: 'x' });
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const touched: number[] = [];
-  for (let i = 0; i < args.changes; i++) {
+  for (let i = 0; i < changes; i++) {
     const id = ids[Math.floor(rnd() * ids.length)];
     const changed = prepareProfile({ ...fresh[i], id }, env);
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const r = applyChange(index, store, opts, id, changed);
     times.push(performance.now() - t1);
+    const c2 = process.cpuUsage(c1);
+    cpuTimes.push((c2.user + c2.system) / 1000);
     touched.push(r.changed.length);
   }
   times.sort((x, y) => x - y);
+  cpuTimes.sort((x, y) => x - y);
   const result = {
     profiles: args.profiles,
     workers: args.workers,
     k: args.k,
+    reserve: args.reserve,
     ms: Math.round(ms),
+    // Extrapolation: the fixed part (restore, index) once, the list part scaled to every participant.
+    ...(args.sample > 0 ? { sampled_queries: queryIds.length, extrapolated_full_ms: Math.round(ms + listsMs * (every - 1)) } : {}),
     prepare_ms: Math.round(prepareMs),
     pairs_scored: pairsScored,
     peak_rss_mb: Math.max(rssMb(), peakWorkerRss),
     one_change_ms: Math.round(times[Math.floor(times.length / 2)] * 100) / 100,
+    one_change_cpu_ms: Math.round(cpuTimes[Math.floor(cpuTimes.length / 2)] * 100) / 100,
     one_change_max_ms: Math.round(times[times.length - 1] * 100) / 100,
     lists_changed_per_change: Math.round((touched.reduce((s, x) => s + x, 0) / Math.max(1, touched.length)) * 10) / 10,
     main_rss_mb: rssMb(),

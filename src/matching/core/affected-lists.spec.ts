@@ -32,6 +32,42 @@ describe('incremental match lists', () => {
     expect(touchedLists.length).toBeLessThan(pool.length);
   });
 
+  it.each([0, 1, 3])('a series of changes (in-place updates and seeded recomputes) stays equal to brute force (context %i)', (i) => {
+    const opts = { ...options(contexts(pool.map((p) => p.id))[i].ctx), minUnreadLength: 0 };
+    const index = buildMatchIndex(pool);
+    const store = fullStore(index, opts);
+    let current = [...pool];
+    for (const [target, donor] of [[7, 101], [30, 31], [55, 160], [7, 8], [90, 12]]) {
+      const id = inputs[target].id;
+      // Small edits (donor's country kept or not) keep the profile in many lists: both update paths run.
+      const changed = prepareProfile({ ...inputs[donor], id, country: donor % 2 === 0 ? inputs[target].country : inputs[donor].country }, pool[0].env);
+      applyChange(index, store, opts, id, changed);
+      current = current.map((p) => (p.id === id ? changed : p));
+    }
+    expect(new Map([...store.lists].sort())).toEqual(new Map([...bruteForceAll(current, opts)].sort()));
+  });
+
+  it('with a reserve: promotions, inserts and recomputes stay equal to brute force', () => {
+    const opts = { ...options(contexts(pool.map((p) => p.id))[1].ctx), minUnreadLength: 0 };
+    const index = buildMatchIndex(pool);
+    const store = new MatchListStore(20, lowBarFor(opts), 5);
+    // Initial lists with their reserve (ranks 21–25), as a service would store them.
+    for (const [q, l] of computeMatchLists(index, index.allIds(), { ...opts, k: 25 }).lists) store.setRanked(q, l);
+    let current = [...pool];
+    for (const [target, donor] of [[7, 101], [30, 31], [55, 160], [7, 8], [90, 12], [30, 200], [61, 62]]) {
+      const id = inputs[target].id;
+      const changed = prepareProfile({ ...inputs[donor], id, country: inputs[target].country }, pool[0].env);
+      applyChange(index, store, opts, id, changed);
+      current = current.map((p) => (p.id === id ? changed : p));
+    }
+    applyChange(index, store, opts, pool[40].id, null);
+    current = current.filter((p) => p.id !== pool[40].id);
+    expect(new Map([...store.lists].sort())).toEqual(new Map([...bruteForceAll(current, opts)].sort()));
+    // Every reserve is still the exact next ranks.
+    const deeper = bruteForceAll(current, { ...opts, k: 25 });
+    for (const q of store.lists.keys()) expect(deeper.get(q)!.slice(0, store.ranked(q).length)).toEqual(store.ranked(q));
+  });
+
   it('a profile joining and one leaving', () => {
     const opts = options(contexts(pool.map((p) => p.id))[0].ctx);
     const index = buildMatchIndex(pool);

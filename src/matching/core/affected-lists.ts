@@ -8,11 +8,14 @@
 import type { ScoringProfile } from '../../scoring/core';
 import { tieUpMask } from '../../scoring/core/pair-components';
 import { kindCompatibility } from '../../scoring/core/activity-lexicon';
-import type { MatchIndex } from './match-index';
+import type { MatchIndex, PostingList } from './match-index';
 import { GROUP_COUNT, reverseProbes, SUM_GROUP } from './match-keys';
 import { EPS, MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
 import { indexedBound } from './pair-bound';
+import type { MatchListStore } from './match-list-store';
 import { compareEntries, type MatchEntry } from './top-k';
+
+export { MatchListStore } from './match-list-store';
 
 /** Highest score of a pair sharing no indexed key (cooperation + language + region weights), over tie-up or none. */
 export function lowBarFor(options: MatchOptions): number {
@@ -24,53 +27,10 @@ export function lowBarFor(options: MatchOptions): number {
   return bar;
 }
 
-/** Match lists with the reverse relation (who lists whom), kept in step with the lists. */
-export class MatchListStore {
-  readonly lists = new Map<string, MatchEntry[]>();
-  private readonly listedBy = new Map<string, Set<string>>();
-  /** Lists that are short or whose k-th score is ≤ lowBar: a profile sharing no key may still enter them. */
-  readonly low = new Set<string>();
-
-  /** `lowBar`: the highest score a pair sharing no key can reach (see lowBarFor). */
-  constructor(
-    readonly k: number,
-    readonly lowBar: number,
-  ) {}
-
-  set(queryId: string, list: MatchEntry[]): void {
-    this.delete(queryId);
-    this.lists.set(queryId, list);
-    if (list.length < this.k || list[list.length - 1].score <= this.lowBar + EPS) this.low.add(queryId);
-    for (const e of list) {
-      let s = this.listedBy.get(e.candidateId);
-      if (!s) this.listedBy.set(e.candidateId, (s = new Set()));
-      s.add(queryId);
-    }
-  }
-
-  delete(queryId: string): void {
-    for (const e of this.lists.get(queryId) ?? []) this.listedBy.get(e.candidateId)?.delete(queryId);
-    this.lists.delete(queryId);
-    this.low.delete(queryId);
-  }
-
-  /** Queries whose list contains `candidateId`. */
-  listing(candidateId: string): ReadonlySet<string> {
-    return this.listedBy.get(candidateId) ?? new Set();
-  }
-
-  /** Would `entry` enter the list of `queryId` (k-th score and tie-break)? */
-  admits(queryId: string, entry: MatchEntry): boolean {
-    const list = this.lists.get(queryId);
-    if (!list || list.length < this.k) return true;
-    return compareEntries(entry, list[list.length - 1]) < 0;
-  }
-}
-
 export interface AffectedResult {
-  /** Lists that contained the changed profile: recompute them. */
+  /** Lists (or their reserves) that contained the changed profile: update or recompute them. */
   recompute: string[];
-  /** Lists the changed profile enters with this exact score (insert and cut at k). */
+  /** Lists (or reserves) the changed profile enters with this exact score (insert and cut). */
   insert: { queryId: string; score: number }[];
   pairsScored: number;
   candidatesConsidered: number;
@@ -94,46 +54,56 @@ export function affectedBy(index: MatchIndex, changedId: string, store: MatchLis
     const score = search.score(index.profiles[slotQ]!, c);
     if (store.admits(qid, { candidateId: changedId, score })) result.insert.push({ queryId: qid, score });
   };
-  const touched = reverseBounds(index, search, c, slotC);
-  result.candidatesConsidered = touched.size;
-  for (const [slotQ, ub] of touched) {
-    const q = index.ids[slotQ];
-    const list = store.lists.get(q);
-    const bar = !list || list.length < store.k ? -Infinity : list[list.length - 1].score;
-    if (ub >= bar - EPS) consider(slotQ);
-  }
+  const { touched, bounds, stamp, cur } = reverseBounds(index, search, c, slotC);
+  result.candidatesConsidered = touched.length;
+  for (let i = 0; i < touched.length; i++) if (bounds[i] >= store.bar(index.ids[touched[i]]) - EPS) consider(touched[i]);
   // Queries sharing no key with C: C scores its cheap part there, which matters only for low lists.
   for (const q of store.low) {
     const slotQ = index.slot(q);
-    if (slotQ !== undefined && !touched.has(slotQ)) consider(slotQ);
+    if (slotQ !== undefined && stamp[slotQ] !== cur) consider(slotQ);
   }
   result.insert.sort((x, y) => (x.queryId < y.queryId ? -1 : 1));
   result.pairsScored = search.stats.pairsScored - before;
   return result;
 }
 
+/** Scratch of reverseBounds per index (accumulators by slot, stamped per call). */
+const reverseScratch = new WeakMap<MatchIndex, { acc: Float64Array; stamp: Uint32Array; counter: number }>();
+
 /** Upper bounds of score(Q, C) for every Q sharing a key with C (all lists read: one profile). */
-function reverseBounds(index: MatchIndex, search: MatchSearch, c: ScoringProfile, slotC: number): Map<number, number> {
-  const acc = new Map<number, Float64Array>();
+function reverseBounds(index: MatchIndex, search: MatchSearch, c: ScoringProfile, slotC: number): { touched: number[]; bounds: Float64Array; stamp: Uint32Array; cur: number } {
+  let ws = reverseScratch.get(index);
+  if (!ws || ws.stamp.length < index.capacity) reverseScratch.set(index, (ws = { acc: new Float64Array(index.capacity * 2 * GROUP_COUNT), stamp: new Uint32Array(index.capacity * 2), counter: 0 }));
+  const cur = ++ws.counter;
+  const { acc, stamp } = ws;
+  const touched: number[] = [];
   const { w, tieUp } = search.weightsFor(c);
   const focusMask = w.focus > 0 && tieUp ? tieUpMask(tieUp, c.env.domainIndex) : null;
-  const read = (list: { slots: Int32Array; values: Float32Array; length: number }, group: number, impact: number) => {
+  // Cross-country required: no Q in C's own country can list C, so its country's lists stay unread.
+  const ctx = search.options.ctx;
+  const skipCountry = ctx.mode === 'required' && ctx.rule === 'cross-country' ? index.country[slotC] : -1;
+  const alive = index.alive;
+  const read = (list: PostingList, group: number, impact: number) => {
+    if (list.country === skipCountry) return;
     const sum = SUM_GROUP[group];
     for (let r = 0; r < list.length; r++) {
       const s = list.slots[r];
-      if (!index.alive[s] || s === slotC) continue;
-      let row = acc.get(s);
-      if (!row) acc.set(s, (row = new Float64Array(GROUP_COUNT)));
+      if (!alive[s] || s === slotC) continue;
+      if (stamp[s] !== cur) {
+        stamp[s] = cur;
+        acc.fill(0, s * GROUP_COUNT, (s + 1) * GROUP_COUNT);
+        touched.push(s);
+      }
       const v = impact * list.values[r];
-      if (sum) row[group] += v;
-      else if (v > row[group]) row[group] = v;
+      const j = s * GROUP_COUNT + group;
+      if (sum) acc[j] += v;
+      else if (v > acc[j]) acc[j] = v;
     }
   };
   for (const e of reverseProbes(c, focusMask)) {
     if (e.impact <= 0) continue;
     if (!e.kinds) {
-      const list = index.list(e.key);
-      if (list) read(list, e.group, e.impact);
+      for (const list of index.listsOf(e.key)) read(list, e.group, e.impact);
       continue;
     }
     for (const v of index.variants(e.key) ?? []) {
@@ -145,39 +115,74 @@ function reverseBounds(index: MatchIndex, search: MatchSearch, c: ScoringProfile
       if (impact > 0) read(v.list, e.group, impact);
     }
   }
-  const out = new Map<number, number>();
-  for (const [s, row] of acc) {
+  const bounds = new Float64Array(touched.length);
+  // A context tie-up gives every Q the same weights; otherwise each Q's own tie-up decides them.
+  const shared = ctx.tieUp !== undefined ? search.weightsFor(c).w : null;
+  for (let i = 0; i < touched.length; i++) {
+    const s = touched[i];
     // Weights are Q's (its tie-up); the cheap part is exact for the pair (Q, C).
-    const qw = search.weightsFor(index.profiles[s]!).w;
-    out.set(s, indexedBound(qw, row, 0) + search.cheap(qw, s, slotC));
+    const qw = shared ?? search.weightsFor(index.profiles[s]!).w;
+    bounds[i] = indexedBound(qw, acc, s * GROUP_COUNT) + search.cheap(qw, s, slotC);
   }
-  return out;
+  return { touched, bounds, stamp, cur };
 }
 
 /**
  * Applies a change of `profile` (or its removal when `profile` is null, with `id`): updates the index,
- * the changed profile's own list, and every affected list. Returns the ids whose lists changed.
+ * the changed profile's own list, and every affected list. Returns the ids whose lists (or reserves) changed.
+ * A list whose ranks (list + reserve) contained the profile is updated in place when the new entry
+ * still ranks above the old last kept entry (every outside candidate ranks below that one, and no
+ * other score changed), or when enough ranks remain without it; otherwise it is recomputed, seeded
+ * with its unchanged entries and the new one.
  */
 export function applyChange(index: MatchIndex, store: MatchListStore, options: MatchOptions, id: string, profile: ScoringProfile | null): { changed: string[]; pairsScored: number } {
   if (profile) index.replace(profile);
   else index.remove(id);
+  // Cheap to create: the scratch arrays are kept per index. Recomputed lists also fill the reserve.
   const search = new MatchSearch(index, options);
+  const deep = store.reserve > 0 ? new MatchSearch(index, { ...options, k: store.k + store.reserve }) : search;
+  const scoredBefore = search.stats.pairsScored + (deep === search ? 0 : deep.stats.pairsScored);
   const changed = new Set<string>();
+  // Reported when the list or its reserve changed (a caller storing reserves must store them too).
+  const update = (q: string, ranked: MatchEntry[]) => {
+    const before = store.lists.has(q) ? store.ranked(q) : undefined;
+    store.setRanked(q, ranked);
+    if (!sameEntries(before, store.ranked(q))) changed.add(q);
+  };
   if (profile) {
     const old = store.lists.get(id);
-    store.set(id, search.query(index.slot(id)!, old && old.length > 0 ? old[old.length - 1].score : undefined).sorted());
+    update(id, deep.query(index.slot(id)!, old && old.length > 0 ? old[old.length - 1].score : undefined).sorted());
     changed.add(id);
-  } else store.delete(id);
+  } else if (store.lists.has(id)) {
+    store.delete(id);
+    changed.add(id);
+  }
   const affected = affectedBy(index, id, store, options, search);
+  const slotC = index.slot(id);
   for (const q of affected.recompute) {
-    const old = store.lists.get(q)!;
-    store.set(q, search.query(index.slot(q)!, old.length > 0 ? old[old.length - 1].score : undefined).sorted());
-    changed.add(q);
+    const old = store.ranked(q);
+    const full = store.lists.get(q)!.length >= store.k;
+    const slotQ = index.slot(q)!;
+    const rest = old.filter((e) => e.candidateId !== id);
+    const entry = slotC === undefined || search.excluded(slotQ, slotC) ? null : { candidateId: id, score: search.score(index.profiles[slotQ]!, profile!) };
+    const last = old[old.length - 1];
+    // A short list held every allowed candidate; a full one: outsiders rank below `last`.
+    const fits = entry !== null && (!full || compareEntries(entry, last) <= 0);
+    const ranked = fits ? [...rest, entry].sort(compareEntries) : rest;
+    if (!full || ranked.length >= store.k) update(q, ranked);
+    else {
+      const seeds = ranked.map((e) => ({ slot: index.slot(e.candidateId)!, score: e.score }));
+      if (entry && !fits) seeds.push({ slot: slotC!, score: entry.score });
+      update(q, deep.query(slotQ, last.score, seeds).sorted());
+    }
   }
-  for (const { queryId, score } of affected.insert) {
-    const list = [...(store.lists.get(queryId) ?? []), { candidateId: id, score }].sort(compareEntries).slice(0, store.k);
-    store.set(queryId, list);
-    changed.add(queryId);
-  }
-  return { changed: [...changed].sort(), pairsScored: search.stats.pairsScored };
+  for (const { queryId, score } of affected.insert) update(queryId, [...store.ranked(queryId), { candidateId: id, score }].sort(compareEntries));
+  const scored = search.stats.pairsScored + (deep === search ? 0 : deep.stats.pairsScored) - scoredBefore;
+  return { changed: [...changed].sort(), pairsScored: scored };
+}
+
+function sameEntries(a: readonly MatchEntry[] | undefined, b: readonly MatchEntry[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].candidateId !== b[i].candidateId || a[i].score !== b[i].score) return false;
+  return true;
 }

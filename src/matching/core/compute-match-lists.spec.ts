@@ -1,6 +1,7 @@
 import { DEFAULT_WEIGHTS, type ScoringProfile } from '../../scoring/core';
 import { bruteForceList, computeMatchLists, computeOne } from './compute-match-lists';
 import { buildMatchIndex } from './match-index';
+import { MatchSearch } from './match-search';
 import { bruteForceAll, contexts, options, preparedPool, syntheticInputs } from './match-fixture.spec-helper';
 
 describe('computeMatchLists (exact top-k)', () => {
@@ -23,6 +24,28 @@ describe('computeMatchLists (exact top-k)', () => {
     expect(lists).toEqual(bruteForceAll(pool, opts));
     // The index must save work: far fewer exact evaluations than brute force.
     expect(stats.pairsScored).toBeLessThan(pool.length * pool.length * 0.5);
+  });
+
+  it.each([0, 1, 2, 3])('equals brute force when every list that may stay unread does (context %i)', (i) => {
+    // minUnreadLength 0 exercises the unread-list bounds, refinement and θ rounds on a small pool.
+    const { ctx } = contexts(pool.map((p) => p.id))[i];
+    const opts = { ...options(ctx), minUnreadLength: 0 };
+    const { lists, stats } = computeMatchLists(buildMatchIndex(pool), pool.map((p) => p.id), opts);
+    expect(lists).toEqual(bruteForceAll(pool, opts));
+    expect(stats.refined).toBeGreaterThan(0);
+  });
+
+  it('a seeded query (known exact entries) equals brute force', () => {
+    const { ctx } = contexts(pool.map((p) => p.id))[3];
+    const opts = { ...options(ctx), minUnreadLength: 0 };
+    const index = buildMatchIndex(pool);
+    const search = new MatchSearch(index, opts);
+    for (const q of [pool[0], pool[9], pool[40]]) {
+      const expected = bruteForceList(q, pool, opts);
+      // Seed with a few true entries (any allowed candidates with exact scores are valid seeds).
+      const seeds = expected.slice(3, 12).map((e) => ({ slot: index.slot(e.candidateId)!, score: e.score }));
+      expect(search.query(index.slot(q.id)!, expected[expected.length - 1].score + 0.05, seeds).sorted()).toEqual(expected);
+    }
   });
 
   it('honours exclusions and blocking (no excluded pair, no same-country candidate)', () => {

@@ -1,5 +1,5 @@
-// The inverted index of a pool: one posting list per key (profile slots with values, see
-// match-keys.ts), per-slot plain attributes for the cheap components and blocking, and buckets of
+// The inverted index of a pool: one posting list per key and country (profile slots with values, see
+// match-keys.ts; split by country so a cross-country query never reads its own country's postings), per-slot plain attributes for the cheap components and blocking, and buckets of
 // profiles by (cooperation, languages, country, region) signature for completing sparse lists.
 // Updates are incremental: add appends postings, remove tombstones the slot (postings are dropped
 // by an occasional compaction), replace = remove + add.
@@ -22,6 +22,8 @@ export interface PostingList {
   values: Float32Array;
   length: number;
   max: number;
+  /** Country id of every slot in the list (lists are split by country). */
+  country: number;
 }
 
 /** Profiles whose non-indexed components (cooperation, language, region rule) score alike. */
@@ -43,8 +45,9 @@ function roundUp(v: number): number {
 
 export class MatchIndex {
   private readonly slotOf = new Map<string, number>();
-  private readonly keyIds = new Map<string, number>();
   private readonly lists: PostingList[] = [];
+  /** Per key: its lists by country id, and all of them. */
+  private readonly listsByKey = new Map<string, { byCountry: PostingList[]; all: PostingList[] }>();
   /** Phrase keys are split by activity kinds (`base#kinds`): the variants of each base key. */
   private readonly variantsByBase = new Map<string, { kinds: number; list: PostingList }[]>();
   private readonly bucketByKey = new Map<string, SignatureBucket>();
@@ -110,12 +113,28 @@ export class MatchIndex {
     return [...this.slotOf.keys()];
   }
 
-  list(key: string): PostingList | undefined {
-    const k = this.keyIds.get(key);
-    return k === undefined ? undefined : this.lists[k];
+  /** The lists of a key, one per country. */
+  listsOf(key: string): readonly PostingList[] {
+    return this.listsByKey.get(key)?.all ?? [];
   }
 
-  /** The kind-split lists of a phrase key (`od:3` → lists of `od:3#1`, `od:3#4`, …). */
+  /** All postings of a key over every country (a merged copy: for inspection, not the hot path). */
+  list(key: string): PostingList | undefined {
+    const parts = this.listsByKey.get(key)?.all;
+    if (!parts) return undefined;
+    const length = parts.reduce((n, l) => n + l.length, 0);
+    const slots = new Int32Array(length);
+    const values = new Float32Array(length);
+    let o = 0;
+    for (const l of parts) {
+      slots.set(l.slots.subarray(0, l.length), o);
+      values.set(l.values.subarray(0, l.length), o);
+      o += l.length;
+    }
+    return { id: parts[0].id, slots, values, length, max: Math.max(...parts.map((l) => l.max)), country: -1 };
+  }
+
+  /** The kind-split lists of a phrase key (`od:3` → lists of `od:3#1`, `od:3#4`, …), one per country. */
   variants(base: string): readonly { kinds: number; list: PostingList }[] | undefined {
     return this.variantsByBase.get(base);
   }
@@ -147,7 +166,7 @@ export class MatchIndex {
     this.cooperation[s] = p.cooperation;
     this.languages[s] = p.languages;
     const entries = indexEntries(p);
-    const fwd = entries.map(({ key, value }) => [this.push(key, s, value), roundUp(value)] as const).sort((x, y) => x[0] - y[0]);
+    const fwd = entries.map(({ key, value }) => [this.push(key, s, value, this.country[s]), roundUp(value)] as const).sort((x, y) => x[0] - y[0]);
     this.forwardLists[s] = Int32Array.from(fwd, (e) => e[0]);
     this.forwardValues[s] = Float32Array.from(fwd, (e) => e[1]);
     this.postingCounts[s] = entries.length;
@@ -225,20 +244,23 @@ export class MatchIndex {
     return this.lists.length;
   }
 
-  private push(key: string, slot: number, value: number): number {
-    let k = this.keyIds.get(key);
-    if (k === undefined) {
-      k = this.lists.push({ id: this.lists.length, slots: new Int32Array(4), values: new Float32Array(4), length: 0, max: 0 }) - 1;
-      this.keyIds.set(key, k);
+  private push(key: string, slot: number, value: number, country: number): number {
+    let byKey = this.listsByKey.get(key);
+    if (!byKey) this.listsByKey.set(key, (byKey = { byCountry: [], all: [] }));
+    let l = byKey.byCountry[country];
+    if (l === undefined) {
+      l = { id: this.lists.length, slots: new Int32Array(4), values: new Float32Array(4), length: 0, max: 0, country };
+      this.lists.push(l);
+      byKey.byCountry[country] = l;
+      byKey.all.push(l);
       const hash = key.indexOf('#');
       if (hash > 0) {
         const base = key.slice(0, hash);
         let v = this.variantsByBase.get(base);
         if (!v) this.variantsByBase.set(base, (v = []));
-        v.push({ kinds: Number(key.slice(hash + 1)), list: this.lists[k] });
+        v.push({ kinds: Number(key.slice(hash + 1)), list: l });
       }
     }
-    const l = this.lists[k];
     if (l.length === l.slots.length) {
       const slots = new Int32Array(l.length * 2);
       slots.set(l.slots);
@@ -251,7 +273,7 @@ export class MatchIndex {
     l.slots[l.length] = slot;
     l.values[l.length++] = v;
     if (v > l.max) l.max = v;
-    return k;
+    return l.id;
   }
 
   private grow(): number {

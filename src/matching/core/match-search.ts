@@ -6,70 +6,23 @@
 // are bounded by the "non-essential" bound, which is kept below the selection threshold θsel; the
 // loop ends only when the k-th exact score reaches θsel (else θsel drops to it and more lists are read).
 // Candidates sharing no key at all score exactly their cheap part, equal within a signature bucket.
-import { applicableComponents, COMPONENTS, createPairScorer, LANGUAGE, type PairScorer, type ScoringContext, type ScoringProfile, type ScoringWeights, type TieUpContext } from '../../scoring/core';
+// All per-query state lives in typed arrays reused across queries (no allocation per candidate).
+import { createPairScorer, LANGUAGE, type PairScorer, type ScoringProfile, type TieUpContext } from '../../scoring/core';
 import { cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
-import { kindCompatibility } from '../../scoring/core/activity-lexicon';
 import { effectiveTieUp } from '../../scoring/core/score-pair';
-import type { MatchIndex, PostingList } from './match-index';
-import { forwardProbes, GROUP_COUNT, G_D1, G_D2, G_FOCUS, G_SECTOR, G_T1, G_T2, G_TEXT, SUM_GROUP, type ProbeEntry } from './match-keys';
-import { indexedBound, type NormalisedWeights } from './pair-bound';
+import { defaultMinUnreadLength, EPS, resolveProbes, Selection, type Probe } from './list-selection';
+import type { MatchIndex } from './match-index';
+import { forwardProbes, GROUP_COUNT, SUM_GROUP } from './match-keys';
+import { emptyStats, exclusionCandidates, normaliseWeights, type MatchOptions } from './match-options';
+import { groupBound, indexedBound, type NormalisedWeights } from './pair-bound';
+import { heapPop, heapPush, workspaceFor, type Workspace } from './search-workspace';
 import { TopK } from './top-k';
 
-/** Safety margin for floating-point differences between bounds and exact scores. */
-export const EPS = 1e-9;
+export { EPS } from './list-selection';
 
-export interface MatchOptions {
-  /** List length (default 20). */
-  k?: number;
-  weights: ScoringWeights;
-  /** Rule, mode, tie-up and exclusions (forbidden/declined pairs); a required rule blocks candidates. */
-  ctx: ScoringContext;
-}
-
-export interface MatchStats {
-  queries: number;
-  /** Exact pair evaluations. */
-  pairsScored: number;
-  /** Candidates whose upper bound was computed. */
-  candidatesConsidered: number;
-  postingsRead: number;
-  /** Extra rounds because the guessed threshold was too high or the list stayed short. */
-  extraRounds: number;
-  /** Queries completed from signature buckets (candidates sharing no key). */
-  completions: number;
-  /** Candidates whose bound was refined from their own postings. */
-  refined: number;
-  ms: number;
-}
-
-export function emptyStats(): MatchStats {
-  return { queries: 0, pairsScored: 0, candidatesConsidered: 0, postingsRead: 0, extraRounds: 0, completions: 0, refined: 0, ms: 0 };
-}
-
-export function normaliseWeights(weights: ScoringWeights, ctx: ScoringContext, tieUp: TieUpContext | null): NormalisedWeights {
-  const applicable = applicableComponents(ctx, tieUp);
-  let sum = 0;
-  for (const c of COMPONENTS) if (applicable[c]) sum += weights[c];
-  const w = (c: (typeof COMPONENTS)[number]) => (applicable[c] && sum > 0 ? weights[c] / sum : 0);
-  return { complementarity: w('complementarity'), sector: w('sector'), text: w('text'), cooperation: w('cooperation'), language: w('language'), region: w('region'), focus: w('focus') };
-}
-
-/** Ids that may be excluded with a given id (a superset: every hit is confirmed with the exact key). */
-function exclusionCandidates(ctx: ScoringContext): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  const add = (a: string, b: string) => {
-    if (!out.has(a)) out.set(a, new Set());
-    if (!out.has(b)) out.set(b, new Set());
-    out.get(a)!.add(b);
-    out.get(b)!.add(a);
-  };
-  const split = (key: string, sep: string) => {
-    for (let i = key.indexOf(sep); i > 0; i = key.indexOf(sep, i + 1)) add(key.slice(0, i), key.slice(i + 1));
-  };
-  for (const k of ctx.forbiddenPairs ?? []) split(k, '|');
-  for (const k of ctx.declinedPairs ?? []) split(k, '>');
-  return out;
-}
+/** Quantiles of recent k-th scores tried as θ, highest first. */
+const GUESS_QUANTILES = [0.6, 0.35, 0.15, 0.03];
+export { emptyStats, normaliseWeights, type MatchOptions, type MatchStats } from './match-options';
 
 interface QueryState {
   slotA: number;
@@ -79,52 +32,11 @@ interface QueryState {
   cheapMax: number;
   top: TopK;
   cur: number;
-  touched: number[];
-  ubs: number[];
-  refined: boolean[];
-  pending: number[];
   /** Round in which each probe's list was read (0: not read). */
   enumRound: Uint8Array;
   essential: Uint8Array;
-  nextProbe: Int32Array;
   roundNo: number;
   allRead: boolean;
-}
-
-/** Binary max-heap of indexes into `keys`. */
-function heapPush(heap: number[], keys: number[], i: number): void {
-  let c = heap.push(i) - 1;
-  while (c > 0) {
-    const p = (c - 1) >> 1;
-    if (keys[heap[p]] >= keys[i]) break;
-    heap[c] = heap[p];
-    c = p;
-  }
-  heap[c] = i;
-}
-
-function heapPop(heap: number[], keys: number[]): void {
-  const last = heap.pop()!;
-  if (heap.length === 0) return;
-  let c = 0;
-  const key = keys[last];
-  for (;;) {
-    const l = 2 * c + 1;
-    if (l >= heap.length) break;
-    const r = l + 1;
-    const m = r < heap.length && keys[heap[r]] > keys[heap[l]] ? r : l;
-    if (keys[heap[m]] <= key) break;
-    heap[c] = heap[m];
-    c = m;
-  }
-  heap[c] = last;
-}
-
-interface Probe {
-  list: PostingList;
-  group: number;
-  impact: number;
-  strength: number;
 }
 
 /** Compiled options plus scratch space reused across queries (one per computeMatchLists call). */
@@ -134,17 +46,12 @@ export class MatchSearch {
   private readonly scorer: PairScorer;
   private readonly maybeExcluded: Map<string, Set<string>>;
   private readonly weightsByTieUp = new Map<TieUpContext | null, NormalisedWeights>();
-  private readonly coopTable = new Float64Array(256 * 256).fill(-1);
-  private acc = new Float64Array(0);
-  private stamp = new Uint32Array(0);
-  private roundOf = new Uint8Array(0);
-  private listStamp = new Uint32Array(0);
-  private listFirst = new Int32Array(0);
-  private counter = 0;
+  /** Scratch arrays shared by every search over this index (queries never interleave). */
+  private readonly ws: Workspace;
+  private nTouched = 0;
+  private nPending = 0;
   private readonly recent: number[] = [];
-  /** Unread ("non-essential") lists per group: max or L1 sum of impact · list max, and Σ impact² (sum groups). */
-  private readonly ne = new Float64Array(GROUP_COUNT);
-  private readonly neSq = new Float64Array(GROUP_COUNT);
+  private readonly selection = new Selection();
   private readonly tmp = new Float64Array(GROUP_COUNT);
 
   constructor(
@@ -155,6 +62,7 @@ export class MatchSearch {
     // Exclusions are handled here (by id), so the hot path never builds pair-key strings.
     this.scorer = createPairScorer(options.weights, { ...options.ctx, forbiddenPairs: undefined, declinedPairs: undefined });
     this.maybeExcluded = exclusionCandidates(options.ctx);
+    this.ws = workspaceFor(index);
   }
 
   /** Exactly the scoring core's exclusions (same organisation, forbidden, declined, required rule). */
@@ -195,11 +103,9 @@ export class MatchSearch {
   /** Exact cooperation + language + region part of score(a, b) · normalised weights (an upper-bound term). */
   cheap(w: NormalisedWeights, a: number, b: number): number {
     const ix = this.index;
-    const ca = ix.cooperation[a];
-    const cb = ix.cooperation[b];
-    const key = (ca << 8) | cb;
-    let coop = this.coopTable[key];
-    if (coop < 0) this.coopTable[key] = coop = cooperationValue({ cooperation: ca } as ScoringProfile, { cooperation: cb } as ScoringProfile);
+    const key = (ix.cooperation[a] << 8) | ix.cooperation[b];
+    let coop = this.ws.coopTable[key];
+    if (coop < 0) this.ws.coopTable[key] = coop = cooperationValue({ cooperation: ix.cooperation[a] } as ScoringProfile, { cooperation: ix.cooperation[b] } as ScoringProfile);
     const la = ix.languages[a];
     const lb = ix.languages[b];
     const lang = la === 0 || lb === 0 ? LANGUAGE.unknown : la & lb ? LANGUAGE.shared : LANGUAGE.none;
@@ -212,22 +118,32 @@ export class MatchSearch {
     return w.cooperation * coop + w.language * lang + region;
   }
 
-  /** Running guess of the k-th score (only affects speed: a wrong guess costs another round). */
-  guess(): number {
-    if (this.recent.length < 4) return -Infinity;
+  /**
+   * Guesses of the k-th score, highest first, from recent queries (only affect speed). Starting high
+   * reads few lists; each round is exact for its θ, so a guess that proves too high costs one round.
+   */
+  guesses(): number[] {
+    if (this.recent.length < 8) return [];
     const s = [...this.recent].sort((x, y) => x - y);
-    return s[Math.floor(s.length / 8)];
+    return GUESS_QUANTILES.map((f) => s[Math.floor(f * (s.length - 1))]);
   }
 
-  /** Exact top-k of one query slot; `hint` is a guessed k-th score (e.g. the previous list's). */
-  query(slotA: number, hint?: number): TopK {
+  /**
+   * Exact top-k of one query slot; `hint` is a guessed k-th score (e.g. the previous list's).
+   * `seeds`: allowed candidates with their exact scores (e.g. the unchanged part of an old list), so
+   * the k-th score is known from the start; each must be a distinct, non-excluded slot.
+   */
+  query(slotA: number, hint?: number, seeds?: readonly { slot: number; score: number }[]): TopK {
     const ix = this.index;
     const a = ix.profiles[slotA]!;
-    this.ensureCapacity();
+    this.ws.ensure(ix.listCount, ix.capacity);
     this.stats.queries++;
     const { w, tieUp } = this.weightsFor(a);
     const focusMask = w.focus > 0 && tieUp ? tieUpMask(tieUp, a.env.domainIndex) : null;
-    const probes = this.resolve(forwardProbes(a, focusMask), w);
+    const ctx = this.options.ctx;
+    // Cross-country required: the query's own country lists hold only blocked candidates.
+    const skipCountry = ctx.mode === 'required' && ctx.rule === 'cross-country' ? ix.country[slotA] : -1;
+    const probes = resolveProbes(ix, forwardProbes(a, focusMask), w, skipCountry);
     const q: QueryState = {
       slotA,
       a,
@@ -235,29 +151,42 @@ export class MatchSearch {
       probes,
       cheapMax: w.cooperation + w.language + w.region,
       top: new TopK(this.k),
-      cur: (this.counter += 1),
-      touched: [],
-      ubs: [],
-      refined: [],
-      pending: [],
+      cur: (this.ws.counter += 1),
       enumRound: new Uint8Array(probes.length),
       essential: new Uint8Array(probes.length),
-      nextProbe: new Int32Array(probes.length),
       roundNo: 0,
       allRead: false,
     };
-    // Chain the probes of each list (a list can feed two groups, e.g. f: for sector and focus).
-    for (let i = 0; i < probes.length; i++) {
-      const id = probes[i].list.id;
-      q.nextProbe[i] = this.listStamp[id] === q.cur ? this.listFirst[id] : -1;
-      this.listStamp[id] = q.cur;
-      this.listFirst[id] = i;
+    this.nTouched = 0;
+    this.nPending = 0;
+    for (const seed of seeds ?? []) {
+      this.ws.seeded[seed.slot] = q.cur;
+      q.top.push(seed.slot, seed.score, ix.ids[seed.slot]);
     }
-    let thetaSel = hint ?? this.guess();
+    // Per-list probe data for refinement; a list can feed two groups (f: for sector and focus).
+    const ws = this.ws;
+    for (const p of probes) {
+      const id = p.list.id;
+      if (ws.listStamp[id] === q.cur) {
+        if (ws.listGroup2[id] >= 0) throw new Error(`list ${id} probed by more than two groups`);
+        ws.listGroup2[id] = p.group;
+        ws.listImpact2[id] = p.impact;
+      } else {
+        ws.listStamp[id] = q.cur;
+        ws.listGroup[id] = p.group;
+        ws.listImpact[id] = p.impact;
+        ws.listGroup2[id] = -1;
+      }
+    }
+    const guesses = hint === undefined ? this.guesses() : [hint];
+    let next = 0;
+    let thetaSel = next < guesses.length ? guesses[next++] : -Infinity;
     for (;;) {
       this.round(q, thetaSel);
       if (q.top.threshold >= thetaSel) break;
-      thetaSel = q.top.threshold;
+      // A full list's k-th score is a valid θ (one more round ends); else try the next lower guess.
+      while (next < guesses.length && guesses[next] >= thetaSel) next++;
+      thetaSel = q.top.full || next >= guesses.length ? Math.max(q.top.threshold, next < guesses.length ? guesses[next++] : -Infinity) : guesses[next++];
       this.stats.extraRounds++;
     }
     if (!q.top.full || q.top.threshold <= q.cheapMax + EPS) {
@@ -266,7 +195,7 @@ export class MatchSearch {
     }
     if (q.top.full) {
       this.recent.push(q.top.threshold);
-      if (this.recent.length > 32) this.recent.shift();
+      if (this.recent.length > 64) this.recent.shift();
     }
     return q.top;
   }
@@ -275,147 +204,111 @@ export class MatchSearch {
   private round(q: QueryState, theta: number): void {
     const ix = this.index;
     const roundNo = ++q.roundNo;
-    q.allRead = this.select(q.probes, q.w, q.cheapMax, theta, q.essential);
-    const start = q.touched.length;
+    const minLen = this.options.minUnreadLength ?? defaultMinUnreadLength(ix.size);
+    q.allRead = this.selection.select(q.probes, q.w, q.cheapMax, theta, ix.maxNorm, q.essential, minLen);
+    const start = this.nTouched;
     this.enumerate(q, roundNo);
-    const tmp = this.tmp;
-    for (let i = start; i < q.touched.length; i++) {
-      const s = q.touched[i];
-      const off = s * GROUP_COUNT;
-      for (let g = 0; g < GROUP_COUNT; g++) {
-        // Unread lists of a sum group add at most min(L1 bound, Cauchy–Schwarz with this slot's norm).
-        tmp[g] = SUM_GROUP[g] ? this.acc[off + g] + Math.min(this.ne[g], Math.sqrt(this.neSq[g]) * ix.norms[off + g]) : Math.max(this.acc[off + g], this.ne[g]);
-      }
-      q.ubs[i] = indexedBound(q.w, tmp, 0) + this.cheap(q.w, q.slotA, s);
-      q.refined[i] = false;
-      q.pending.push(i);
+    const { touched, ubs, refined, pending, acc, heap } = this.ws;
+    const norms = ix.norms;
+    const ne = this.selection.ne;
+    const neSq = this.selection.neSq;
+    // Unread lists: max groups take ne; sum groups add min(L1 bound, Cauchy–Schwarz with the slot's norm).
+    const n0 = ne[0];
+    const n1 = ne[1];
+    const n2 = ne[2];
+    const n3 = ne[3];
+    const n4 = ne[4];
+    const n5 = ne[5];
+    const n6 = ne[6];
+    const r1 = Math.sqrt(neSq[1]);
+    const r3 = Math.sqrt(neSq[3]);
+    const r5 = Math.sqrt(neSq[5]);
+    const w = q.w;
+    const end = this.nTouched;
+    for (let i = start; i < end; i++) {
+      const s = touched[i];
+      const o = s * GROUP_COUNT;
+      const d1 = acc[o] > n0 ? acc[o] : n0;
+      const t1 = acc[o + 1] + Math.min(n1, r1 * norms[o + 1]);
+      const d2 = acc[o + 2] > n2 ? acc[o + 2] : n2;
+      const t2 = acc[o + 3] + Math.min(n3, r3 * norms[o + 3]);
+      const sec = acc[o + 4] > n4 ? acc[o + 4] : n4;
+      const tx = acc[o + 5] + Math.min(n5, r5 * norms[o + 5]);
+      const f = acc[o + 6] > n6 ? acc[o + 6] : n6;
+      ubs[i] = groupBound(w, d1, t1, d2, t2, sec, tx, f) + this.cheap(w, q.slotA, s);
+      refined[i] = 0;
+      pending[this.nPending++] = i;
     }
-    this.stats.candidatesConsidered += q.touched.length - start;
+    this.stats.candidatesConsidered += end - start;
     // Candidates that can reach θ go to a max-heap by bound; the rest wait for a lower θ.
-    const heap: number[] = [];
+    let size = 0;
     let keep = 0;
-    for (const i of q.pending) {
-      if (q.ubs[i] >= theta - EPS) heapPush(heap, q.ubs, i);
-      else q.pending[keep++] = i;
+    const lim = theta - EPS;
+    const dead = q.top.threshold - EPS;
+    for (let j = 0; j < this.nPending; j++) {
+      const i = pending[j];
+      if (ubs[i] >= lim) size = heapPush(heap, size, ubs, i);
+      else if (ubs[i] >= dead) pending[keep++] = i;
     }
-    q.pending.length = keep;
-    while (heap.length > 0) {
+    this.nPending = keep;
+    while (size > 0) {
       const i = heap[0];
-      if (q.ubs[i] < q.top.threshold - EPS) break;
-      heapPop(heap, q.ubs);
-      const s = q.touched[i];
-      if (!q.refined[i]) {
+      if (ubs[i] < q.top.threshold - EPS) break;
+      size = heapPop(heap, size, ubs);
+      const s = touched[i];
+      if (!refined[i]) {
         // Replace the unread-list allowance by this candidate's own postings (forward index).
-        q.ubs[i] = this.refine(q, s);
-        q.refined[i] = true;
+        ubs[i] = this.refine(q, s);
+        refined[i] = 1;
         this.stats.refined++;
-        if (q.ubs[i] >= q.top.threshold - EPS) heapPush(heap, q.ubs, i);
+        // Below θ (but not below the k-th score) it waits for a later round with a lower θ.
+        if (ubs[i] >= lim && ubs[i] >= q.top.threshold - EPS) size = heapPush(heap, size, ubs, i);
+        else if (ubs[i] >= q.top.threshold - EPS) pending[this.nPending++] = i;
         continue;
       }
-      q.top.push(s, this.score(q.a, ix.profiles[s]!), ix.ids[s]);
+      if (this.ws.seeded[s] !== q.cur) q.top.push(s, this.score(q.a, ix.profiles[s]!), ix.ids[s]);
     }
   }
 
-  /** Bound of a touched candidate with every list's real contribution (read or not). */
+  /** Bound of a touched candidate from its own forward list: every probed list's real contribution. */
   private refine(q: QueryState, s: number): number {
     const ix = this.index;
     const tmp = this.tmp;
-    const off = s * GROUP_COUNT;
-    for (let g = 0; g < GROUP_COUNT; g++) tmp[g] = this.acc[off + g];
+    tmp.fill(0);
     const lists = ix.forwardLists[s];
     const values = ix.forwardValues[s];
-    const r = this.roundOf[s];
+    const { listStamp, listGroup, listImpact, listGroup2, listImpact2 } = this.ws;
+    const cur = q.cur;
     for (let j = 0; j < lists.length; j++) {
       const id = lists[j];
-      if (this.listStamp[id] !== q.cur) continue;
-      for (let p = this.listFirst[id]; p >= 0; p = q.nextProbe[p]) {
-        // Lists read in this candidate's round or before are already in acc.
-        const er = q.enumRound[p];
-        if (er !== 0 && er <= r) continue;
-        const probe = q.probes[p];
-        const c = probe.impact * values[j];
-        if (SUM_GROUP[probe.group]) tmp[probe.group] += c;
-        else if (c > tmp[probe.group]) tmp[probe.group] = c;
-      }
+      if (listStamp[id] !== cur) continue;
+      let g = listGroup[id];
+      let c = listImpact[id] * values[j];
+      if (SUM_GROUP[g]) tmp[g] += c;
+      else if (c > tmp[g]) tmp[g] = c;
+      g = listGroup2[id];
+      if (g < 0) continue;
+      c = listImpact2[id] * values[j];
+      if (SUM_GROUP[g]) tmp[g] += c;
+      else if (c > tmp[g]) tmp[g] = c;
     }
     return indexedBound(q.w, tmp, 0) + this.cheap(q.w, q.slotA, s);
   }
 
-  private resolve(entries: ProbeEntry[], w: NormalisedWeights): Probe[] {
-    const gw = new Float64Array(GROUP_COUNT);
-    gw[G_D1] = gw[G_T1] = w.complementarity * 0.5;
-    gw[G_D2] = gw[G_T2] = w.complementarity * 0.2;
-    gw[G_SECTOR] = w.sector;
-    gw[G_TEXT] = w.text;
-    gw[G_FOCUS] = w.focus;
-    const out: Probe[] = [];
-    const add = (list: PostingList, group: number, impact: number) => {
-      if (impact > 0 && list.length > 0) out.push({ list, group, impact, strength: gw[group] * impact * list.max });
-    };
-    for (const e of entries) {
-      if (e.impact <= 0 || gw[e.group] === 0) continue;
-      if (!e.kinds) {
-        const list = this.index.list(e.key);
-        if (list) add(list, e.group, e.impact);
-        continue;
-      }
-      // A phrase match carries kindCompatibility(seek kinds, offer kinds): bound it per list kind.
-      const parts = e.kinds;
-      for (const v of this.index.variants(e.key) ?? []) {
-        let impact = 0;
-        for (let i = 0; i < parts.length; i += 2) {
-          const kc = e.ownSeeks ? kindCompatibility(parts[i], v.kinds) : kindCompatibility(v.kinds, parts[i]);
-          if (kc * parts[i + 1] > impact) impact = kc * parts[i + 1];
-        }
-        add(v.list, e.group, impact);
-      }
-    }
-    // Weakest first: they become non-essential; among equals the longest lists go first.
-    return out.sort((x, y) => x.strength - y.strength || y.list.length - x.list.length);
-  }
-
-  /** Marks the lists that must be read for threshold θ; fills this.ne. Returns true when all are essential. */
-  private select(probes: Probe[], w: NormalisedWeights, cheapMax: number, theta: number, essential: Uint8Array): boolean {
-    this.ne.fill(0);
-    this.neSq.fill(0);
-    const maxNorm = this.index.maxNorm;
-    const bound = this.tmp;
-    let all = true;
-    for (let i = 0; i < probes.length; i++) {
-      const p = probes[i];
-      const g = p.group;
-      const c = p.impact * p.list.max;
-      const old = this.ne[g];
-      const oldSq = this.neSq[g];
-      if (SUM_GROUP[g]) {
-        this.ne[g] = old + c;
-        this.neSq[g] = oldSq + p.impact * p.impact;
-      } else this.ne[g] = Math.max(old, c);
-      for (let h = 0; h < GROUP_COUNT; h++) bound[h] = SUM_GROUP[h] ? Math.min(this.ne[h], Math.sqrt(this.neSq[h]) * maxNorm[h]) : this.ne[h];
-      if (indexedBound(w, bound, 0) + cheapMax < theta - EPS) {
-        essential[i] = 0;
-        all = false;
-      } else {
-        this.ne[g] = old;
-        this.neSq[g] = oldSq;
-        essential[i] = 1;
-      }
-    }
-    return all;
-  }
-
   private enumerate(q: QueryState, roundNo: number): void {
     const ix = this.index;
-    const { probes, essential, enumRound, slotA, cur, touched } = q;
+    const { probes, essential, enumRound, slotA, cur } = q;
+    const { stamp, roundOf, acc, touched } = this.ws;
     const alive = ix.alive;
-    const stamp = this.stamp;
-    const roundOf = this.roundOf;
-    const acc = this.acc;
     const ctx = this.options.ctx;
     const blockCountry = ctx.mode === 'required' && ctx.rule === 'cross-country' ? ix.country[slotA] : -1;
     const blockPlace = ctx.mode === 'required' && ctx.rule === 'cross-region' ? ix.place[slotA] : -1;
     const country = ix.country;
     const place = ix.place;
+    // Only ids named in forbidden/declined pairs need the exact exclusion check.
+    const maybe = this.maybeExcluded.size > 0 ? this.maybeExcluded.get(ix.ids[slotA]) : undefined;
+    const ids = ix.ids;
+    let nTouched = this.nTouched;
     for (let i = 0; i < probes.length; i++) {
       if (!essential[i] || enumRound[i] !== 0) continue;
       enumRound[i] = roundNo;
@@ -433,8 +326,8 @@ export class MatchSearch {
           roundOf[s] = roundNo;
           const off = s * GROUP_COUNT;
           for (let g = 0; g < GROUP_COUNT; g++) acc[off + g] = 0;
-          if (s === slotA || this.excluded(slotA, s)) roundOf[s] = 0;
-          else touched.push(s);
+          if (s === slotA || (maybe !== undefined && maybe.has(ids[s]) && this.excluded(slotA, s))) roundOf[s] = 0;
+          else touched[nTouched++] = s;
         } else if (roundOf[s] !== roundNo) continue;
         const c = impact * values[r];
         const j = s * GROUP_COUNT + group;
@@ -442,6 +335,7 @@ export class MatchSearch {
         else if (c > acc[j]) acc[j] = c;
       }
     }
+    this.nTouched = nTouched;
   }
 
   /** Candidates sharing no key score their cheap part exactly: take buckets best first, ids ascending. */
@@ -453,24 +347,10 @@ export class MatchSearch {
       if (b.members.length === 0 || this.blocked(slotA, b.members[0])) continue;
       let bucketScore: number | null = null;
       for (const s of ix.sortedMembers(b)) {
-        if (this.stamp[s] === cur || this.excluded(slotA, s)) continue;
+        if (this.ws.stamp[s] === cur || this.ws.seeded[s] === cur || this.excluded(slotA, s)) continue;
         bucketScore ??= this.score(a, ix.profiles[s]!);
         if (!heap.push(s, bucketScore, ix.ids[s])) break;
       }
     }
-  }
-
-  private ensureCapacity(): void {
-    const lists = this.index.listCount;
-    if (this.listStamp.length < lists) {
-      this.listStamp = new Uint32Array(Math.max(16, lists * 2));
-      this.listFirst = new Int32Array(this.listStamp.length);
-    }
-    const cap = this.index.capacity;
-    if (this.stamp.length >= cap) return;
-    const n = Math.max(cap, 16);
-    this.acc = new Float64Array(n * GROUP_COUNT);
-    this.stamp = new Uint32Array(n);
-    this.roundOf = new Uint8Array(n);
   }
 }

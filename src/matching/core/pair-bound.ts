@@ -25,11 +25,13 @@ function directionBound(domain: number, terms: number): number {
 
 /** Bound of the indexed components' weighted sum; `g` holds the group values at `offset`. */
 export function indexedBound(w: NormalisedWeights, g: Float64Array, offset: number): number {
-  const h1 = directionBound(g[offset + G_D1], g[offset + G_T1]);
-  const h2 = directionBound(g[offset + G_D2], g[offset + G_T2]);
+  return groupBound(w, g[offset + G_D1], g[offset + G_T1], g[offset + G_D2], g[offset + G_T2], g[offset + G_SECTOR], g[offset + G_TEXT], g[offset + G_FOCUS]);
+}
+
+/** The same bound from the seven group values as arguments (no array: the hot path). */
+export function groupBound(w: NormalisedWeights, d1: number, t1: number, d2: number, t2: number, s: number, t: number, f: number): number {
+  const h1 = directionBound(d1, t1);
+  const h2 = directionBound(d2, t2);
   const comp = primary * h1 + reverse * h2 + mutual * (h1 < h2 ? h1 : h2);
-  const s = g[offset + G_SECTOR];
-  const t = g[offset + G_TEXT];
-  const f = g[offset + G_FOCUS];
   return w.complementarity * comp + w.sector * (s < 1 ? s : 1) + w.text * (t < 1 ? t : 1) + w.focus * (f < 1 ? f : 1);
 }
