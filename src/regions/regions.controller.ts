@@ -1,25 +1,52 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
-import { RegionResponse, TieUpResponse } from './dto/region.response';
+import { RegionInputDto, UpdateRegionDto } from './dto/region-input.dto';
+import { RegionResponse } from './dto/region.response';
 import { RegionsService } from './regions.service';
+import { uuidParam } from './uuid-param';
 
 @ApiTags('regions')
 @ApiBearerAuth()
-@Controller('api')
+@Controller('api/regions')
 @Roles('admin', 'organiser', 'participant')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
-  @Get('regions')
+  @Get()
   @ApiOkResponse({ type: [RegionResponse] })
-  listRegions(): Promise<RegionResponse[]> {
+  list(): Promise<RegionResponse[]> {
     return this.regions.listRegions();
   }
 
-  @Get('tie-ups')
-  @ApiOkResponse({ type: [TieUpResponse] })
-  listTieUps(): Promise<TieUpResponse[]> {
-    return this.regions.listTieUps();
+  @Get(':id')
+  @ApiOkResponse({ type: RegionResponse })
+  get(@Param('id', uuidParam()) id: string): Promise<RegionResponse> {
+    return this.regions.getRegion(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: RegionResponse })
+  @ApiConflictResponse({ description: 'A region of that name exists in the country (case-insensitive)' })
+  create(@Body() dto: RegionInputDto): Promise<RegionResponse> {
+    return this.regions.createRegion(dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOkResponse({ type: RegionResponse })
+  @ApiConflictResponse({ description: 'The new name is taken in the country, or the country changes under organisations' })
+  update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponse> {
+    return this.regions.updateRegion(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'Organisations belong to the region or tie-ups include it' })
+  remove(@Param('id', uuidParam()) id: string): Promise<void> {
+    return this.regions.removeRegion(id);
   }
 }

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { RegionEntity } from './region.entity';
 import { RegionsController } from './regions.controller';
 import { RegionsService } from './regions.service';
-import { TieUpEntity } from './tie-up.entity';
+import { TieUpsController } from './tie-ups.controller';
+import { TieUpsService } from './tie-ups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RegionEntity, TieUpEntity])],
-  controllers: [RegionsController],
-  providers: [RegionsService],
-  exports: [RegionsService],
+  controllers: [RegionsController, TieUpsController],
+  providers: [RegionsService, TieUpsService],
+  exports: [RegionsService, TieUpsService],
 })
 export class RegionsModule {}
