@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { QueueName } from '../../src/infra/queue/queue.contract';
 import { redisUrlOrSkip, createTestDatabase, type TestDatabase } from '../support/services';
 import { bearer, startTestApp, type TestApp } from '../support/test-app';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
@@ -50,7 +51,7 @@ withRedis('API + separate worker processes on BullMQ (real Redis and PostgreSQL)
     expect(page.text).toContain('<html');
     await request(api.http).get('/admin/queues').auth('admin', api.adminKey).expect(200);
     const queues = await request(api.http).get('/admin/queues/api/queues').set(...bearer(api.adminKey)).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['maintenance', 'matching']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(Object.values(QueueName).sort());
   });
 
   it('has a job enqueued by the API processed by a separate worker process', async () => {
