@@ -4,7 +4,7 @@ import { Roles } from '../auth/auth.decorators';
 import { RegionInputDto, UpdateRegionDto } from './dto/region-input.dto';
 import { RegionResponse } from './dto/region.response';
 import { RegionsService } from './regions.service';
-import { uuidParam } from './uuid-param';
+import { UuidPipe } from '../common/uuid.pipe';
 
 @ApiTags('regions')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class RegionsController {
 
   @Get(':id')
   @ApiOkResponse({ type: RegionResponse })
-  get(@Param('id', uuidParam()) id: string): Promise<RegionResponse> {
+  get(@Param('id', UuidPipe) id: string): Promise<RegionResponse> {
     return this.regions.getRegion(id);
   }
 
@@ -37,7 +37,7 @@ export class RegionsController {
   @Roles('admin')
   @ApiOkResponse({ type: RegionResponse })
   @ApiConflictResponse({ description: 'The new name is taken in the country, or the country changes under organisations' })
-  update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponse> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateRegionDto): Promise<RegionResponse> {
     return this.regions.updateRegion(id, dto);
   }
 
@@ -46,7 +46,7 @@ export class RegionsController {
   @Roles('admin')
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'Organisations belong to the region or tie-ups include it' })
-  remove(@Param('id', uuidParam()) id: string): Promise<void> {
+  remove(@Param('id', UuidPipe) id: string): Promise<void> {
     return this.regions.removeRegion(id);
   }
 }

@@ -7,7 +7,7 @@ import { sqlState } from './db-errors';
 import type { RegionInputDto, UpdateRegionDto } from './dto/region-input.dto';
 import { RegionResponse } from './dto/region.response';
 import { RegionEntity } from './region.entity';
-import { canonicalTimeZone } from './time-zone';
+import { canonicalTimeZone } from '../common/time-zone';
 import { TieUpEntity } from './tie-up.entity';
 
 /** Regions: reads for every key, writes for admins (the controller's roles). */

@@ -4,7 +4,7 @@ import { Roles } from '../auth/auth.decorators';
 import { TieUpResponse } from './dto/region.response';
 import { TieUpInputDto, UpdateTieUpDto } from './dto/tie-up-input.dto';
 import { TieUpsService } from './tie-ups.service';
-import { uuidParam } from './uuid-param';
+import { UuidPipe } from '../common/uuid.pipe';
 
 @ApiTags('regions')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class TieUpsController {
 
   @Get(':id')
   @ApiOkResponse({ type: TieUpResponse })
-  get(@Param('id', uuidParam()) id: string): Promise<TieUpResponse> {
+  get(@Param('id', UuidPipe) id: string): Promise<TieUpResponse> {
     return this.tieUps.getTieUp(id);
   }
 
@@ -37,7 +37,7 @@ export class TieUpsController {
   @Roles('admin')
   @ApiOkResponse({ type: TieUpResponse, description: 'regionIds and focusSectors, when given, replace the lists.' })
   @ApiConflictResponse({ description: 'The new name is taken' })
-  update(@Param('id', uuidParam()) id: string, @Body() dto: UpdateTieUpDto): Promise<TieUpResponse> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateTieUpDto): Promise<TieUpResponse> {
     return this.tieUps.updateTieUp(id, dto);
   }
 
@@ -45,7 +45,7 @@ export class TieUpsController {
   @HttpCode(204)
   @Roles('admin')
   @ApiNoContentResponse({ description: 'Events that referred to the tie-up keep going without one.' })
-  remove(@Param('id', uuidParam()) id: string): Promise<void> {
+  remove(@Param('id', UuidPipe) id: string): Promise<void> {
     return this.tieUps.removeTieUp(id);
   }
 }

@@ -6,7 +6,7 @@ import { SlugPipe } from '../common/slug.pipe';
 import { CreateRequestDto, ListRequestsQuery } from './dto/review-input.dto';
 import { MeetingRequestList, MeetingRequestResponse } from './dto/review.response';
 import { MeetingRequestsService } from './meeting-requests.service';
-import { UuidPipe } from './uuid.pipe';
+import { UuidPipe } from '../common/uuid.pipe';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

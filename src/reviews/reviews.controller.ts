@@ -6,7 +6,7 @@ import { SlugPipe } from '../common/slug.pipe';
 import { ReviewSettingsDto, SetMarkDto, SetPairDto } from './dto/review-input.dto';
 import { ConfirmedPairsResponse, DemandResponse, MarkResponse, MarksResponse, PairRuleResponse, ReviewSettingsResponse } from './dto/review.response';
 import { ReviewsService } from './reviews.service';
-import { UuidPipe } from './uuid.pipe';
+import { UuidPipe } from '../common/uuid.pipe';
 
 @ApiTags('reviews')
 @ApiBearerAuth()

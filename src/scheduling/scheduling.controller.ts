@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
 import { slotsOf } from '../events/events.service';
-import { UuidPipe } from '../reviews/uuid.pipe';
+import { UuidPipe } from '../common/uuid.pipe';
 import { agendaCsv, agendaIcs, type Agenda } from './agenda-format';
 import { CreateScheduleDto, ScheduledMeetingResponse, ScheduleResponse, SetMeetingLockDto } from './dto/schedule.dto';
 import { ScheduleExportsService } from './schedule-exports.service';

@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { SLUG_PATTERN } from '../../common/slug.pipe';
 import { EVENT_MEETING_RULES, HHMM, ISO_DATE, LIMITS, MEETING_RULE_MODES, type EventMeetingRule, type GroupPair, type MeetingRuleMode } from '../event-setup.types';
-import { IsIanaTimeZone } from '../time-zone';
+import { IsIanaTimeZone } from '../../common/time-zone';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO31661Alpha2, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsIanaTimeZone } from '../time-zone';
+import { IsIanaTimeZone } from '../../common/time-zone';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
