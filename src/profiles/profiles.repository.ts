@@ -65,8 +65,8 @@ export class ProfilesRepository {
   }
 
   /** Whether the organisation takes part in an event the organiser key organises. */
-  async isInOrganisersEvent(organisationId: string, keyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+  async isInOrganisersEvent(organisationId: string, keyId: string, tx: EntityManager = this.db.manager): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
       'SELECT 1 FROM event_participants ep JOIN event_organisers eo ON eo.event_id = ep.event_id WHERE ep.organisation_id = $1 AND eo.api_key_id = $2 LIMIT 1',
       [organisationId, keyId],
     );

@@ -77,7 +77,7 @@ export class ProfilesService {
     await this.profiles.transaction(async (tx) => {
       const org = await this.profiles.findById(id, tx);
       if (!org) throw new NotFoundException(`Profile ${id} not found`);
-      await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId));
+      await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId, tx));
       if (principal.role === 'participant' && dto.externalId !== undefined && dto.externalId !== org.externalId) {
         throw new ForbiddenException('Participants cannot change the externalId of their organisation');
       }
@@ -104,7 +104,7 @@ export class ProfilesService {
     await this.profiles.transaction(async (tx) => {
       const org = await this.profiles.findById(id, tx);
       if (!org) throw new NotFoundException(`Profile ${id} not found`);
-      await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId));
+      await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId, tx));
       await tx.delete(OrganisationEntity, { id });
     });
     for (const e of events) await this.matching.requestRecompute(e.event_id, 'participant deleted', null, PROFILE_CHANGE_DEBOUNCE_MS);

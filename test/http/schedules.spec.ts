@@ -185,8 +185,8 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     for (const m of agenda) {
       const s = stored.find((x) => x.id === m.meetingId)!;
       expect(m).toMatchObject({ table: s.table, startUtc: s.startUtc, endUtc: s.endUtc });
-      // Düsseldorf in November is UTC+1, Hamamatsu UTC+9: 09:00 there is 17:00 here.
-      expect(m.start).toMatch(/^2007-11-15T\d\d:\d\d\+09:00$/);
+      // Düsseldorf in November is UTC+1, Hamamatsu UTC+9: 09:00 there is 17:00 here, 16:00 there midnight.
+      expect(m.start).toMatch(/^2007-11-1[56]T\d\d:\d\d\+09:00$/);
       expect(Date.parse(m.start.replace(/\+09:00$/, ':00+09:00'))).toBe(Date.parse(m.startUtc));
       expect(m.interpreterNeeded).toBe(m.partner.id !== mine[0][0]);
     }
@@ -219,7 +219,7 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     const rows: Array<Record<string, string>> = parse(csv.text, { columns: true });
     expect(rows).toHaveLength(agenda.length);
     rows.forEach((r, i) => {
-      expect(r).toMatchObject({ date: '2007-11-15', time_zone: 'Asia/Tokyo', partner: agenda[i].partner.name, table: String(agenda[i].table), start_utc: agenda[i].startUtc });
+      expect(r).toMatchObject({ date: expect.stringMatching(/^2007-11-1[56]$/), time_zone: 'Asia/Tokyo', partner: agenda[i].partner.name, table: String(agenda[i].table), start_utc: agenda[i].startUtc });
       expect(r.interpreter_needed).toMatch(/^(yes|no)$/);
     });
   });
