@@ -3,7 +3,8 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
-import { createScoringEnvironment, preparePool, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { createScoringEnvironment, pairKey, preparePool, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { mayMeet } from '../pairing/pair-candidates';
 import { buildMatchIndex, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
@@ -109,6 +110,16 @@ export class EventPoolService {
   private async context(event: EventEntity): Promise<ScoringContext> {
     // Resolved at call time: the reviews module itself depends on matching (it asks for recomputes).
     const { forbiddenPairs, declinedPairs } = await this.moduleRef.get(ReviewsRepository, { strict: false }).exclusionsFor(event.id);
+    if (event.meetingRule === 'groups' && event.meetingRuleMode === 'required') {
+      // Scoring knows countries and regions, not groups: pairs of groups that may not meet become
+      // exclusions (quadratic in participants, which brokerage events keep in the hundreds).
+      const members: { id: string; group: string | null }[] = await this.db.query('SELECT organisation_id AS id, group_name AS "group" FROM event_participants WHERE event_id = $1', [event.id]);
+      const rule = { rule: 'groups' as const, mode: 'required' as const, groupPairs: event.groupPairs };
+      const info = members.map((m) => ({ id: m.id, country: '', region: '', group: m.group }));
+      for (let i = 0; i < info.length; i++) {
+        for (let j = i + 1; j < info.length; j++) if (!mayMeet(info[i], info[j], rule)) forbiddenPairs.add(pairKey(info[i].id, info[j].id));
+      }
+    }
     return {
       forbiddenPairs,
       declinedPairs,

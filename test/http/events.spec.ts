@@ -290,6 +290,10 @@ describe('events: set-up and participants (HTTP)', () => {
       expect((await runs(SLUG)).slice(before)).toEqual([expect.stringContaining('meetingRule')]);
       await request(t.http).patch(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).send({ group: 'jena' }).expect(200);
       await request(t.http).patch(`/api/events/${SLUG}/participants/${jp[1].id}`).set(...organiser).send({ group: 'hamamatsu' }).expect(200);
+      // Lists follow the groups: de[0] (jena) may meet only hamamatsu members; others have no group.
+      await settle(SLUG);
+      const lists = await request(t.http).get(`/api/events/${SLUG}/participants/${de[0].id}/suggestions`).set(...organiser).expect(200);
+      expect(lists.body.suggestions.map((s: { organisation: { id: string } }) => s.organisation.id)).toEqual([jp[1].id]);
       const removing = await request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send({ groups: ['hamamatsu'], groupPairs: [['hamamatsu', 'hamamatsu']] }).expect(400);
       expect(fieldsOf(removing.body)).toEqual(['groups']);
       const seen = await request(t.http).get(`/api/events/${SLUG}/participants`).set(...participant).expect(200);
