@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { badFields } from '../common/field-error';
 import type { EventEntity } from '../events/event.entity';
-import { EventsRepository } from '../events/events.repository';
+import { EventsService } from '../events/events.service';
 import { OrganisationEntity } from '../profiles/organisation.entity';
 import { explainPair, validateWeights } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
@@ -21,7 +21,7 @@ import { diffLists, sampleIds } from './weights-preview';
 export class SuggestionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly events: EventsRepository,
+    private readonly events: EventsService,
     private readonly matching: MatchingService,
     private readonly pools: EventPoolService,
     private readonly weights: WeightsService,
@@ -29,9 +29,7 @@ export class SuggestionsService {
 
   /** The event as the caller may see it (404 otherwise, so slugs do not leak). */
   async visibleEvent(principal: Principal, slug: string): Promise<EventEntity> {
-    const found = await this.events.findVisibleBySlug(principal, slug);
-    if (!found) throw new NotFoundException(`Event ${slug} not found`);
-    return found.event;
+    return (await this.events.visible(principal, slug)).event;
   }
 
   async suggestions(principal: Principal, slug: string, organisationId: string): Promise<SuggestionsResponse> {

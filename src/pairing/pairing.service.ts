@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { deriveSlots, resolveDays } from '../events/event-slots';
 import type { EventEntity } from '../events/event.entity';
-import { EventsRepository } from '../events/events.repository';
+import { EventsService } from '../events/events.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
 import { selectPairs } from './core/select-pairs';
 import type { PairParticipant } from './core/pair-selection.types';
@@ -28,14 +28,12 @@ interface MemberRow {
 export class PairingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly events: EventsRepository,
+    private readonly events: EventsService,
     private readonly reviews: ReviewsRepository,
   ) {}
 
   private async event(principal: Principal, slug: string): Promise<EventEntity> {
-    const found = await this.events.findVisibleBySlug(principal, slug);
-    if (!found) throw new NotFoundException(`Event ${slug} not found`);
-    return found.event;
+    return (await this.events.visible(principal, slug)).event;
   }
 
   async select(principal: Principal, slug: string, dto: SelectPairsDto): Promise<PairSelectionResponse> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { EventEntity } from '../events/event.entity';
-import { EventsRepository } from '../events/events.repository';
+import { EventsService } from '../events/events.service';
 import { slotsOf } from '../events/events.service';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
@@ -22,15 +22,13 @@ export class SchedulingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
-    private readonly events: EventsRepository,
+    private readonly events: EventsService,
     private readonly highs: HighsSolverProvider,
   ) {}
 
   /** The event as the caller may see it; 404 for events it may not see, so slugs do not leak. */
   async visibleEvent(principal: Principal, slug: string): Promise<EventEntity> {
-    const found = await this.events.findVisibleBySlug(principal, slug);
-    if (!found) throw new NotFoundException(`Event ${slug} not found`);
-    return found.event;
+    return (await this.events.visible(principal, slug)).event;
   }
 
   /** Queues a scheduling run of the event's current pair selection (one at a time per event). */
