@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A region taking part in tie-ups: a city, prefecture or state. */
 @Entity('regions')
 @Index('uq_regions_country_name', ['country', 'name'], { unique: true })
+// Case-insensitive uniqueness: an expression index made by migration CaseInsensitiveNames1764800000000.
+@Index('uq_regions_country_lower_name', { synchronize: false })
 export class RegionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

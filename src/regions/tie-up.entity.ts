@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { RegionEntity } from './region.entity';
 
 /** A cross-border partnership between two or more regions under a programme (e.g. JETRO RIT 2007). */
 @Entity('tie_ups')
+// Case-insensitive uniqueness: an expression index made by migration CaseInsensitiveNames1764800000000.
+@Index('uq_tie_ups_lower_name', { synchronize: false })
 export class TieUpEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -84,6 +84,13 @@ describe('regions and tie-ups (HTTP)', () => {
       await request(t.http).post('/api/regions').set(...admin).send({ name: 'Jena', country: 'US', timeZone: 'America/Chicago' }).expect(201);
     });
 
+    it('holds case-insensitive uniqueness in the database too, so concurrent writers cannot both win', async () => {
+      await expect(sql(t, "INSERT INTO regions (name, country, time_zone) VALUES ('jENA', 'DE', 'Europe/Berlin')")).rejects.toThrow(/uq_regions_country_lower_name/);
+      await expect(sql(t, "INSERT INTO tie_ups (name, programme) VALUES ('jena × HAMAMATSU', 'x')")).rejects.toThrow(/uq_tie_ups_lower_name/);
+      const racing = await Promise.all(['Suhl', 'SUHL', 'suhl'].map((name) => request(t.http).post('/api/regions').set(...admin).send({ name, country: 'DE', timeZone: 'Europe/Berlin' })));
+      expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    });
+
     it('updates a region (200): partial changes, clearing the subdivision, re-casing its own name', async () => {
       const res = await request(t.http).patch(`/api/regions/${erfurtId}`).set(...admin).send({ timeZone: 'Europe/Vienna', subdivision: null }).expect(200);
       expect(res.body).toEqual({ id: erfurtId, name: 'Erfurt', country: 'DE', subdivision: null, timeZone: 'Europe/Vienna' });
