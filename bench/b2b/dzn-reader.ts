@@ -83,5 +83,8 @@ export function dznToScheduleInput(d: Map<string, DznValue>): ScheduleInput {
     if (pre.length > 0) m.predecessors = pre.map(String);
     return m;
   });
-  return { nSlots, morningSlots: int(d, 'nMorningSlots'), tables: int(d, 'nTables'), participants, meetings };
+  // Slots 1..nMorningSlots of the file are the morning session, the rest the afternoon.
+  const nMorning = int(d, 'nMorningSlots');
+  const slotSessions = Array.from({ length: nSlots }, (_, t) => (t < nMorning ? 'morning' : 'afternoon'));
+  return { nSlots, slotSessions, tables: int(d, 'nTables'), participants, meetings };
 }

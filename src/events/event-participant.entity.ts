@@ -4,6 +4,7 @@ import { EventEntity } from './event.entity';
 
 /** An organisation taking part in an event. */
 @Entity('event_participants')
+@Index('ux_event_participants_fixed_table', ['eventId', 'fixedTable'], { unique: true, where: '"fixed_table" IS NOT NULL' })
 export class EventParticipantEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' })
   eventId: string;
@@ -43,6 +44,18 @@ export class EventParticipantEntity {
   /** Indices of the event's slots the participant cannot meet in. */
   @Column({ name: 'blocked_slots', type: 'int', array: true, default: () => "'{}'" })
   blockedSlots: number[];
+
+  /** Names of the event's sessions the participant attends (e.g. only mornings); null: all of them. */
+  @Column({ type: 'text', array: true, nullable: true })
+  sessions: string[] | null;
+
+  /** Meetings it holds at once, each by another representative (1..representatives). */
+  @Column({ name: 'parallel_meetings', type: 'int', default: 1 })
+  parallelMeetings: number;
+
+  /** Its own table (1-based; an exhibitor's stand): all its meetings are held there. Unique per event. */
+  @Column({ name: 'fixed_table', type: 'int', nullable: true })
+  fixedTable: number | null;
 
   /** ISO 639-1 codes it can meet in at this event; null: those of its profile. */
   @Column({ type: 'text', array: true, nullable: true })

@@ -47,6 +47,8 @@ export const LIMITS = {
   meetings: { min: 0, max: 1000 },
   days: 31,
   sessionsPerDay: 8,
+  /** Distinct session names a participant may list. */
+  sessionNames: 50,
   slots: 2000,
   groups: 20,
   representatives: { min: 1, max: 20 },

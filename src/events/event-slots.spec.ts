@@ -87,9 +87,9 @@ describe('checkEventSetup', () => {
 });
 
 describe('checkParticipantSetup', () => {
-  const event = { groups: ['de', 'jp'], minMeetings: 2, maxMeetings: 8, slotCount: 20 };
-  const p = { group: null, minMeetings: null, maxMeetings: null, representatives: 1, representativeNames: [], blockedSlots: [] };
-  const fields = (over: object): string[] => checkParticipantSetup({ ...p, ...over }, event, 'x.').map((e) => e.field);
+  const event = { groups: ['de', 'jp'], minMeetings: 2, maxMeetings: 8, slotCount: 20, sessionNames: ['morning', 'afternoon'], tables: 5 };
+  const p = { group: null, minMeetings: null, maxMeetings: null, representatives: 1, representativeNames: [], blockedSlots: [], sessions: null, parallelMeetings: 1, fixedTable: null };
+  const fields = (over: object, changed: string[] = []): string[] => checkParticipantSetup({ ...p, ...over }, event, 'x.', new Set(changed)).map((e) => e.field);
 
   it('checks group, limits against the event’s, names and blocked slots', () => {
     expect(fields({})).toEqual([]);
@@ -98,5 +98,23 @@ describe('checkParticipantSetup', () => {
     expect(fields({ minMeetings: 9 })).toEqual(['x.minMeetings']);
     expect(fields({ representativeNames: ['A', 'B'] })).toEqual(['x.representativeNames']);
     expect(fields({ blockedSlots: [3, 20, 3] })).toEqual(['x.blockedSlots.1', 'x.blockedSlots.2']);
+  });
+
+  it('checks sessions against the event’s session names', () => {
+    expect(fields({ sessions: ['afternoon'] })).toEqual([]);
+    expect(fields({ sessions: ['evening', 'morning', 'morning'] })).toEqual(['x.sessions.0', 'x.sessions.2']);
+  });
+
+  it('keeps parallel meetings within the representatives, naming the field that was changed', () => {
+    expect(fields({ representatives: 2, parallelMeetings: 2 })).toEqual([]);
+    expect(fields({ representatives: 1, parallelMeetings: 2 }, ['parallelMeetings'])).toEqual(['x.parallelMeetings']);
+    expect(fields({ representatives: 1, parallelMeetings: 2 }, ['representatives'])).toEqual(['x.representatives']);
+  });
+
+  it('keeps an own table within the event’s tables and to one meeting at a time', () => {
+    expect(fields({ fixedTable: 5 })).toEqual([]);
+    expect(fields({ fixedTable: 6 })).toEqual(['x.fixedTable']);
+    expect(fields({ fixedTable: 2, representatives: 2, parallelMeetings: 2 }, ['fixedTable'])).toEqual(['x.fixedTable']);
+    expect(fields({ fixedTable: 2, representatives: 2, parallelMeetings: 2 }, ['parallelMeetings'])).toEqual(['x.parallelMeetings']);
   });
 });

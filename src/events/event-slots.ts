@@ -178,6 +178,11 @@ export function checkEventSetup(s: EventSetup): Problem[] {
   return problems;
 }
 
+/** The session names an event's days use, in order of first appearance. */
+export function sessionNamesOf(days: readonly EventDay[]): string[] {
+  return [...new Set(days.flatMap((d) => d.sessions.map((s) => s.name)))];
+}
+
 /** A participant's own settings as checked against its event. */
 export interface ParticipantSetup {
   group: string | null;
@@ -186,13 +191,23 @@ export interface ParticipantSetup {
   representatives: number;
   representativeNames: string[];
   blockedSlots: number[];
+  /** Sessions attended; null: all. */
+  sessions: string[] | null;
+  parallelMeetings: number;
+  /** 1-based; null: none. */
+  fixedTable: number | null;
 }
 
-export function checkParticipantSetup(
-  p: ParticipantSetup,
-  event: { groups: string[]; minMeetings: number; maxMeetings: number | null; slotCount: number },
-  prefix = '',
-): Problem[] {
+export interface ParticipantEventContext {
+  groups: string[];
+  minMeetings: number;
+  maxMeetings: number | null;
+  slotCount: number;
+  sessionNames: string[];
+  tables: number;
+}
+
+export function checkParticipantSetup(p: ParticipantSetup, event: ParticipantEventContext, prefix = '', changed: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, message: string): void => void problems.push({ field: prefix + field, message });
   if (p.group !== null && !event.groups.includes(p.group)) {
@@ -208,6 +223,21 @@ export function checkParticipantSetup(
     else if (seen.has(index)) add(`blockedSlots.${i}`, `slot ${index} is listed twice`);
     seen.add(index);
   });
+  const sessions = new Set<string>();
+  (p.sessions ?? []).forEach((name, i) => {
+    if (!event.sessionNames.includes(name)) add(`sessions.${i}`, `unknown session ${name} (the event's sessions: ${event.sessionNames.join(', ')})`);
+    else if (sessions.has(name)) add(`sessions.${i}`, `session ${name} is listed twice`);
+    sessions.add(name);
+  });
+  if (p.parallelMeetings > p.representatives) {
+    // Name the field the caller changed: a participant lowering its representatives cannot change parallelMeetings.
+    const field = changed.has('representatives') && !changed.has('parallelMeetings') ? 'representatives' : 'parallelMeetings';
+    add(field, `${p.parallelMeetings} meetings at once need as many representatives; ${p.representatives} are sent`);
+  }
+  if (p.fixedTable !== null) {
+    if (p.fixedTable > event.tables) add('fixedTable', `no table ${p.fixedTable}: the event has ${event.tables} tables (1 to ${event.tables})`);
+    if (p.parallelMeetings > 1) add(changed.has('parallelMeetings') && !changed.has('fixedTable') ? 'parallelMeetings' : 'fixedTable', 'a participant with its own table meets one partner at a time (parallelMeetings must be 1)');
+  }
   return problems;
 }
 

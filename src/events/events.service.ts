@@ -2,12 +2,24 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { EventResponse, type SlotsResponse } from './dto/event.response';
 import type { EventEntity } from './event.entity';
-import { deriveSlots, resolveDays, type Slot } from './event-slots';
+import { deriveSlots, resolveDays, sessionNamesOf, type ParticipantEventContext, type Slot } from './event-slots';
 import { EventsRepository, type EventWithCounts } from './events.repository';
 
 /** The slot grid of an event: its days (or the default day) × sessions × slot length. */
 export function slotsOf(event: Pick<EventEntity, 'days' | 'startsOn' | 'slotMinutes' | 'breakMinutes' | 'timeZone'>): Slot[] {
   return deriveSlots({ days: resolveDays(event.days, event.startsOn), slotMinutes: event.slotMinutes, breakMinutes: event.breakMinutes, timeZone: event.timeZone });
+}
+
+/** What a participant's settings are checked against: groups, limits, slots, sessions, tables. */
+export function participantContext(event: EventEntity): ParticipantEventContext {
+  return {
+    groups: event.groups,
+    minMeetings: event.minMeetings,
+    maxMeetings: event.maxMeetings,
+    slotCount: slotsOf(event).length,
+    sessionNames: sessionNamesOf(resolveDays(event.days, event.startsOn)),
+    tables: event.tables,
+  };
 }
 
 @Injectable()

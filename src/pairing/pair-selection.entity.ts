@@ -55,4 +55,16 @@ export class SelectedPairEntity {
   /** forced, confirmed, mutual, must-meet or suggested. */
   @Column({ type: 'varchar', length: 12 })
   kind: string;
+
+  /** The session the meeting is restricted to (one of the event's session names); null: any. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  session: string | null;
+
+  /** Which of organisation A's representatives (1-based) attends, for one meeting in parallel; null: the scheduler chooses. */
+  @Column({ name: 'representative_a', type: 'int', nullable: true })
+  representativeA: number | null;
+
+  /** Which of organisation B's representatives attends; null: the scheduler chooses. */
+  @Column({ name: 'representative_b', type: 'int', nullable: true })
+  representativeB: number | null;
 }

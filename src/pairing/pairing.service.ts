@@ -2,13 +2,15 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { deriveSlots, resolveDays } from '../events/event-slots';
+import { badFields } from '../common/field-error';
+import { resolveDays, sessionNamesOf, type Problem } from '../events/event-slots';
 import type { EventEntity } from '../events/event.entity';
-import { EventsService } from '../events/events.service';
+import { EventsService, slotsOf } from '../events/events.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
 import { selectPairs } from './core/select-pairs';
 import type { PairParticipant } from './core/pair-selection.types';
-import type { PairSelectionResponse, SelectPairsDto } from './dto/pair-selection.dto';
+import type { PairSelectionResponse, SelectedPairResponse, SelectPairsDto, UpdateSelectedPairDto } from './dto/pair-selection.dto';
+import { meetingCapacity } from './meeting-capacity';
 import { buildCandidates, type ListEntry, type MemberInfo } from './pair-candidates';
 import { PairSelectionEntity, SelectedPairEntity } from './pair-selection.entity';
 
@@ -21,6 +23,17 @@ interface MemberRow {
   min_meetings: number | null;
   max_meetings: number | null;
   blocked_slots: number[];
+  sessions: string[] | null;
+  parallel_meetings: number;
+}
+
+/** A pair's organiser settings, kept when the pairs are selected again. */
+interface PairSettings {
+  a: string;
+  b: string;
+  session: string | null;
+  representativeA: number | null;
+  representativeB: number | null;
 }
 
 /** Chooses which pairs meet at an event, from the stored lists and the companies' reviews. */
@@ -38,9 +51,10 @@ export class PairingService {
 
   async select(principal: Principal, slug: string, dto: SelectPairsDto): Promise<PairSelectionResponse> {
     const event = await this.event(principal, slug);
-    const slots = deriveSlots({ days: resolveDays(event.days, event.startsOn), slotMinutes: event.slotMinutes, breakMinutes: event.breakMinutes, timeZone: event.timeZone }).length;
+    const grid = slotsOf(event);
+    const slots = grid.length;
     const rows: MemberRow[] = await this.db.query(
-      `SELECT o.id, o.name, o.country, r.name AS region, ep.group_name, ep.min_meetings, ep.max_meetings, ep.blocked_slots
+      `SELECT o.id, o.name, o.country, r.name AS region, ep.group_name, ep.min_meetings, ep.max_meetings, ep.blocked_slots, ep.sessions, ep.parallel_meetings
          FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
         WHERE ep.event_id = $1 ORDER BY o.id`,
       [event.id],
@@ -57,12 +71,12 @@ export class PairingService {
       groupPairs: event.groupPairs,
     });
     const participants: PairParticipant[] = rows.map((r) => {
-      const blocked = new Set(r.blocked_slots.filter((s) => s >= 0 && s < slots));
+      const capacity = meetingCapacity(grid, { blockedSlots: r.blocked_slots, sessions: r.sessions, parallelMeetings: r.parallel_meetings });
       return {
         id: r.id,
         minMeetings: r.min_meetings ?? event.minMeetings,
-        maxMeetings: r.max_meetings ?? event.maxMeetings ?? slots,
-        availableSlots: slots - blocked.size,
+        maxMeetings: r.max_meetings ?? event.maxMeetings ?? capacity,
+        availableSlots: capacity,
         group: r.country,
       };
     });
@@ -75,11 +89,16 @@ export class PairingService {
       warnings: result.warnings,
       options: { minimumPriority: dto.minimumPriority ?? 'over-all-tiers', slots },
     };
+    const kept = await this.settingsOfCurrent(event.id);
     const id = await this.db.transaction(async (tx) => {
       const selection = await tx.getRepository(PairSelectionEntity).save(tx.create(PairSelectionEntity, { eventId: event.id, report, createdByKeyId: principal.keyId }));
-      const pairs = result.selected.map((p) =>
-        tx.create(SelectedPairEntity, { selectionId: selection.id, eventId: event.id, organisationA: p.a, organisationB: p.b, score: p.score, kind: p.kind }),
-      );
+      const pairs = result.selected.map((p) => {
+        // Session restrictions and representatives set on the pair before carry over to the new selection.
+        const old = kept.get(p.a < p.b ? `${p.a}|${p.b}` : `${p.b}|${p.a}`);
+        const same = old?.a === p.a;
+        const settings = old ? { session: old.session, representativeA: same ? old.representativeA : old.representativeB, representativeB: same ? old.representativeB : old.representativeA } : {};
+        return tx.create(SelectedPairEntity, { selectionId: selection.id, eventId: event.id, organisationA: p.a, organisationB: p.b, score: p.score, kind: p.kind, ...settings });
+      });
       for (let i = 0; i < pairs.length; i += 500) await tx.getRepository(SelectedPairEntity).save(pairs.slice(i, i + 500));
       return selection.id;
     });
@@ -93,15 +112,83 @@ export class PairingService {
     return this.load(slug, selection.id);
   }
 
+  /** The organiser settings on the pairs of the event's current selection, by pair. */
+  private async settingsOfCurrent(eventId: string): Promise<Map<string, PairSettings>> {
+    const rows: PairSettings[] = await this.db.query(
+      `SELECT organisation_a AS a, organisation_b AS b, session, representative_a AS "representativeA", representative_b AS "representativeB" FROM selected_pairs
+        WHERE selection_id = (SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)
+          AND (session IS NOT NULL OR representative_a IS NOT NULL OR representative_b IS NOT NULL)`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`, r]));
+  }
+
+  /**
+   * Restricts a pair of the current selection to a session and chooses which representative of a
+   * side meeting in parallel attends. Checked against the event's sessions and each side's settings.
+   */
+  async updatePair(principal: Principal, slug: string, pairId: string, dto: UpdateSelectedPairDto): Promise<SelectedPairResponse> {
+    const event = await this.event(principal, slug);
+    const [current]: { id: string }[] = await this.db.query('SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [event.id]);
+    const repo = this.db.getRepository(SelectedPairEntity);
+    const pair = current ? await repo.findOneBy({ id: pairId, selectionId: current.id }) : null;
+    if (!pair) throw new NotFoundException(`No pair ${pairId} in the current selection of ${slug}`);
+    const sides: { organisation_id: string; name: string; sessions: string[] | null; parallel_meetings: number }[] = await this.db.query(
+      `SELECT ep.organisation_id, o.name, ep.sessions, ep.parallel_meetings FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id
+        WHERE ep.event_id = $1 AND ep.organisation_id = ANY($2::uuid[])`,
+      [event.id, [pair.organisationA, pair.organisationB]],
+    );
+    const next = {
+      session: dto.session === undefined ? pair.session : dto.session,
+      representativeA: dto.representativeA === undefined ? pair.representativeA : dto.representativeA,
+      representativeB: dto.representativeB === undefined ? pair.representativeB : dto.representativeB,
+    };
+    const problems: Problem[] = [];
+    const sessionNames = sessionNamesOf(resolveDays(event.days, event.startsOn));
+    if (next.session !== null && !sessionNames.includes(next.session)) {
+      problems.push({ field: 'session', message: `unknown session ${next.session} (the event's sessions: ${sessionNames.join(', ')})` });
+    }
+    for (const [field, orgId, rep] of [
+      ['representativeA', pair.organisationA, next.representativeA],
+      ['representativeB', pair.organisationB, next.representativeB],
+    ] as const) {
+      const side = sides.find((x) => x.organisation_id === orgId);
+      if (!side) {
+        if (rep !== null) problems.push({ field, message: `${orgId} no longer takes part in the event` });
+        continue;
+      }
+      if (next.session !== null && side.sessions && !side.sessions.includes(next.session)) {
+        problems.push({ field: 'session', message: `${side.name} attends only the ${side.sessions.join(', ')} session(s)` });
+      }
+      if (rep !== null && rep > side.parallel_meetings) {
+        problems.push({
+          field,
+          message: side.parallel_meetings === 1 ? `${side.name} meets one partner at a time (parallelMeetings 1): only representative 1` : `${side.name} meets with representatives 1 to ${side.parallel_meetings} in parallel`,
+        });
+      }
+    }
+    if (problems.length) throw badFields(problems);
+    await repo.update(pair.id, next);
+    return this.pairView({ ...pair, ...next }, await this.orgNames(event.id));
+  }
+
+  private async orgNames(eventId: string): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; name: string }[]>(
+      'SELECT o.id, o.name FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1',
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  private pairView(p: SelectedPairEntity, names: Map<string, string>): SelectedPairResponse {
+    const ref = (orgId: string) => ({ id: orgId, name: names.get(orgId) ?? orgId });
+    return { id: p.id, a: ref(p.organisationA), b: ref(p.organisationB), score: p.score, kind: p.kind, session: p.session, representativeA: p.representativeA, representativeB: p.representativeB };
+  }
+
   private async load(slug: string, id: string): Promise<PairSelectionResponse> {
     const selection = await this.db.getRepository(PairSelectionEntity).findOneByOrFail({ id });
     const pairs = await this.db.getRepository(SelectedPairEntity).find({ where: { selectionId: id }, order: { organisationA: 'ASC', organisationB: 'ASC' } });
-    const rows = await this.db.query<{ id: string; name: string }[]>(
-      'SELECT o.id, o.name FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1',
-      [selection.eventId],
-    );
-    const names = new Map(rows.map((r) => [r.id, r.name]));
-    const ref = (orgId: string) => ({ id: orgId, name: names.get(orgId) ?? orgId });
+    const names = await this.orgNames(selection.eventId);
     const report = selection.report as { method: string; totals: Record<string, unknown>; perParticipant: { id: string; selected: number; min: number; max: number; capacity: number; shortfall: number; reasons: string[] }[]; errors: unknown[]; warnings: unknown[] };
     return {
       id,
@@ -109,7 +196,7 @@ export class PairingService {
       createdAt: selection.createdAt,
       method: report.method,
       totals: report.totals,
-      pairs: pairs.map((p) => ({ a: ref(p.organisationA), b: ref(p.organisationB), score: p.score, kind: p.kind })),
+      pairs: pairs.map((p) => this.pairView(p, names)),
       participants: report.perParticipant.map((p) => ({ id: p.id, name: names.get(p.id) ?? p.id, selected: p.selected, min: p.min, max: p.max, capacity: p.capacity, shortfall: p.shortfall, reasons: p.reasons })),
       errors: report.errors,
       warnings: report.warnings,

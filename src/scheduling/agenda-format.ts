@@ -4,10 +4,19 @@ import type { Slot } from '../events/event-slots';
 
 // Pure formatting of agendas (ICS, CSV) and the organisers' grid (CSV).
 
+/** A representative of an organisation meeting in parallel: its number and name, where given. */
+export interface RepresentativeRef {
+  /** 1-based. */
+  number: number;
+  name: string | null;
+}
+
 export interface AgendaEntry {
   meetingId: string;
   slot: number;
-  partner: { id: string; name: string; country: string };
+  /** Who of the participant attends, when it meets in parallel; null: the whole team. */
+  representative: RepresentativeRef | null;
+  partner: { id: string; name: string; country: string; representative: RepresentativeRef | null };
   table: number;
   /** Local times in the participant's own time zone, ISO 8601 with offset. */
   start: string;
@@ -50,6 +59,16 @@ export function interpreterNeeded(a: { languages: string[]; bringsInterpreter: b
   return !b.languages.some((l) => mine.has(l.toLowerCase()));
 }
 
+/** "Dr. Anna Weber", or "representative 2" when no name is known. */
+export function representativeLabel(r: RepresentativeRef): string {
+  return r.name ?? `representative ${r.number}`;
+}
+
+/** A party as shown in lists: its name with the attending representative, where it meets in parallel. */
+export function withRepresentative(name: string, r: RepresentativeRef | null): string {
+  return r ? `${name} (${representativeLabel(r)})` : name;
+}
+
 /** The agenda as an iCalendar file: one VEVENT per meeting, times in UTC (DTSTART:...Z). */
 export function agendaIcs(agenda: Agenda): string {
   if (agenda.meetings.length === 0) {
@@ -64,8 +83,14 @@ export function agendaIcs(agenda: Agenda): string {
     end: Date.parse(m.endUtc),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: `${agenda.eventName}: meeting with ${m.partner.name} (table ${m.table})`,
-    description: [`Partner: ${m.partner.name} (${m.partner.country})`, `Table: ${m.table}`, `Local time (${agenda.timeZone}): ${m.start} – ${m.end}`, m.interpreterNeeded ? 'Interpreter needed: yes' : 'Interpreter needed: no'].join('\n'),
+    title: `${agenda.eventName}: meeting with ${withRepresentative(m.partner.name, m.partner.representative)} (table ${m.table}${m.representative ? `, ${representativeLabel(m.representative)}` : ''})`,
+    description: [
+      `Partner: ${withRepresentative(m.partner.name, m.partner.representative)} (${m.partner.country})`,
+      ...(m.representative ? [`Attending for ${agenda.organisation.name}: ${representativeLabel(m.representative)}`] : []),
+      `Table: ${m.table}`,
+      `Local time (${agenda.timeZone}): ${m.start} – ${m.end}`,
+      m.interpreterNeeded ? 'Interpreter needed: yes' : 'Interpreter needed: no',
+    ].join('\n'),
     location: agenda.venue ? `${agenda.venue}, table ${m.table}` : `Table ${m.table}`,
     categories: m.interpreterNeeded ? ['B2B meeting', 'Interpreter needed'] : ['B2B meeting'],
     status: 'CONFIRMED',
@@ -108,15 +133,29 @@ function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
-export const AGENDA_CSV_COLUMNS = ['date', 'start', 'end', 'time_zone', 'partner', 'partner_country', 'table', 'interpreter_needed', 'start_utc', 'end_utc'] as const;
+export const AGENDA_CSV_COLUMNS = ['date', 'start', 'end', 'time_zone', 'representative', 'partner', 'partner_representative', 'partner_country', 'table', 'interpreter_needed', 'start_utc', 'end_utc'] as const;
 
-/** The agenda as CSV, one row per meeting, dates and times in the participant's own zone. */
+/** The agenda as CSV, one row per meeting, dates and times in the participant's own zone; representatives empty when a side meets as one team. */
 export function agendaCsv(agenda: Agenda): string {
-  const rows = agenda.meetings.map((m) => [m.start.slice(0, 10), m.start.slice(11, 16), m.end.slice(11, 16), agenda.timeZone, m.partner.name, m.partner.country, m.table, m.interpreterNeeded ? 'yes' : 'no', m.startUtc, m.endUtc]);
+  const rep = (r: RepresentativeRef | null): string => (r ? representativeLabel(r) : '');
+  const rows = agenda.meetings.map((m) => [
+    m.start.slice(0, 10),
+    m.start.slice(11, 16),
+    m.end.slice(11, 16),
+    agenda.timeZone,
+    rep(m.representative),
+    m.partner.name,
+    rep(m.partner.representative),
+    m.partner.country,
+    m.table,
+    m.interpreterNeeded ? 'yes' : 'no',
+    m.startUtc,
+    m.endUtc,
+  ]);
   return stringify(rows, { header: true, columns: [...AGENDA_CSV_COLUMNS] });
 }
 
-/** The organisers' grid: one row per slot (event's local time), one column per table, "A × B" in each cell. */
+/** The organisers' grid: one row per slot (event's local time), one column per table, "A × B" in each cell (names carry the attending representative where given). */
 export function gridCsv(slots: readonly Slot[], tables: number, meetings: ReadonlyArray<{ slot: number; table: number; aName: string; bName: string }>): string {
   const cells = new Map(meetings.map((m) => [`${m.slot}@${m.table}`, `${m.aName} × ${m.bName}`]));
   const header = ['slot', 'day', 'session', 'start', 'end', ...Array.from({ length: tables }, (_, i) => `table_${i + 1}`)];

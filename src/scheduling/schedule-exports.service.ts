@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { EventEntity } from '../events/event.entity';
 import { slotsOf } from '../events/events.service';
-import { interpreterNeeded, gridCsv, localIso, type Agenda } from './agenda-format';
+import { interpreterNeeded, gridCsv, localIso, withRepresentative, type Agenda, type RepresentativeRef } from './agenda-format';
 import { SchedulingService } from './scheduling.service';
 
 interface MemberRow {
@@ -14,6 +14,12 @@ interface MemberRow {
   timeZone: string;
   languages: string[];
   bringsInterpreter: boolean;
+  representativeNames: string[];
+}
+
+/** The attending representative of a side, named where the participant gave names. */
+function representative(number: number | null, member: Pick<MemberRow, 'representativeNames'> | undefined): RepresentativeRef | null {
+  return number === null ? null : { number, name: member?.representativeNames[number - 1] ?? null };
 }
 
 /** Participants' agendas from the published schedule, and the organisers' grid of any schedule. */
@@ -55,12 +61,14 @@ export class ScheduleExportsService {
         .filter((m) => slots[m.slotIndex] !== undefined)
         .map((m) => {
           const slot = slots[m.slotIndex];
-          const partnerId = m.organisationA === organisationId ? m.organisationB : m.organisationA;
+          const mine = m.organisationA === organisationId;
+          const partnerId = mine ? m.organisationB : m.organisationA;
           const partner = members.get(partnerId);
           return {
             meetingId: m.id,
             slot: m.slotIndex,
-            partner: { id: partnerId, name: partner?.name ?? partnerId, country: partner?.country ?? '' },
+            representative: representative(mine ? m.representativeA : m.representativeB, me),
+            partner: { id: partnerId, name: partner?.name ?? partnerId, country: partner?.country ?? '', representative: representative(mine ? m.representativeB : m.representativeA, partner) },
             table: m.tableNumber,
             start: localIso(slot.startUtc, me.timeZone),
             end: localIso(slot.endUtc, me.timeZone),
@@ -76,18 +84,22 @@ export class ScheduleExportsService {
   async grid(event: EventEntity, scheduleId: string): Promise<string> {
     const schedule = await this.scheduling.find(event.id, scheduleId);
     const meetings = await this.scheduling.meetings(schedule.id);
-    const names = await this.scheduling.names([...new Set(meetings.flatMap((m) => [m.organisationA, m.organisationB]))]);
+    const members = await this.members(event.id);
+    const missing = [...new Set(meetings.flatMap((m) => [m.organisationA, m.organisationB]))].filter((id) => !members.has(id));
+    const names = await this.scheduling.names(missing);
+    const name = (id: string, rep: number | null): string => withRepresentative(members.get(id)?.name ?? names.get(id) ?? id, representative(rep, members.get(id)));
     const tables = Math.max(event.tables, ...meetings.map((m) => m.tableNumber));
     return gridCsv(
       slotsOf(event),
       tables,
-      meetings.map((m) => ({ slot: m.slotIndex, table: m.tableNumber, aName: names.get(m.organisationA) ?? m.organisationA, bName: names.get(m.organisationB) ?? m.organisationB })),
+      meetings.map((m) => ({ slot: m.slotIndex, table: m.tableNumber, aName: name(m.organisationA, m.representativeA), bName: name(m.organisationB, m.representativeB) })),
     );
   }
 
   private async members(eventId: string): Promise<Map<string, MemberRow>> {
     const rows: MemberRow[] = await this.db.query(
-      `SELECT o.id, o.name, o.country, r.time_zone AS "timeZone", coalesce(ep.languages, o.languages) AS languages, ep.brings_interpreter AS "bringsInterpreter"
+      `SELECT o.id, o.name, o.country, r.time_zone AS "timeZone", coalesce(ep.languages, o.languages) AS languages, ep.brings_interpreter AS "bringsInterpreter",
+              ep.representative_names AS "representativeNames"
          FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
         WHERE ep.event_id = $1`,
       [eventId],

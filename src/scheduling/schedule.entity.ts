@@ -105,4 +105,12 @@ export class ScheduledMeetingEntity {
   /** The slot the meeting was fixed to, where it was. */
   @Column({ name: 'fixed_slot', type: 'int', nullable: true })
   fixedSlot: number | null;
+
+  /** The representative (1-based) of organisation A who attends, when A meets in parallel; else null. */
+  @Column({ name: 'representative_a', type: 'int', nullable: true })
+  representativeA: number | null;
+
+  /** The representative of organisation B who attends, when B meets in parallel; else null. */
+  @Column({ name: 'representative_b', type: 'int', nullable: true })
+  representativeB: number | null;
 }

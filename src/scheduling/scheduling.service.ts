@@ -10,7 +10,7 @@ import { JobName, type JobContext, type JobData } from '../infra/queue/queue.con
 import { QueueService } from '../infra/queue/queue.service';
 import { scheduleMeetings, validateSchedule } from './core';
 import { HighsSolverProvider } from './highs-solver.provider';
-import { buildScheduleInput, type PairRow, type PreviousMeeting } from './schedule-input';
+import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
 import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
 
@@ -72,9 +72,14 @@ export class SchedulingService {
       return { failed: 'no pair selection' };
     }
     const slots = slotsOf(event);
-    const pairs: PairRow[] = await this.db.query('SELECT id, organisation_a AS a, organisation_b AS b FROM selected_pairs WHERE selection_id = $1 ORDER BY id', [selection.id]);
-    const participants: { organisationId: string; blockedSlots: number[] }[] = await this.db.query(
-      'SELECT organisation_id AS "organisationId", blocked_slots AS "blockedSlots" FROM event_participants WHERE event_id = $1',
+    const pairs: PairRow[] = await this.db.query(
+      `SELECT id, organisation_a AS a, organisation_b AS b, session, representative_a AS "representativeA", representative_b AS "representativeB"
+         FROM selected_pairs WHERE selection_id = $1 ORDER BY id`,
+      [selection.id],
+    );
+    const participants: ParticipantRow[] = await this.db.query(
+      `SELECT organisation_id AS "organisationId", blocked_slots AS "blockedSlots", sessions, parallel_meetings AS "parallelMeetings", fixed_table AS "fixedTable"
+         FROM event_participants WHERE event_id = $1`,
       [event.id],
     );
     const previous = await this.lockSource(event.id, schedule.id);
@@ -103,6 +108,7 @@ export class SchedulingService {
       ...built.excluded.map(({ pair, reason }) => ({ pair, reasons: [reason] })),
       ...result.unplaced.map((u) => ({ pair: byId.get(u.meetingId)!, reasons: u.reasons })),
     ].map(({ pair, reasons }) => ({ a: pair.a, b: pair.b, aName: names.get(pair.a) ?? pair.a, bName: names.get(pair.b) ?? pair.b, reasons }));
+    const meetingsById = new Map(built.input.meetings.map((m) => [m.id, m]));
     const locked = new Set(built.input.meetings.filter((m) => m.locked).map((m) => m.id));
     const fixed = new Map(built.input.meetings.filter((m) => m.fixedSlot !== undefined).map((m) => [m.id, m.fixedSlot!]));
     const quality: ScheduleQuality = {
@@ -124,14 +130,26 @@ export class SchedulingService {
       elapsedMs: Math.round(result.report.elapsedMs),
       valid: check.errors.length === 0,
       errors: check.errors,
-      warnings: [...result.report.warnings, ...check.warnings],
+      warnings: [...built.warnings, ...result.report.warnings, ...check.warnings],
     };
     await this.db.transaction(async (tx) => {
       // A retried job starts from a clean slate.
       await tx.delete(ScheduledMeetingEntity, { scheduleId: schedule.id });
       const rows = result.assignments.map((a) => {
         const pair = byId.get(a.meetingId)!;
-        return { scheduleId: schedule.id, organisationA: pair.a, organisationB: pair.b, slotIndex: a.slot, tableNumber: a.table + 1, locked: locked.has(a.meetingId), fixedSlot: fixed.get(a.meetingId) ?? null };
+        const meeting = meetingsById.get(a.meetingId)!;
+        return {
+          scheduleId: schedule.id,
+          organisationA: pair.a,
+          organisationB: pair.b,
+          slotIndex: a.slot,
+          tableNumber: a.table + 1,
+          locked: locked.has(a.meetingId),
+          fixedSlot: fixed.get(a.meetingId) ?? null,
+          // Which representative attends, for a side meeting in parallel.
+          representativeA: built.attendees.get(meeting.a)?.representative ?? null,
+          representativeB: built.attendees.get(meeting.b)?.representative ?? null,
+        };
       });
       for (let i = 0; i < rows.length; i += 500) await tx.insert(ScheduledMeetingEntity, rows.slice(i, i + 500));
       await tx.update(ScheduleEntity, schedule.id, { status: 'draft', selectionId: selection.id, quality, progress: 1, finishedAt: new Date(), error: null });
@@ -149,7 +167,7 @@ export class SchedulingService {
       (await repo.createQueryBuilder('s').where('s.event_id = :eventId AND s.status = :status AND s.id <> :exclude', { eventId, status: 'draft', exclude }).orderBy('s.created_at', 'DESC').getOne());
     if (!source) return [];
     const meetings = await this.db.getRepository(ScheduledMeetingEntity).findBy({ scheduleId: source.id });
-    return meetings.map((m) => ({ a: m.organisationA, b: m.organisationB, slot: m.slotIndex, table: m.tableNumber, locked: m.locked, fixedSlot: m.fixedSlot }));
+    return meetings.map((m) => ({ a: m.organisationA, b: m.organisationB, slot: m.slotIndex, table: m.tableNumber, locked: m.locked, fixedSlot: m.fixedSlot, representativeA: m.representativeA, representativeB: m.representativeB }));
   }
 
   async names(ids: string[]): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_MEETING_RULES, MEETING_RULE_MODES, type EventMeetingRule, type GroupPair, type MeetingRuleMode } from '../event-setup.types';
-import { countSlots, resolveDays } from '../event-slots';
+import { countSlots, resolveDays, sessionNamesOf } from '../event-slots';
 import type { EventWithCounts } from '../events.repository';
 
 export class TieUpSummary {
@@ -35,6 +35,8 @@ export class EventResponse {
   @ApiProperty({ example: '2007-11-15' }) startsOn: string;
   @ApiProperty({ example: '2007-11-15' }) endsOn: string;
   @ApiProperty({ type: [EventDayView], description: 'Meeting days and sessions (the defaults when none were set)' }) days: EventDayView[];
+  @ApiProperty({ type: [String], example: ['morning', 'afternoon'], description: 'The session names the days use: what participants’ sessions and meeting session restrictions name' })
+  sessionNames: string[];
   @ApiProperty({ example: 20 }) slotMinutes: number;
   @ApiProperty({ example: 0 }) breakMinutes: number;
   @ApiProperty({ example: 10 }) tables: number;
@@ -63,6 +65,7 @@ export class EventResponse {
       startsOn: event.startsOn,
       endsOn: event.endsOn,
       days,
+      sessionNames: sessionNamesOf(days),
       slotMinutes: event.slotMinutes,
       breakMinutes: event.breakMinutes,
       tables: event.tables,

@@ -71,6 +71,48 @@ export class ParticipantSettingsDto {
   @Min(0, { each: true })
   blockedSlots?: number[];
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    example: ['morning'],
+    description: 'Names of the event’s sessions (days[].sessions[].name) the participant attends, on every day; null: all of them',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.sessionNames)
+  @Transform(trimEach)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  sessions?: string[] | null;
+
+  @ApiPropertyOptional({
+    default: 1,
+    minimum: 1,
+    maximum: LIMITS.representatives.max,
+    description: 'Meetings it may hold at once, each by another representative (at most representatives). Set by the organisers.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.representatives.max)
+  parallelMeetings?: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    example: 3,
+    description: 'Its own table (1..tables, e.g. an exhibitor’s stand): all its meetings are held there. One participant per table; null: none. Set by the organisers.',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.tables.max)
+  fixedTable?: number | null;
+
   @ApiPropertyOptional({ nullable: true, type: [String], example: ['de', 'en'], description: 'ISO 639-1 codes it can meet in here; null: those of its profile' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -113,9 +155,9 @@ export class AddParticipantsDto {
 
 /**
  * Changes to a participant. Organisers may change everything; a participant itself only its
- * availability (blockedSlots), representatives and language needs.
+ * availability (blockedSlots, sessions), representatives and language needs.
  */
 export class UpdateParticipantDto extends PartialType(ParticipantSettingsDto) {}
 
 /** The fields a participant may change about itself. */
-export const SELF_SERVICE_FIELDS = ['blockedSlots', 'representatives', 'representativeNames', 'languages', 'bringsInterpreter'] as const;
+export const SELF_SERVICE_FIELDS = ['blockedSlots', 'sessions', 'representatives', 'representativeNames', 'languages', 'bringsInterpreter'] as const;

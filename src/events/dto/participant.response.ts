@@ -24,6 +24,9 @@ export class ParticipantResponse {
   @ApiPropertyOptional() representatives?: number;
   @ApiPropertyOptional({ type: [String] }) representativeNames?: string[];
   @ApiPropertyOptional({ type: [Number] }) blockedSlots?: number[];
+  @ApiPropertyOptional({ nullable: true, type: [String], description: 'Sessions it attends; null: all' }) sessions?: string[] | null;
+  @ApiPropertyOptional({ description: 'Meetings it holds at once (one per representative)' }) parallelMeetings?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Its own table (1-based); null: none' }) fixedTable?: number | null;
   @ApiPropertyOptional({ type: [String], description: 'Languages it meets in here (its own or its profile’s)' }) languages?: string[];
   @ApiPropertyOptional({ description: 'True when languages come from the profile' }) languagesFromProfile?: boolean;
   @ApiPropertyOptional() bringsInterpreter?: boolean;

@@ -7,9 +7,9 @@ import type { CreateEventDto, EventDayDto, UpdateEventDto } from '../dto/event-i
 import type { EventResponse } from '../dto/event.response';
 import { EVENT_DEFAULTS, defaultSessions, type EventDay } from '../event-setup.types';
 import type { EventEntity } from '../event.entity';
-import { checkEventSetup, checkParticipantSetup, remapBlockedSlots, sameGrid, type EventSetup, type Problem } from '../event-slots';
+import { checkEventSetup, checkParticipantSetup, remapBlockedSlots, resolveDays, sameGrid, sessionNamesOf, type EventSetup, type Problem } from '../event-slots';
 import { EventsRepository } from '../events.repository';
-import { EventsService, slotsOf } from '../events.service';
+import { EventsService, participantContext, slotsOf } from '../events.service';
 
 function toDays(days: EventDayDto[] | null | undefined): EventDay[] | null | undefined {
   if (days === undefined || days === null) return days;
@@ -135,6 +135,8 @@ export class EventSetupService {
   /**
    * Keeps participants consistent with a changed event: their groups must still exist and their
    * minimum stay within their maximum; blocked slots follow the time they cover onto a new grid.
+   * Sessions a participant attends must still exist, and fewer tables must leave every own table in
+   * place: both are refused (400) until the participants are changed first.
    */
   private async carryParticipants(tx: EntityManager, before: EventEntity, after: EventEntity): Promise<void> {
     const participants = await this.events.participants(before.id, tx);
@@ -142,19 +144,29 @@ export class EventSetupService {
     const [oldSlots, newSlots] = [slotsOf(before), slotsOf(after)];
     const regrid = !sameGrid(oldSlots, newSlots);
     const problems: Problem[] = [];
+    const name = (p: (typeof participants)[number]): string => p.organisation?.name ?? p.organisationId;
     const removedGroups = before.groups.filter((g) => !after.groups.includes(g));
     for (const g of removedGroups) {
       const users = participants.filter((p) => p.group === g);
       if (users.length) problems.push({ field: 'groups', message: `group ${g} is still given to ${users.length} participant(s), e.g. ${users[0].organisation?.name}` });
     }
+    const sessionNames = sessionNamesOf(resolveDays(after.days, after.startsOn));
+    const removedSessions = sessionNamesOf(resolveDays(before.days, before.startsOn)).filter((n) => !sessionNames.includes(n));
+    for (const n of removedSessions) {
+      const users = participants.filter((p) => p.sessions?.includes(n));
+      if (users.length) problems.push({ field: 'days', message: `session ${n} is still attended by ${users.length} participant(s), e.g. ${name(users[0])}; change their sessions first` });
+    }
+    const away = participants.filter((p) => p.fixedTable !== null && p.fixedTable > after.tables);
+    if (away.length) {
+      problems.push({ field: 'tables', message: `${away.length} participant(s) have their own table beyond table ${after.tables}, e.g. ${name(away[0])} at table ${away[0].fixedTable}; move them first` });
+    }
+    const context = participantContext(after);
     for (const p of participants) {
       const blockedSlots = regrid ? remapBlockedSlots(oldSlots, newSlots, p.blockedSlots) : p.blockedSlots;
-      const clash = checkParticipantSetup({ ...p, group: null, blockedSlots }, { groups: after.groups, minMeetings: after.minMeetings, maxMeetings: after.maxMeetings, slotCount: newSlots.length }).find(
-        (x) => x.field === 'minMeetings' || x.field === 'maxMeetings',
-      );
+      const clash = checkParticipantSetup({ ...p, group: null, sessions: null, fixedTable: null, blockedSlots }, context).find((x) => x.field === 'minMeetings' || x.field === 'maxMeetings');
       if (clash) {
         const field = p.minMeetings === null ? 'minMeetings' : 'maxMeetings';
-        problems.push({ field, message: `${p.organisation?.name ?? p.organisationId}: ${clash.message}; change its own limits first` });
+        problems.push({ field, message: `${name(p)}: ${clash.message}; change its own limits first` });
       }
       if (regrid && blockedSlots.join(',') !== p.blockedSlots.join(',')) await this.events.updateParticipant(tx, p.eventId, p.organisationId, { blockedSlots });
     }

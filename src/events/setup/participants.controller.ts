@@ -26,7 +26,7 @@ export class ParticipantsController {
   @Post()
   @Roles('admin', 'organiser')
   @ApiCreatedResponse({ type: ParticipantListResponse, description: 'The added participants. All or nothing; match lists are recomputed.' })
-  @ApiConflictResponse({ description: 'An organisation takes part already (details name the entries)' })
+  @ApiConflictResponse({ description: 'An organisation takes part already, or its fixedTable is taken (details name the entries)' })
   add(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: AddParticipantsDto): Promise<ParticipantListResponse> {
     return this.participants.add(p, slug, dto);
   }
@@ -41,7 +41,8 @@ export class ParticipantsController {
   @Patch(':org')
   @Roles('admin', 'organiser', 'participant')
   @ApiOkResponse({ type: ParticipantResponse })
-  @ApiForbiddenResponse({ description: 'A participant tried to change what organisers set (group, min/max meetings)' })
+  @ApiForbiddenResponse({ description: 'A participant tried to change what organisers set (group, min/max meetings, parallelMeetings, fixedTable)' })
+  @ApiConflictResponse({ description: 'fixedTable is the own table of another participant (details name the field)' })
   update(
     @CurrentPrincipal() p: Principal,
     @Param('event', SlugPipe) slug: string,

@@ -1,4 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { badFields } from '../../common/field-error';
 import { MatchingService } from '../../matching/matching.service';
@@ -9,7 +10,7 @@ import type { EventParticipantEntity } from '../event-participant.entity';
 import type { EventEntity } from '../event.entity';
 import { checkParticipantSetup, type ParticipantSetup, type Problem } from '../event-slots';
 import { EventsRepository } from '../events.repository';
-import { EventsService, slotsOf } from '../events.service';
+import { EventsService, participantContext } from '../events.service';
 
 /** What a co-participant may see of another: who it is and where from, not how to reach it. */
 function publicView(p: EventParticipantEntity): ParticipantResponse {
@@ -29,6 +30,9 @@ function fullView(p: EventParticipantEntity, event: EventEntity): ParticipantRes
     representatives: p.representatives,
     representativeNames: p.representativeNames,
     blockedSlots: p.blockedSlots,
+    sessions: p.sessions,
+    parallelMeetings: p.parallelMeetings,
+    fixedTable: p.fixedTable,
     languages: p.languages ?? o.languages,
     languagesFromProfile: p.languages === null,
     bringsInterpreter: p.bringsInterpreter,
@@ -50,9 +54,25 @@ function applySettings(dto: ParticipantSettingsDto, current?: EventParticipantEn
     representatives: dto.representatives ?? Math.max(current?.representatives ?? 1, dto.representativeNames?.length ?? 0),
     representativeNames: names,
     blockedSlots: [...(dto.blockedSlots ?? current?.blockedSlots ?? [])].sort((a, b) => a - b),
+    sessions: dto.sessions === undefined ? (current?.sessions ?? null) : dto.sessions,
+    parallelMeetings: dto.parallelMeetings ?? current?.parallelMeetings ?? 1,
+    fixedTable: dto.fixedTable === undefined ? (current?.fixedTable ?? null) : dto.fixedTable,
     languages: dto.languages === undefined ? (current?.languages ?? null) : dto.languages,
     bringsInterpreter: dto.bringsInterpreter ?? current?.bringsInterpreter ?? false,
   };
+}
+
+/** The fields a request sets (for naming the one at fault). */
+const changedFields = (dto: object): Set<string> => new Set(Object.entries(dto).flatMap(([k, v]) => (v === undefined ? [] : [k])));
+
+function tableTaken(field: string, table: number, holder: string): ConflictException {
+  const message = `table ${table} is the own table of ${holder} already`;
+  return new ConflictException({ message, details: [{ field, messages: [message] }] });
+}
+
+/** The unique index on (event, fixed table) decides between two concurrent requests. */
+function isTableClash(e: unknown): boolean {
+  return e instanceof QueryFailedError && (e.driverError as { code?: string; constraint?: string } | undefined)?.code === '23505' && String((e.driverError as { constraint?: string }).constraint).includes('fixed_table');
 }
 
 /** Changes that alter match lists (who may meet, in which language); availability and limits do not. */
@@ -86,7 +106,7 @@ export class ParticipantsService {
   /** Adds organisations from the profile pool, all or nothing. */
   async add(principal: Principal, slug: string, dto: AddParticipantsDto): Promise<ParticipantListResponse> {
     const { event } = await this.reads.visible(principal, slug);
-    const added = await this.events.transaction(async (tx) => {
+    const added = await this.guardTables(dto.participants.map((p, i) => ({ field: `participants.${i}.fixedTable`, table: p.fixedTable ?? null })), () => this.events.transaction(async (tx) => {
       const locked = await this.events.lockEvent(tx, event.id);
       if (!locked) throw new NotFoundException(`Event ${slug} not found`);
       const ids = dto.participants.flatMap((p) => (p.organisationId ? [p.organisationId] : []));
@@ -95,9 +115,10 @@ export class ParticipantsService {
       const byId = new Map(orgs.map((o) => [o.id, o]));
       const byExternal = new Map(orgs.filter((o) => o.externalId).map((o) => [o.externalId!, o]));
       const current = new Set((await this.events.participants(event.id, tx)).map((p) => p.organisationId));
-      const slotCount = slotsOf(locked).length;
+      const context = participantContext(locked);
       const problems: Problem[] = [];
       const conflicts: Problem[] = [];
+      const tables = new Map((await this.events.participants(event.id, tx)).filter((p) => p.fixedTable !== null).map((p) => [p.fixedTable!, p.organisation?.name ?? p.organisationId]));
       const seen = new Map<string, number>();
       const rows: Partial<EventParticipantEntity>[] = [];
       dto.participants.forEach((item, i) => {
@@ -114,7 +135,12 @@ export class ParticipantsService {
         seen.set(org.id, i);
         if (current.has(org.id)) return conflicts.push({ field: at, message: `${org.name} takes part already` });
         const settings = applySettings(item);
-        problems.push(...checkParticipantSetup(settings, { ...locked, slotCount }, `${at}.`));
+        problems.push(...checkParticipantSetup(settings, context, `${at}.`, changedFields(item)));
+        if (settings.fixedTable !== null) {
+          const holder = tables.get(settings.fixedTable);
+          if (holder) conflicts.push({ field: `${at}.fixedTable`, message: `table ${settings.fixedTable} is the own table of ${holder} already` });
+          tables.set(settings.fixedTable, org.name);
+        }
         rows.push({ ...settings, eventId: event.id, organisationId: org.id });
       });
       if (problems.length) throw badFields(problems);
@@ -123,7 +149,7 @@ export class ParticipantsService {
       }
       await this.events.saveParticipants(tx, rows);
       return rows.map((r) => r.organisationId!);
-    });
+    }));
     await this.matching.requestRecompute(event.id, `${added.length} participant(s) joined`);
     const all = await this.events.participants(event.id);
     const addedSet = new Set(added);
@@ -145,19 +171,37 @@ export class ParticipantsService {
         });
       }
     }
-    const matters = await this.events.transaction(async (tx) => {
-      const locked = await this.events.lockEvent(tx, event.id);
-      if (!locked) throw new NotFoundException(`Event ${slug} not found`);
-      const current = await this.events.participant(event.id, organisationId, tx);
-      if (!current) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
-      const settings = applySettings(dto, current);
-      const problems = checkParticipantSetup(settings, { ...locked, slotCount: slotsOf(locked).length });
-      if (problems.length) throw badFields(problems);
-      await this.events.updateParticipant(tx, event.id, organisationId, settings);
-      return affectsMatching(current, settings);
-    });
+    const matters = await this.guardTables([{ field: 'fixedTable', table: dto.fixedTable ?? null }], () =>
+      this.events.transaction(async (tx) => {
+        const locked = await this.events.lockEvent(tx, event.id);
+        if (!locked) throw new NotFoundException(`Event ${slug} not found`);
+        const current = await this.events.participant(event.id, organisationId, tx);
+        if (!current) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+        const settings = applySettings(dto, current);
+        const problems = checkParticipantSetup(settings, participantContext(locked), '', changedFields(dto));
+        if (problems.length) throw badFields(problems);
+        if (settings.fixedTable !== null && settings.fixedTable !== current.fixedTable) {
+          const holder = (await this.events.participants(event.id, tx)).find((p) => p.fixedTable === settings.fixedTable && p.organisationId !== organisationId);
+          if (holder) throw tableTaken('fixedTable', settings.fixedTable, holder.organisation?.name ?? holder.organisationId);
+        }
+        await this.events.updateParticipant(tx, event.id, organisationId, settings);
+        return affectsMatching(current, settings);
+      }),
+    );
     if (matters) await this.matching.requestRecompute(event.id, `participant ${organisationId} changed group or languages`);
     return this.get(principal, slug, organisationId);
+  }
+
+  /** Runs a write, answering a lost race for a table (the unique index) as the 409 the checks give. */
+  private async guardTables<T>(requested: Array<{ field: string; table: number | null }>, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (e) {
+      if (!isTableClash(e)) throw e;
+      const first = requested.find((r) => r.table !== null);
+      const message = 'the table was just given to another participant';
+      throw new ConflictException({ message, details: [{ field: first?.field ?? 'fixedTable', messages: [message] }] });
+    }
   }
 
   /** Organisers remove a participant; a participant may leave. */

@@ -11,7 +11,10 @@ export interface PairParticipant {
   id: string;
   minMeetings: number;
   maxMeetings: number;
-  /** Number of schedule slots the participant can attend. */
+  /**
+   * Meetings the participant can hold by time: the schedule slots it can attend, times the meetings
+   * it holds at once (several representatives meeting in parallel).
+   */
   availableSlots: number;
   /** Informational (e.g. DE / JP); bipartiteness is detected from the candidate graph itself. */
   group?: string;

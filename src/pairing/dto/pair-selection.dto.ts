@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { LIMITS } from '../../events/event-setup.types';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 const PRIORITIES = ['over-all-tiers', 'after-confirmed', 'after-must-meet'] as const;
 
@@ -14,16 +18,57 @@ export class SelectPairsDto {
   minimumPriority?: (typeof PRIORITIES)[number];
 }
 
+/** Organiser settings of one selected pair; left out: unchanged, null: cleared. */
+export class UpdateSelectedPairDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'morning',
+    description: 'Restricts the meeting to one of the event’s sessions (days[].sessions[].name), on any day; null: any session',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 40)
+  session?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    description: 'Which of a’s representatives (1..its parallelMeetings) attends, when a meets in parallel; null: the scheduler balances',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.representatives.max)
+  representativeA?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, description: 'Which of b’s representatives attends; null: the scheduler balances' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.representatives.max)
+  representativeB?: number | null;
+}
+
 export class OrgRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
 }
 
 export class SelectedPairResponse {
+  @ApiProperty({ format: 'uuid', description: 'For PATCH …/selection/pairs/{pairId}' }) id: string;
   @ApiProperty({ type: OrgRef }) a: OrgRef;
   @ApiProperty({ type: OrgRef }) b: OrgRef;
   @ApiProperty() score: number;
   @ApiProperty({ enum: ['forced', 'confirmed', 'mutual', 'must-meet', 'suggested'] }) kind: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Session the meeting is restricted to; null: any' }) session: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'a’s representative who attends (a meets in parallel); null: the scheduler chooses' }) representativeA: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'b’s representative who attends; null: the scheduler chooses' }) representativeB: number | null;
 }
 
 export class ParticipantSelectionResponse {
@@ -32,7 +77,7 @@ export class ParticipantSelectionResponse {
   @ApiProperty() selected: number;
   @ApiProperty() min: number;
   @ApiProperty() max: number;
-  @ApiProperty({ description: 'min(max meetings, available slots)' }) capacity: number;
+  @ApiProperty({ description: 'min(max meetings, available slots × meetings at once)' }) capacity: number;
   @ApiProperty() shortfall: number;
   @ApiProperty({ type: [String], description: 'Why the minimum was not reached, if so' }) reasons: string[];
 }

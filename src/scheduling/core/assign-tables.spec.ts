@@ -57,6 +57,6 @@ describe('assignTables', () => {
       { meetingId: 'x1', slot: 0 },
       { meetingId: 'h1', slot: 0 },
     ]);
-    expect(two.warnings.join()).toMatch(/own table 2 is taken/);
+    expect(two.warnings.join()).toMatch(/own table 3 taken/);
   });
 });

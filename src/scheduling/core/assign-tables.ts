@@ -69,14 +69,14 @@ export function assignTables(input: ScheduleInput, timed: readonly TimedMeeting[
         warnings.push(`meeting ${t.meetingId}: locked table ${locked.table} unavailable in slot ${s}`);
       }
     }
-    // 2. Exhibitors with their own table.
+    // 2. Exhibitors at their own table; two exhibitors meeting each other at one of theirs.
     for (const t of list) {
       const m = byId.get(t.meetingId);
       if (!m || tableOf.has(t.meetingId)) continue;
-      for (const p of [m.a, m.b]) {
-        const ft = fixedTable.get(p);
-        if (ft === undefined || tableOf.has(t.meetingId)) continue;
-        if (!take(t.meetingId, ft)) warnings.push(`participant ${p}: own table ${ft} is taken in slot ${s} (meeting ${t.meetingId})`);
+      const own = [m.a, m.b].flatMap((p) => (fixedTable.has(p) ? [{ p, table: fixedTable.get(p)! }] : []));
+      if (own.length === 0) continue;
+      if (!own.some((o) => take(t.meetingId, o.table))) {
+        warnings.push(`${own.map((o) => `participant ${o.p}: own table ${o.table + 1}`).join(', ')} taken in slot ${s} (meeting ${t.meetingId})`);
       }
     }
     // 3. Stay at the previous table: stronger when both participants sat there, or when the

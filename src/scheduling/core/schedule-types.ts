@@ -3,14 +3,21 @@ import type { MipSolver } from './mip-model';
 
 export type { MipModel, MipResult, MipSolver, MipStatus } from './mip-model';
 
-/** Session restriction of a meeting: slots < morningSlots are morning, the rest afternoon. */
-export type Session = 'morning' | 'afternoon' | 'any';
+/**
+ * Session restriction of a meeting: 'any', or the name of a session (e.g. 'morning'), which allows the
+ * slots labelled with that session on every day (see ScheduleInput.slotSessions).
+ */
+export type Session = 'any' | (string & {});
+
+export const ANY_SESSION = 'any';
 
 export interface ParticipantInput {
   id: string;
   /** Slots (0-based) in which this participant cannot meet. */
   forbiddenSlots?: readonly number[];
-  /** A table the participant always sits at (an exhibitor with its own stand). */
+  /** Sessions the participant attends (names as in slotSessions); absent: every session. */
+  sessions?: readonly string[];
+  /** A table (0-based) the participant always sits at (an exhibitor with its own stand). */
   fixedTable?: number;
 }
 
@@ -29,8 +36,13 @@ export interface MeetingInput {
 
 export interface ScheduleInput {
   nSlots: number;
-  /** Slots 0..morningSlots-1 are the morning session. */
-  morningSlots: number;
+  /** The session of each slot (length nSlots), e.g. "morning" and "afternoon" on every day. */
+  slotSessions?: readonly string[];
+  /**
+   * Two-session shorthand used when slotSessions is absent: slots 0..morningSlots-1 are "morning",
+   * the rest "afternoon". Neither given: the slots belong to no named session.
+   */
+  morningSlots?: number;
   /** Maximum number of meetings in one slot. */
   tables: number;
   participants: readonly ParticipantInput[];

@@ -45,7 +45,7 @@ describe('validateSchedule', () => {
   it.each([
     ['participant clash', withSlot('m3', 2, 1), /participant C in m2 and m3/],
     ['forbidden slot', withSlot('m1', 5), /forbidden for A/],
-    ['session', withSlot('m1', 4, 0), /morning-only/],
+    ['session', withSlot('m1', 4, 0), /restricted to the morning session but in slot 4/],
     ['fixed slot', withSlot('m2', 1), /fixed to slot 2/],
     ['locked meeting', withSlot('m4', 4, 0), /locked at slot 4 table 1/],
     ['precedence', withSlot('m3', 0, 1), /m1 must be before m3/],

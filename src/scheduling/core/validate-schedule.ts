@@ -2,7 +2,8 @@
 // plain input and result, sharing no state with the solver.
 import { countTableChanges } from './assign-tables';
 import { countBreaks } from './break-count';
-import type { PlacedMeeting, ScheduleInput, ScheduleResult } from './schedule-types';
+import { slotSessionsOf } from './schedule-model';
+import { ANY_SESSION, type PlacedMeeting, type ScheduleInput, type ScheduleResult } from './schedule-types';
 
 export interface BreakStats {
   breaksTotal: number;
@@ -71,6 +72,7 @@ export function validateSchedule(input: ScheduleInput, result: Pick<ScheduleResu
   const busy = new Map<string, string>(); // participant@slot -> meeting
   const tableUse = new Map<string, string>(); // slot@table -> meeting
   const load = new Array<number>(T).fill(0);
+  const labels = slotSessionsOf(input);
 
   for (const a of result.assignments) {
     const m = byId.get(a.meetingId);
@@ -96,15 +98,22 @@ export function validateSchedule(input: ScheduleInput, result: Pick<ScheduleResu
       const p = participants.get(pid);
       if (!p) errors.push(`meeting ${m.id}: unknown participant ${pid}`);
       if (p?.forbiddenSlots?.includes(a.slot)) errors.push(`meeting ${m.id}: slot ${a.slot} is forbidden for ${pid}`);
+      if (p?.sessions && !p.sessions.includes(labels[a.slot])) errors.push(`meeting ${m.id}: ${pid} does not attend the ${labels[a.slot]} session of slot ${a.slot}`);
       const key = `${pid}@${a.slot}`;
       const other = busy.get(key);
       if (other) errors.push(`participant ${pid} in ${other} and ${m.id} in slot ${a.slot}`);
       busy.set(key, m.id);
-      if (p?.fixedTable !== undefined && p.fixedTable !== a.table) warnings.push(`participant ${pid} away from own table in slot ${a.slot}`);
     }
-    const session = m.session ?? 'any';
-    if (session === 'morning' && a.slot >= input.morningSlots) errors.push(`meeting ${m.id}: morning-only but in slot ${a.slot}`);
-    if (session === 'afternoon' && a.slot < input.morningSlots) errors.push(`meeting ${m.id}: afternoon-only but in slot ${a.slot}`);
+    // An exhibitor meets at its own table; two exhibitors meet at one of theirs.
+    const own = [m.a, m.b].flatMap((pid) => {
+      const t = participants.get(pid)?.fixedTable;
+      return t !== undefined && t >= 0 && t < input.tables ? [{ pid, t }] : [];
+    });
+    if (own.length > 0 && !own.some((o) => o.t === a.table)) {
+      errors.push(`meeting ${m.id}: at table ${a.table + 1} in slot ${a.slot}, away from ${own.map((o) => `${o.pid}'s own table ${o.t + 1}`).join(' and ')}`);
+    }
+    const session = m.session ?? ANY_SESSION;
+    if (session !== ANY_SESSION && labels[a.slot] !== session) errors.push(`meeting ${m.id}: restricted to the ${session} session but in slot ${a.slot} (${labels[a.slot] || 'no session'})`);
     if (m.fixedSlot !== undefined && m.fixedSlot !== a.slot) errors.push(`meeting ${m.id}: fixed to slot ${m.fixedSlot} but in ${a.slot}`);
     if (m.locked && (m.locked.slot !== a.slot || m.locked.table !== a.table)) {
       errors.push(`meeting ${m.id}: locked at slot ${m.locked.slot} table ${m.locked.table} but at ${a.slot}/${a.table}`);

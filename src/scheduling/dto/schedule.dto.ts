@@ -44,6 +44,9 @@ export class ScheduledMeetingResponse {
   @ApiProperty({ type: PartyResponse }) b: PartyResponse;
   @ApiProperty() locked: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) fixedSlot: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'a’s representative (1-based; its representativeNames) who attends, when a meets in parallel; null: a meets as one team' })
+  representativeA: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'b’s representative who attends, when b meets in parallel' }) representativeB: number | null;
 
   static from(m: ScheduledMeetingEntity, slots: readonly Slot[], names: Map<string, string>): ScheduledMeetingResponse {
     const slot = slots[m.slotIndex];
@@ -60,6 +63,8 @@ export class ScheduledMeetingResponse {
       b: { id: m.organisationB, name: names.get(m.organisationB) ?? m.organisationB },
       locked: m.locked,
       fixedSlot: m.fixedSlot,
+      representativeA: m.representativeA,
+      representativeB: m.representativeB,
     };
   }
 }
