@@ -3,7 +3,8 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
-import { createScoringEnvironment, pairKey, preparePool, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { ProfileAnalysisService, type PoolMember } from '../profiles/features/profile-analysis.service';
+import { createScoringEnvironment, pairKey, poolFromAnalyses, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
 import { mayMeet } from '../pairing/pair-candidates';
 import { buildMatchIndex, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
@@ -39,18 +40,17 @@ interface ParticipantRow {
   kind: string;
   country: string;
   region: string;
-  sectors: string[];
-  offers: string[];
-  seeks: string[];
   cooperation: ScoringInput['cooperation'];
   languages: string[];
-  description: string;
+  version: number;
   updated_at: Date;
 }
 
 /**
- * Loads and prepares an event's pool. Text analysis is the expensive part, so the last prepared
- * pool of each event is kept while its fingerprint (participants and their edit times) is unchanged.
+ * Loads and prepares an event's pool. Text analysis is the expensive part: it is stored per profile
+ * (profile_features) and only re-run for profiles whose stored analysis is missing or stale; the
+ * pool step (idf, weighting, interning) runs on every load. The last prepared pool of each event is
+ * also kept in memory while its fingerprint (participants and their edit times) is unchanged.
  */
 @Injectable()
 export class EventPoolService {
@@ -61,6 +61,7 @@ export class EventPoolService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: ScoringEngine,
     private readonly taxonomy: TaxonomyService,
+    private readonly analysis: ProfileAnalysisService,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -68,7 +69,7 @@ export class EventPoolService {
     const event = await this.db.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
     if (!event) throw new NotFoundException(`Event ${eventId} not found`);
     const rows: ParticipantRow[] = await this.db.query(
-      `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.sectors, o.offers, o.seeks, o.cooperation, o.languages, o.description, o.updated_at
+      `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.cooperation, o.languages, o.version, o.updated_at
          FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
         WHERE ep.event_id = $1 ORDER BY o.id`,
       [eventId],
@@ -79,19 +80,9 @@ export class EventPoolService {
 
     const tieUp = event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null;
     const env = createScoringEnvironment({ taxonomy: this.taxonomy.taxonomy, analyser: this.engine.analyser, tieUp });
-    const inputs: ScoringInput[] = rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      country: r.country,
-      region: r.region,
-      sectors: r.sectors,
-      offers: r.offers,
-      seeks: r.seeks,
-      cooperation: r.cooperation,
-      languages: r.languages,
-      description: r.description,
-    }));
-    const { profiles } = preparePool(inputs, env);
+    // The text is read only for profiles without a current stored analysis (ProfileAnalysisService.forEvent).
+    const members: PoolMember[] = rows.map((r) => ({ id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, version: r.version }));
+    const { profiles } = poolFromAnalyses(await this.analysis.forEvent(eventId, members), env);
     const pool: EventPool = {
       event,
       ctx: await this.context(event),

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppSettingEntity } from '../infra/database/app-setting.entity';
-import { buildScoringConceptEntries } from '../scoring/core';
+import { scoringLexiconFingerprint } from '../scoring/core';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MatchingService } from './matching.service';
 
@@ -11,7 +10,8 @@ const SETTING = 'matching.lexicon-fingerprint';
 
 /**
  * Stored lists were scored with a taxonomy and concept lexicon (config/focus-sectors.json and the
- * shipped data). When a start finds them changed, every event's lists are recomputed.
+ * shipped data). When a start finds them changed, every event's lists are recomputed; stored profile
+ * analyses carry the same fingerprint, so those recomputes re-analyse the profiles instead of reusing them.
  */
 @Injectable()
 export class LexiconWatch {
@@ -24,8 +24,7 @@ export class LexiconWatch {
   ) {}
 
   fingerprint(): string {
-    const t = this.taxonomy.taxonomy;
-    return createHash('sha256').update(JSON.stringify({ id: t.id, concepts: buildScoringConceptEntries(t) })).digest('hex');
+    return scoringLexiconFingerprint(this.taxonomy.taxonomy);
   }
 
   /** Returns how many events were queued for recomputation because the lexicon changed. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { ProfileFeaturesModule } from '../profiles/features/profile-features.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { EventPoolService } from './event-pool.service';
 import { LexiconWatch } from './lexicon-watch.service';
@@ -9,7 +10,7 @@ import { SuggestionsService } from './suggestions.service';
 import { WeightsController } from './weights.controller';
 
 @Module({
-  imports: [ScoringModule, EventsModule],
+  imports: [ScoringModule, EventsModule, ProfileFeaturesModule],
   controllers: [MatchingController, WeightsController],
   providers: [EventPoolService, MatchingService, SuggestionsService, LexiconWatch],
   exports: [MatchingService, SuggestionsService, LexiconWatch],

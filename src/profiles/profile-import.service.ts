@@ -3,6 +3,7 @@ import { MatchingService } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { ProfileInputDto } from './dto/profile-input.dto';
 import type { ImportResult } from './dto/profile.response';
+import { analysedFieldsOf, ProfileAnalysisService } from './features/profile-analysis.service';
 import { OrganisationEntity } from './organisation.entity';
 import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord, type ProfileFormat, type RecordError } from './profile-records';
 import { validateProfileRecord } from './profile-validation';
@@ -40,6 +41,7 @@ export class ProfileImportService {
     private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly matching: MatchingService,
+    private readonly analysis: ProfileAnalysisService,
   ) {}
 
   async importText(text: string, format: ProfileFormat, opts: ImportOptions = {}): Promise<ImportOutcome> {
@@ -55,6 +57,8 @@ export class ProfileImportService {
 
   async importRecords(records: { line: number; value: unknown }[], opts: ImportOptions = {}): Promise<ImportOutcome> {
     const valid = this.validate(records);
+    // Text analysis (the slow part) before the transaction opens; stored with the rows, in it.
+    const analyses = opts.dryRun ? [] : await this.analysis.analyseMany(valid.map(({ profile }) => analysedFieldsOf(profile)));
     let outcome: ImportOutcome | null = null;
     try {
       await this.profiles.transaction(async (tx) => {
@@ -85,6 +89,7 @@ export class ProfileImportService {
           saved.push(...(await repo.save(rows.slice(i, i + 500))));
           opts.onProgress?.(Math.min(i + 500, rows.length), rows.length);
         }
+        if (!opts.dryRun) await this.analysis.store(saved.map((o, i) => ({ organisationId: o.id, version: null, analysis: analyses[i] })), tx);
         outcome = {
           total: rows.length,
           created: rows.length - existing.size,

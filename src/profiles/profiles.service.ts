@@ -5,6 +5,7 @@ import { MatchingService, PROFILE_CHANGE_DEBOUNCE_MS } from '../matching/matchin
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { detectLanguage } from '../text';
 import type { ProfileInputDto, UpdateProfileDto } from './dto/profile-input.dto';
+import { analysedFieldsOf, ProfileAnalysisService } from './features/profile-analysis.service';
 import { ProfileResponse, type ProfilePage } from './dto/profile.response';
 import type { ListProfilesQuery } from './dto/list-profiles.query';
 import { OrganisationEntity } from './organisation.entity';
@@ -22,6 +23,7 @@ export class ProfilesService {
     private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
     private readonly matching: MatchingService,
+    private readonly analysis: ProfileAnalysisService,
   ) {}
 
   /** Turns the query's sector code into the code and everything below it. */
@@ -64,6 +66,8 @@ export class ProfilesService {
           createdByKeyId: principal.keyId,
         }),
       );
+      // Analysed with the profile, in its transaction: the stored analysis is never missing or half-written.
+      await this.analysis.store([{ organisationId: saved.id, version: null, analysis: this.analysis.analyseFields(analysedFieldsOf(saved)) }], tx);
       return saved.id;
     });
     return this.get(principal, id);
@@ -92,7 +96,8 @@ export class ProfilesService {
         changes.regionId = region.id;
       }
       delete org.region;
-      await tx.getRepository(OrganisationEntity).save(Object.assign(org, changes));
+      const saved = await tx.getRepository(OrganisationEntity).save(Object.assign(org, changes));
+      await this.analysis.store([{ organisationId: saved.id, version: null, analysis: this.analysis.analyseFields(analysedFieldsOf(saved)) }], tx);
     });
     await this.changed([id], 'profile updated');
     return this.get(principal, id);

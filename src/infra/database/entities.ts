@@ -7,6 +7,7 @@ import { EventEntity } from '../../events/event.entity';
 import { MatchListEntity } from '../../matching/match-list.entity';
 import { MatchRunEntity } from '../../matching/match-run.entity';
 import { OrganisationEntity } from '../../profiles/organisation.entity';
+import { ProfileFeaturesEntity } from '../../profiles/features/profile-features.entity';
 import { RegionEntity } from '../../regions/region.entity';
 import { TieUpEntity } from '../../regions/tie-up.entity';
 import { WeightSetEntity } from '../../scoring/weight-set.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   RegionEntity,
   TieUpEntity,
   OrganisationEntity,
+  ProfileFeaturesEntity,
   EventEntity,
   EventParticipantEntity,
   EventOrganiserEntity,

@@ -7,6 +7,7 @@ export {
   createScoringEnvironment,
   DOMAIN_RELATED_FACTOR,
   DOMAIN_SAME,
+  scoringLexiconFingerprint,
   type ScoringEnvironment,
   type ScoringEnvironmentOptions,
 } from './scoring-environment';
@@ -14,14 +15,26 @@ export {
   analyseProfile,
   documentVector,
   finaliseProfile,
+  poolFromAnalyses,
   preparePool,
   prepareProfile,
   splitSentences,
   PHRASE_WEIGHT,
   type AnalysedPhrase,
   type AnalysedProfile,
+  type AnalysisTools,
   type PreparedPool,
 } from './prepare-profile';
+export {
+  analysisFingerprint,
+  ANALYSIS_VERSION,
+  decodeAnalysis,
+  encodeAnalysis,
+  type AnalysedFields,
+  type StoredAnalysis,
+  type StoredPhrase,
+  type StoredVector,
+} from './stored-analysis';
 export { COMPLEMENTARITY, bestPhraseMatch, combineDirections, direction, phraseMatch, type PhraseMatch } from './complementarity';
 export { COOPERATION_COMPLEMENTS, LANGUAGE, SECTOR_FROM_TEXT } from './pair-components';
 export { applicableComponents, componentValues, createPairScorer, declineKey, exclusionOf, explainPair, pairKey, scorePair, scorePairValue, type PairScorer } from './score-pair';

@@ -1,7 +1,8 @@
 // Once per profile: all text analysis, so that scorePair only multiplies small typed arrays.
-// Two phases so a pool is analysed once: analyseProfile (no idf needed) → pool idf → finaliseProfile.
+// Two phases: analyseProfile (expensive, pool-independent, storable: see stored-analysis.ts) and the
+// pool step poolFromAnalyses (cheap: document frequencies → idf → finaliseProfile for each profile).
 import { COOPERATION_TYPES } from '../../profiles/profile.types';
-import { addScaled, CONCEPT_PREFIX, IdfTable, l2Normalise, weight, type AnalysedText, type SparseVector } from '../../text';
+import { addScaled, CONCEPT_PREFIX, IdfTable, type AnalysedText, type FeatureDictionary, type PackedVector, type SparseVector } from '../../text';
 import { ACTIVITY_PREFIX, KIND_BIT, OFFER_CUES, SEEK_CUES } from './activity-lexicon';
 import { PRODUCT_DOMAIN } from './product-lexicon';
 import type { ScoringEnvironment } from './scoring-environment';
@@ -47,10 +48,24 @@ export interface PreparedPool {
   profiles: ScoringProfile[];
 }
 
+/**
+ * What analysis needs of an environment: the analyser and the taxonomy. Neither depends on the pool,
+ * so an analysis can be stored and reused by any later pool (see stored-analysis.ts).
+ */
+export type AnalysisTools = Pick<ScoringEnvironment, 'analyser' | 'taxonomy'>;
+
 /** Analyses every profile once, builds the pool's idf table, and finalises the profiles with it. */
 export function preparePool(inputs: readonly ScoringInput[], env: ScoringEnvironment): PreparedPool {
-  const analysed = inputs.map((input) => analyseProfile(input, env));
-  const pooled = env.withIdf(IdfTable.fromVectors(analysed.map(documentVector)));
+  return poolFromAnalyses(inputs.map((input) => analyseProfile(input, env)), env);
+}
+
+/**
+ * The pool step alone (no text analysis): document frequencies → idf → weighted, normalised,
+ * interned profiles. Given the analyses of preparePool's inputs in the same order, the result is
+ * bit-identical to preparePool's (features are interned in the same order).
+ */
+export function poolFromAnalyses(analysed: readonly AnalysedProfile[], env: ScoringEnvironment): PreparedPool {
+  const pooled = env.withIdf(documentFrequencies(analysed));
   return { env: pooled, profiles: analysed.map((a) => finaliseProfile(a, pooled)) };
 }
 
@@ -59,7 +74,8 @@ export function prepareProfile(input: ScoringInput, env: ScoringEnvironment): Sc
   return finaliseProfile(analyseProfile(input, env), env);
 }
 
-export function analyseProfile(input: ScoringInput, env: ScoringEnvironment): AnalysedProfile {
+/** All text analysis of one profile (the expensive part); pure and independent of any pool. */
+export function analyseProfile(input: ScoringInput, env: AnalysisTools): AnalysedProfile {
   const phrase = (text: string, source: PhraseSource, w: number): AnalysedPhrase => fromAnalysis(text, source, w, env.analyser.analyse(expandAbbreviations(text)));
   const offers = input.offers.filter((t) => t.trim() !== '').map((t) => phrase(t, 'list', PHRASE_WEIGHT.list));
   const seeks = input.seeks.filter((t) => t.trim() !== '').map((t) => phrase(t, 'list', PHRASE_WEIGHT.list));
@@ -86,16 +102,47 @@ export function documentVector(a: AnalysedProfile): SparseVector {
   return doc;
 }
 
+/**
+ * IdfTable.fromVectors(analysed.map(documentVector)) without building the document vectors: a
+ * feature counts for a document when any of its parts has it (raw values are never negative, so
+ * the document's sum is non-zero exactly then).
+ */
+function documentFrequencies(analysed: readonly AnalysedProfile[]): IdfTable {
+  const df = new Map<string, number>();
+  const seen = new Set<string>();
+  const count = (raw: ReadonlyMap<string, number>) => {
+    for (const [f, v] of raw) {
+      if (v === 0 || seen.has(f)) continue;
+      seen.add(f);
+      df.set(f, (df.get(f) ?? 0) + 1);
+    }
+  };
+  for (const a of analysed) {
+    seen.clear();
+    count(a.descriptionRaw);
+    for (const p of a.offers) if (p.source === 'list') count(p.raw);
+    for (const p of a.seeks) if (p.source === 'list') count(p.raw);
+  }
+  return new IdfTable(df, analysed.length);
+}
+
 export function finaliseProfile(a: AnalysedProfile, env: ScoringEnvironment): ScoringProfile {
   const { input } = a;
   const codes = Int32Array.from(a.codes.map((c) => env.codeIndex(c)));
   const domains = profileDomains(a, codes, env);
-  const pack = (raw: SparseVector) => env.features.pack(l2Normalise(weight(raw, env.idf)));
+  const pack = (raw: SparseVector) => packUnit(raw, env.idf, env.features);
+  let inheritedArrays: [Int32Array, Float64Array] | null = null;
   const finalise = (p: AnalysedPhrase): PreparedPhrase => {
     const own = phraseDomains(p.focus, env);
     const inherited = own.size === 0;
-    const d = inherited ? new Map([...domains].map(([k, v]) => [k, v * INHERITED_DOMAIN])) : own;
-    const [ids, weights] = toArrays(d);
+    let ids: Int32Array;
+    let weights: Float64Array;
+    if (inherited) {
+      // The same for every phrase of the profile: computed once, each phrase gets its own copy.
+      inheritedArrays ??= toArrays(new Map([...domains].map(([k, v]) => [k, v * INHERITED_DOMAIN])));
+      ids = inheritedArrays[0].slice();
+      weights = inheritedArrays[1].slice();
+    } else [ids, weights] = toArrays(own);
     return { text: p.text, source: p.source, weight: p.weight, kinds: p.kinds, domains: ids, domainWeights: weights, inheritedDomains: inherited, terms: pack(p.raw) };
   };
   const [domainIdx, domainWeights] = toArrays(domains);
@@ -201,7 +248,65 @@ function profileDomains(a: AnalysedProfile, codes: Int32Array, env: ScoringEnvir
 }
 
 function toArrays(m: ReadonlyMap<number, number>): [Int32Array, Float64Array] {
-  const entries = [...m].sort((x, y) => x[0] - y[0]);
-  return [Int32Array.from(entries, (e) => e[0]), Float64Array.from(entries, (e) => e[1])];
+  const ids = new Int32Array(m.size);
+  const values = new Float64Array(m.size);
+  let n = 0;
+  for (const [k, v] of m) {
+    ids[n] = k;
+    values[n++] = v;
+  }
+  sortById(ids, values);
+  return [ids, values];
 }
 
+/** Sorts parallel arrays by (unique) id: insertion sort for the usual few dozen entries (ids arrive nearly sorted). */
+function sortById(ids: Int32Array, values: Float64Array): void {
+  if (ids.length > 64) {
+    const order = Array.from(ids.keys()).sort((x, y) => ids[x] - ids[y]);
+    const sortedValues = Float64Array.from(order, (k) => values[k]);
+    ids.set(Int32Array.from(order, (k) => ids[k]));
+    values.set(sortedValues);
+    return;
+  }
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i];
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && ids[j] > id) {
+      ids[j + 1] = ids[j];
+      values[j + 1] = values[j];
+      j--;
+    }
+    ids[j + 1] = id;
+    values[j + 1] = v;
+  }
+}
+
+/**
+ * features.pack(l2Normalise(weight(raw, idf))) in one pass without the intermediate maps: the same
+ * operations in the same order (so the same bits), and features interned in the same order. The pool
+ * step runs this for every phrase of every profile on each load.
+ */
+function packUnit(raw: ReadonlyMap<string, number>, idf: IdfTable, features: FeatureDictionary): PackedVector {
+  const names: string[] = [];
+  const weighted: number[] = [];
+  let sum = 0;
+  for (const [f, v] of raw) {
+    if (v === 0) continue;
+    // weight(): sublinear tf times idf.
+    const w = (v > 1 ? 1 + Math.log(v) : v) * idf.idf(f);
+    names.push(f);
+    weighted.push(w);
+    sum += w * w;
+  }
+  const norm = Math.sqrt(sum);
+  if (norm === 0) return { ids: new Int32Array(0), values: new Float64Array(0) };
+  const ids = new Int32Array(names.length);
+  const values = new Float64Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    ids[i] = features.id(names[i]);
+    values[i] = weighted[i] / norm;
+  }
+  sortById(ids, values);
+  return { ids, values };
+}

@@ -1,6 +1,7 @@
 // The per-pool environment: everything shared by all profiles of a pool, built once. It interns
 // focus sectors, NACE codes, languages and text features to small integers so the hot path only
 // touches typed arrays, and it memoises taxonomy relatedness per code pair.
+import { createHash } from 'node:crypto';
 import { RELATEDNESS, type Relatedness, type Taxonomy } from '../../taxonomy/core';
 import { createTextAnalyser, FeatureDictionary, IdfTable, type TextAnalyser } from '../../text';
 import { ACTIVITY_PREFIX, activityConceptEntries } from './activity-lexicon';
@@ -55,6 +56,16 @@ export interface ScoringEnvironment {
 /** The taxonomy's concept lexicon plus the activity cues and product concepts the scorer needs. */
 export function buildScoringConceptEntries(taxonomy: Taxonomy) {
   return [...taxonomy.buildConceptEntries(), ...activityConceptEntries(), ...productConceptEntries()];
+}
+
+/**
+ * Identifies the taxonomy and concept lexicon scoring runs on: stored match lists and stored
+ * profile analyses made under another fingerprint are out of date.
+ */
+export function scoringLexiconFingerprint(taxonomy: Taxonomy): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ id: taxonomy.id, concepts: buildScoringConceptEntries(taxonomy) }))
+    .digest('hex');
 }
 
 export function createScoringAnalyser(taxonomy: Taxonomy): TextAnalyser {
