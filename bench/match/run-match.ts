@@ -1,6 +1,12 @@
 // Match-list benchmark: synthetic DE/JP pool → prepare → exact top-k for every participant
-// (in-process, or sharded over W worker processes) → one incremental change. Prints one JSON line.
-// Usage: npm run bench:match -- --profiles N [--workers W] [--k 20] [--seed S] [--verify] [--brute-force-check M] [--reserve R]
+// (in-process on T threads, or sharded over W worker processes) → one incremental change. Prints one JSON line.
+// Usage: npm run bench:match -- --profiles N [--threads T] [--workers W] [--k 20] [--seed S] [--verify] [--brute-force-check M] [--reserve R]
+// `ms` is the recompute from prepared profiles (what a run does after loading the stored per-profile
+// vectors): index build, candidate blocks, search and list selection, plus handing the pool to the
+// other threads (--threads) or restoring it from the stored pool file in each worker process (--workers).
+// Text analysis (preparing the profiles) is timed separately as prepare_ms.
+// --threads T: the in-process recompute uses T threads (the calling one and T − 1 worker threads,
+// started once before the timing, as a product worker process keeps them; start time: threads_start_ms).
 // --sample-queries M: compute only every (N/M)-th participant's list (pools too large to time in
 // full on a shared machine); prints ms per query and the extrapolated full time; no change phase.
 // --reserve R: the recompute keeps R ranks after k per list (timed as part of it), so one change can
@@ -31,6 +37,7 @@ import {
   buildMatchIndex,
   computeMatchLists,
   createRandom,
+  emptyStats,
   generateSyntheticInputs,
   lowBarFor,
   MatchListStore,
@@ -38,8 +45,10 @@ import {
   serialisePool,
   type MatchEntry,
   type MatchOptions,
+  type MatchStats,
   type SerialisedPool,
 } from '../../src/matching/core';
+import { MatchThreads } from '../../src/matching/parallel/parallel-match-lists';
 
 interface Args {
   profiles: number;
@@ -51,13 +60,14 @@ interface Args {
   changes: number;
   reserve: number;
   sample: number;
+  threads: number;
 }
 
 /** Event context of the benchmark: cross-country, required, a tie-up with focus sectors. */
 const CTX: ScoringContext = { rule: 'cross-country', mode: 'required', tieUp: { name: 'Bench tie-up', focusSectors: ['optics-photonics', 'medical-technology', 'hydrogen', 'automotive'] } };
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { profiles: 1000, workers: 1, k: 20, seed: 1, verify: false, bruteForce: 0, changes: 25, reserve: 0, sample: 0 };
+  const a: Args = { profiles: 1000, workers: 1, k: 20, seed: 1, verify: false, bruteForce: 0, changes: 25, reserve: 0, sample: 0, threads: 1 };
   for (let i = 0; i < argv.length; i++) {
     const v = () => Number(argv[++i]);
     if (argv[i] === '--profiles') a.profiles = v();
@@ -69,6 +79,7 @@ function parseArgs(argv: string[]): Args {
     else if (argv[i] === '--changes') a.changes = v();
     else if (argv[i] === '--reserve') a.reserve = v();
     else if (argv[i] === '--sample-queries') a.sample = v();
+    else if (argv[i] === '--threads') a.threads = Math.max(1, v());
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return a;
@@ -143,6 +154,20 @@ async function prepare(inputs: ScoringInput[], workers: number, env0: ScoringEnv
   return { env, profiles: analysed.map((a) => finaliseProfile(a, env)), workerRss };
 }
 
+/** Work counters of the search (compare runs on a loaded machine by these, not by wall time). */
+function searchCounters(s: MatchStats): Record<string, number> {
+  return {
+    forward_directions: s.forwardOnly,
+    refined: s.refined,
+    candidates: s.candidatesConsidered,
+    postings_read: s.postingsRead,
+    blocks_bounded: s.blocksBounded,
+    blocks_expanded: s.blocksExpanded,
+    blocks_refined: s.blocksRefined,
+    reruns: s.extraRounds,
+  };
+}
+
 function checksum(lists: Map<string, MatchEntry[]>): string {
   const h = createHash('sha256');
   for (const q of [...lists.keys()].sort()) h.update(`${q}:${lists.get(q)!.map((e) => `${e.candidateId}@${e.score}`).join(',')}\n`);
@@ -169,7 +194,26 @@ async function main(): Promise<void> {
   let pairsScored: number;
   let listsMs = 0;
   let peakWorkerRss = workerRss;
-  if (args.workers <= 1) {
+  if (args.workers <= 1 && args.threads > 1) {
+    t = performance.now();
+    const threads = await MatchThreads.start(args.threads);
+    extra.threads = args.threads;
+    extra.threads_start_ms = Math.round(performance.now() - t);
+    t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const r = await threads.compute(profiles, queryIds, options(deep));
+    ms = performance.now() - t;
+    // Process CPU time: every thread's.
+    const cpu = process.cpuUsage(cpu0);
+    await threads.close();
+    extra.cpu_ms = Math.round((cpu.user + cpu.system) / 1000);
+    extra.thread_queries = r.perThread.map((x) => x.queries);
+    extra.worker_thread_setup_ms = r.perThread.slice(1).map((x) => x.setupMs);
+    listsMs = r.stats.ms;
+    lists = r.lists;
+    pairsScored = r.stats.pairsScored;
+    Object.assign(extra, searchCounters(r.stats));
+  } else if (args.workers <= 1) {
     t = performance.now();
     // CPU time as well: on a shared, loaded machine wall time overstates the engine's cost.
     const cpu0 = process.cpuUsage();
@@ -182,9 +226,7 @@ async function main(): Promise<void> {
     listsMs = r.stats.ms;
     lists = r.lists;
     pairsScored = r.stats.pairsScored;
-    extra.refined = r.stats.refined;
-    extra.candidates = r.stats.candidatesConsidered;
-    extra.postings_read = r.stats.postingsRead;
+    Object.assign(extra, searchCounters(r.stats));
   } else {
     t = performance.now();
     const dir = mkdtempSync(join(tmpdir(), 'bench-match-'));
@@ -193,7 +235,7 @@ async function main(): Promise<void> {
     extra.store_ms = Math.round(performance.now() - t);
     t = performance.now();
     const children = Array.from({ length: args.workers }, spawn);
-    type Reply = { lists: [number, Int32Array, Float64Array][]; stats: { pairsScored: number; ms: number }; restoreMs: number; indexMs: number; cpuMs: number; rss: number };
+    type Reply = { lists: [number, Int32Array, Float64Array][]; stats: MatchStats; restoreMs: number; indexMs: number; cpuMs: number; rss: number };
     const replies = await Promise.all(children.map((c, w) => ask<Reply>(c, { kind: 'match', poolFile, shard: w, shards: args.workers, k: deep, every })));
     ms = performance.now() - t;
     for (const c of children) c.kill();
@@ -201,6 +243,9 @@ async function main(): Promise<void> {
     lists = new Map();
     for (const r of replies) for (const [q, cs, ss] of r.lists) lists.set(ids[q], Array.from(cs, (c, i) => ({ candidateId: ids[c], score: ss[i] })));
     pairsScored = replies.reduce((s, r) => s + r.stats.pairsScored, 0);
+    const total = emptyStats();
+    for (const r of replies) for (const key of Object.keys(total) as (keyof MatchStats)[]) total[key] += r.stats[key];
+    Object.assign(extra, searchCounters(total));
     extra.worker_restore_ms = replies.map((r) => Math.round(r.restoreMs));
     extra.worker_index_ms = replies.map((r) => Math.round(r.indexMs));
     extra.worker_lists_ms = replies.map((r) => Math.round(r.stats.ms));
@@ -257,6 +302,7 @@ async function main(): Promise<void> {
     k: args.k,
     reserve: args.reserve,
     ms: Math.round(ms),
+    ms_covers: 'recompute from prepared profiles: index build, candidate blocks, search, list selection (+ pool hand-over to threads or worker processes)',
     // Extrapolation: the fixed part (restore, index) once, the list part scaled to every participant.
     ...(args.sample > 0 ? { sampled_queries: queryIds.length, extrapolated_full_ms: Math.round(ms + listsMs * (every - 1)) } : {}),
     prepare_ms: Math.round(prepareMs),

@@ -8,10 +8,11 @@
 import type { ScoringProfile } from '../../scoring/core';
 import { tieUpMask } from '../../scoring/core/pair-components';
 import { kindCompatibility } from '../../scoring/core/activity-lexicon';
+import { direction } from '../../scoring/core/complementarity';
 import type { MatchIndex, PostingList } from './match-index';
-import { GROUP_COUNT, reverseProbes, SUM_GROUP } from './match-keys';
+import { GROUP_COUNT, G_D2, G_FOCUS, G_SECTOR, G_T2, G_TEXT, reverseProbes, SUM_GROUP } from './match-keys';
 import { EPS, MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
-import { indexedBound } from './pair-bound';
+import { boundWithForward, directionBound, indexedBound, restBound } from './pair-bound';
 import type { MatchListStore } from './match-list-store';
 import { compareEntries, type MatchEntry } from './top-k';
 
@@ -48,15 +49,23 @@ export function affectedBy(index: MatchIndex, changedId: string, store: MatchLis
   const slotC = index.slot(changedId)!;
   const before = search.stats.pairsScored;
   const was = new Set(recompute);
-  const consider = (slotQ: number) => {
+  const consider = (slotQ: number, h2 = Infinity, rest = 0) => {
     const qid = index.ids[slotQ];
     if (was.has(qid) || qid === changedId || search.excluded(slotQ, slotC)) return;
-    const score = search.score(index.profiles[slotQ]!, c);
+    const q = index.profiles[slotQ]!;
+    let score: number;
+    if (h2 === Infinity) score = search.score(q, c);
+    else {
+      // Q's forward direction first: with it exact, the bound often stays below Q's bar.
+      const forward = direction(q, c, q.env.domainRelation, q.env.domainIds.length);
+      if (boundWithForward(search.weightsFor(q).w, forward, h2, rest) < store.bar(qid) - EPS) return;
+      score = search.scoreWithForward(q, c, forward);
+    }
     if (store.admits(qid, { candidateId: changedId, score })) result.insert.push({ queryId: qid, score });
   };
-  const { touched, bounds, stamp, cur } = reverseBounds(index, search, c, slotC);
+  const { touched, bounds, stamp, cur, h2, rest } = reverseBounds(index, search, c, slotC);
   result.candidatesConsidered = touched.length;
-  for (let i = 0; i < touched.length; i++) if (bounds[i] >= store.bar(index.ids[touched[i]]) - EPS) consider(touched[i]);
+  for (let i = 0; i < touched.length; i++) if (bounds[i] >= store.bar(index.ids[touched[i]]) - EPS) consider(touched[i], h2[i], rest[i]);
   // Queries sharing no key with C: C scores its cheap part there, which matters only for low lists.
   for (const q of store.low) {
     const slotQ = index.slot(q);
@@ -71,7 +80,12 @@ export function affectedBy(index: MatchIndex, changedId: string, store: MatchLis
 const reverseScratch = new WeakMap<MatchIndex, { acc: Float64Array; stamp: Uint32Array; counter: number }>();
 
 /** Upper bounds of score(Q, C) for every Q sharing a key with C (all lists read: one profile). */
-function reverseBounds(index: MatchIndex, search: MatchSearch, c: ScoringProfile, slotC: number): { touched: number[]; bounds: Float64Array; stamp: Uint32Array; cur: number } {
+function reverseBounds(
+  index: MatchIndex,
+  search: MatchSearch,
+  c: ScoringProfile,
+  slotC: number,
+): { touched: number[]; bounds: Float64Array; stamp: Uint32Array; cur: number; h2: Float64Array; rest: Float64Array } {
   let ws = reverseScratch.get(index);
   if (!ws || ws.stamp.length < index.capacity) reverseScratch.set(index, (ws = { acc: new Float64Array(index.capacity * 2 * GROUP_COUNT), stamp: new Uint32Array(index.capacity * 2), counter: 0 }));
   const cur = ++ws.counter;
@@ -116,15 +130,22 @@ function reverseBounds(index: MatchIndex, search: MatchSearch, c: ScoringProfile
     }
   }
   const bounds = new Float64Array(touched.length);
+  // Per Q: bound of the reverse direction of (Q, C) and of its sector, text, focus and cheap part (staged scoring).
+  const h2 = new Float64Array(touched.length);
+  const rest = new Float64Array(touched.length);
   // A context tie-up gives every Q the same weights; otherwise each Q's own tie-up decides them.
   const shared = ctx.tieUp !== undefined ? search.weightsFor(c).w : null;
   for (let i = 0; i < touched.length; i++) {
     const s = touched[i];
     // Weights are Q's (its tie-up); the cheap part is exact for the pair (Q, C).
     const qw = shared ?? search.weightsFor(index.profiles[s]!).w;
-    bounds[i] = indexedBound(qw, acc, s * GROUP_COUNT) + search.cheap(qw, s, slotC);
+    const o = s * GROUP_COUNT;
+    const cheap = search.cheap(qw, s, slotC);
+    bounds[i] = indexedBound(qw, acc, o) + cheap;
+    h2[i] = directionBound(acc[o + G_D2], acc[o + G_T2]);
+    rest[i] = restBound(qw, acc[o + G_SECTOR], acc[o + G_TEXT], acc[o + G_FOCUS]) + cheap;
   }
-  return { touched, bounds, stamp, cur };
+  return { touched, bounds, stamp, cur, h2, rest };
 }
 
 /**

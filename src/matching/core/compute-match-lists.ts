@@ -2,6 +2,7 @@
 // every list is exact and independent of the others), one list, and brute force for checking.
 import type { ScoringProfile } from '../../scoring/core';
 import { createPairScorer, exclusionOf } from '../../scoring/core';
+import { BlockSearch } from './block-search';
 import type { MatchIndex } from './match-index';
 import { MatchSearch, type MatchOptions, type MatchStats } from './match-search';
 import { compareEntries, type MatchEntry } from './top-k';
@@ -14,7 +15,7 @@ export interface MatchListsResult {
 /** Exact top-k lists of `queryIds` (ids not in the index are skipped). */
 export function computeMatchLists(index: MatchIndex, queryIds: Iterable<string>, options: MatchOptions): MatchListsResult {
   const t0 = performance.now();
-  const search = new MatchSearch(index, options);
+  const search = new BlockSearch(index, options);
   const lists = new Map<string, MatchEntry[]>();
   for (const id of queryIds) {
     const s = index.slot(id);

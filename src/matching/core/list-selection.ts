@@ -31,12 +31,7 @@ export interface Probe {
  * are all blocked (`skipCountry`) are left out. Sorted weakest first.
  */
 export function resolveProbes(index: MatchIndex, entries: readonly ProbeEntry[], w: NormalisedWeights, skipCountry: number): Probe[] {
-  const gw = new Float64Array(GROUP_COUNT);
-  gw[G_D1] = gw[G_T1] = w.complementarity * 0.5;
-  gw[G_D2] = gw[G_T2] = w.complementarity * 0.2;
-  gw[G_SECTOR] = w.sector;
-  gw[G_TEXT] = w.text;
-  gw[G_FOCUS] = w.focus;
+  const gw = groupWeights(w, new Float64Array(GROUP_COUNT));
   const out: Probe[] = [];
   const add = (list: PostingList, group: number, impact: number) => {
     if (impact > 0 && list.length > 0 && list.country !== skipCountry) out.push({ list, group, impact, strength: gw[group] * impact * list.max });
@@ -59,6 +54,16 @@ export function resolveProbes(index: MatchIndex, entries: readonly ProbeEntry[],
     }
   }
   return out.sort((x, y) => x.strength - y.strength || y.list.length - x.list.length);
+}
+
+/** Rough weight of each group in the score (ordering of lists; 0: the group does not count). */
+export function groupWeights(w: NormalisedWeights, gw: Float64Array): Float64Array {
+  gw[G_D1] = gw[G_T1] = w.complementarity * 0.5;
+  gw[G_D2] = gw[G_T2] = w.complementarity * 0.2;
+  gw[G_SECTOR] = w.sector;
+  gw[G_TEXT] = w.text;
+  gw[G_FOCUS] = w.focus;
+  return gw;
 }
 
 /** Bound of unread lists per group from `ne` (max or L1 sum) and `neSq` (Σ impact², sum groups). */

@@ -4,14 +4,12 @@
 // Updates are incremental: add appends postings, remove tombstones the slot (postings are dropped
 // by an occasional compaction), replace = remove + add.
 import type { ScoringProfile } from '../../scoring/core';
-import { GROUP_COUNT, G_T1, G_T2, G_TEXT, indexEntries } from './match-keys';
+import { FAM_OT, FAM_ST, FAM_T, familyOf, GROUP_COUNT, G_T1, G_T2, G_TEXT, indexEntries, type IndexEntries } from './match-keys';
 
 /** The sum group a key's postings feed (term keys of offers, seeks, description), else −1. */
-function sumGroupOfKey(key: string): number {
-  if (key.startsWith('ot:')) return G_T1;
-  if (key.startsWith('st:')) return G_T2;
-  if (key.startsWith('t:')) return G_TEXT;
-  return -1;
+function sumGroupOfKey(key: number): number {
+  const fam = familyOf(key);
+  return fam === FAM_OT ? G_T1 : fam === FAM_ST ? G_T2 : fam === FAM_T ? G_TEXT : -1;
 }
 
 /** Postings of one key: parallel arrays of slots and values; `max` bounds every value ever stored. */
@@ -24,6 +22,17 @@ export interface PostingList {
   max: number;
   /** Country id of every slot in the list (lists are split by country). */
   country: number;
+  /** The sum group its postings feed (term keys), else −1 (max groups: domains, sectors). */
+  sumGroup: number;
+  /** Key family (FAM_* of match-keys.ts: clustering of candidate blocks). */
+  family: number;
+}
+
+/** The lists of one key: one per country; phrase keys have one such set per activity-kinds variant. */
+interface KeyLists {
+  kinds: number;
+  byCountry: PostingList[];
+  all: PostingList[];
 }
 
 /** Profiles whose non-indexed components (cooperation, language, region rule) score alike. */
@@ -37,6 +46,9 @@ export interface SignatureBucket {
   sorted: boolean;
 }
 
+const EMPTY_SLOTS = new Int32Array(0);
+const EMPTY_VALUES = new Float32Array(0);
+
 /** Float32 storage rounded up, so a stored value never undercuts the real one (bounds stay valid). */
 function roundUp(v: number): number {
   const f = Math.fround(v);
@@ -46,14 +58,15 @@ function roundUp(v: number): number {
 export class MatchIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly lists: PostingList[] = [];
-  /** Per key: its lists by country id, and all of them. */
-  private readonly listsByKey = new Map<string, { byCountry: PostingList[]; all: PostingList[] }>();
-  /** Phrase keys are split by activity kinds (`base#kinds`): the variants of each base key. */
-  private readonly variantsByBase = new Map<string, { kinds: number; list: PostingList }[]>();
+  /** Per key: its lists (a phrase key: per activity-kinds variant). */
+  private readonly listsByKey = new Map<number, KeyLists[]>();
+  /** Per phrase key: every variant's lists with their kinds (one entry per kinds and country). */
+  private readonly variantsByKey = new Map<number, { kinds: number; list: PostingList }[]>();
   private readonly bucketByKey = new Map<string, SignatureBucket>();
   private readonly countryIds = new Map<string, number>();
   private readonly placeIds = new Map<string, number>();
   private readonly freeSlots: number[] = [];
+  private readonly sq = new Float64Array(GROUP_COUNT);
   private postingCounts = new Int32Array(0);
   private livePostings = 0;
   private deadPostings = 0;
@@ -113,30 +126,14 @@ export class MatchIndex {
     return [...this.slotOf.keys()];
   }
 
-  /** The lists of a key, one per country. */
-  listsOf(key: string): readonly PostingList[] {
-    return this.listsByKey.get(key)?.all ?? [];
+  /** The lists of a key without kinds (c, f, t), one per country. */
+  listsOf(key: number): readonly PostingList[] {
+    return this.listsByKey.get(key)?.[0]?.all ?? [];
   }
 
-  /** All postings of a key over every country (a merged copy: for inspection, not the hot path). */
-  list(key: string): PostingList | undefined {
-    const parts = this.listsByKey.get(key)?.all;
-    if (!parts) return undefined;
-    const length = parts.reduce((n, l) => n + l.length, 0);
-    const slots = new Int32Array(length);
-    const values = new Float32Array(length);
-    let o = 0;
-    for (const l of parts) {
-      slots.set(l.slots.subarray(0, l.length), o);
-      values.set(l.values.subarray(0, l.length), o);
-      o += l.length;
-    }
-    return { id: parts[0].id, slots, values, length, max: Math.max(...parts.map((l) => l.max)), country: -1 };
-  }
-
-  /** The kind-split lists of a phrase key (`od:3` → lists of `od:3#1`, `od:3#4`, …), one per country. */
-  variants(base: string): readonly { kinds: number; list: PostingList }[] | undefined {
-    return this.variantsByBase.get(base);
+  /** The kind-split lists of a phrase key (od, sd, ot, st), one per kinds and country. */
+  variants(key: number): readonly { kinds: number; list: PostingList }[] | undefined {
+    return this.variantsByKey.get(key);
   }
 
   countryId(country: string): number {
@@ -153,8 +150,60 @@ export class MatchIndex {
   }
 
   add(p: ScoringProfile): void {
+    const s = this.claimSlot(p);
+    const entries = indexEntries(p);
+    const lists = this.listIds(entries, this.country[s]);
+    for (let i = 0; i < lists.length; i++) this.append(this.lists[lists[i]], s, entries.values[i]);
+    this.finishSlot(p, s, entries, lists);
+  }
+
+  private listIds(e: IndexEntries, country: number): Int32Array {
+    const out = new Int32Array(e.keys.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.listFor(e.keys[i], e.kinds[i], country).id;
+    return out;
+  }
+
+  /** Adds many profiles to an empty index: the same result as add() one by one, with every list allocated once. */
+  addAll(profiles: Iterable<ScoringProfile>): void {
+    if (this.size > 0 || this.lists.length > 0) {
+      for (const p of profiles) this.add(p);
+      return;
+    }
+    const added: { p: ScoringProfile; s: number; entries: IndexEntries; lists: Int32Array }[] = [];
+    let counts = new Int32Array(1024);
+    for (const p of profiles) {
+      const s = this.claimSlot(p);
+      const entries = indexEntries(p);
+      const lists = this.listIds(entries, this.country[s]);
+      if (this.lists.length > counts.length) {
+        const grown = new Int32Array(this.lists.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+      for (const id of lists) counts[id]++;
+      added.push({ p, s, entries, lists });
+    }
+    // One buffer for all postings; every list is a view of exactly its size (add() grows it later).
+    let total = 0;
+    for (let id = 0; id < this.lists.length; id++) total += counts[id];
+    const slots = new Int32Array(total);
+    const values = new Float32Array(total);
+    let o = 0;
+    for (let id = 0; id < this.lists.length; id++) {
+      this.lists[id].slots = slots.subarray(o, o + counts[id]);
+      this.lists[id].values = values.subarray(o, o + counts[id]);
+      o += counts[id];
+    }
+    for (const { p, s, entries, lists } of added) {
+      for (let i = 0; i < lists.length; i++) this.append(this.lists[lists[i]], s, entries.values[i]);
+      this.finishSlot(p, s, entries, lists);
+    }
+  }
+
+  /** Takes a slot for a new profile and sets its plain attributes. */
+  private claimSlot(p: ScoringProfile): number {
     if (this.slotOf.has(p.id)) throw new Error(`Profile ${p.id} is already indexed (use replace)`);
-    const first = this.profiles.find((x) => x !== null);
+    const first = this.firstProfile();
     if (first && first.env.features !== p.env.features) throw new Error(`Profile ${p.id} was prepared in another scoring environment`);
     const s = this.freeSlots.pop() ?? this.grow();
     this.slotOf.set(p.id, s);
@@ -165,17 +214,34 @@ export class MatchIndex {
     this.place[s] = this.placeId(p.country, p.region);
     this.cooperation[s] = p.cooperation;
     this.languages[s] = p.languages;
-    const entries = indexEntries(p);
-    const fwd = entries.map(({ key, value }) => [this.push(key, s, value, this.country[s]), roundUp(value)] as const).sort((x, y) => x[0] - y[0]);
-    this.forwardLists[s] = Int32Array.from(fwd, (e) => e[0]);
-    this.forwardValues[s] = Float32Array.from(fwd, (e) => e[1]);
-    this.postingCounts[s] = entries.length;
-    this.livePostings += entries.length;
-    const sq = new Float64Array(GROUP_COUNT);
-    for (const { key, value } of entries) {
-      const g = sumGroupOfKey(key);
-      if (g >= 0) sq[g] += roundUp(value) ** 2;
+    return s;
+  }
+
+  private firstProfile(): ScoringProfile | null {
+    for (const s of this.slotOf.values()) return this.profiles[s];
+    return null;
+  }
+
+  /** Forward index, norms and signature bucket of a slot whose postings were appended. */
+  private finishSlot(p: ScoringProfile, s: number, entries: IndexEntries, lists: Int32Array): void {
+    const n = lists.length;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((x, y) => lists[x] - lists[y]);
+    const fl = new Int32Array(n);
+    const fv = new Float32Array(n);
+    const sq = this.sq.fill(0);
+    for (let i = 0; i < n; i++) {
+      const j = order[i];
+      fl[i] = lists[j];
+      fv[i] = roundUp(entries.values[j]);
+      const g = sumGroupOfKey(entries.keys[j]);
+      if (g >= 0) sq[g] += fv[i] ** 2;
     }
+    this.forwardLists[s] = fl;
+    this.forwardValues[s] = fv;
+    this.postingCounts[s] = n;
+    this.livePostings += n;
     for (let g = 0; g < GROUP_COUNT; g++) {
       // Rounded up a little so the norm never undercuts the exact one.
       const norm = sq[g] > 0 ? Math.sqrt(sq[g]) * (1 + 1e-12) : 0;
@@ -244,27 +310,44 @@ export class MatchIndex {
     return this.lists.length;
   }
 
-  private push(key: string, slot: number, value: number, country: number): number {
-    let byKey = this.listsByKey.get(key);
-    if (!byKey) this.listsByKey.set(key, (byKey = { byCountry: [], all: [] }));
+  /** A list by its dense number. */
+  listById(id: number): PostingList {
+    return this.lists[id];
+  }
+
+  /** True while removed slots still have postings in the lists (readers must check `alive`). */
+  get hasDeadPostings(): boolean {
+    return this.deadPostings > 0;
+  }
+
+  /** The list of (key, kinds, country), created empty on first use. */
+  private listFor(key: number, kinds: number, country: number): PostingList {
+    let variants = this.listsByKey.get(key);
+    if (!variants) this.listsByKey.set(key, (variants = []));
+    let byKey: KeyLists | undefined;
+    for (let i = 0; i < variants.length; i++) if (variants[i].kinds === kinds) byKey = variants[i];
+    if (!byKey) variants.push((byKey = { kinds, byCountry: [], all: [] }));
     let l = byKey.byCountry[country];
     if (l === undefined) {
-      l = { id: this.lists.length, slots: new Int32Array(4), values: new Float32Array(4), length: 0, max: 0, country };
+      l = { id: this.lists.length, slots: EMPTY_SLOTS, values: EMPTY_VALUES, length: 0, max: 0, country, sumGroup: sumGroupOfKey(key), family: familyOf(key) };
       this.lists.push(l);
       byKey.byCountry[country] = l;
       byKey.all.push(l);
-      const hash = key.indexOf('#');
-      if (hash > 0) {
-        const base = key.slice(0, hash);
-        let v = this.variantsByBase.get(base);
-        if (!v) this.variantsByBase.set(base, (v = []));
-        v.push({ kinds: Number(key.slice(hash + 1)), list: l });
+      if (kinds >= 0) {
+        let v = this.variantsByKey.get(key);
+        if (!v) this.variantsByKey.set(key, (v = []));
+        v.push({ kinds, list: l });
       }
     }
+    return l;
+  }
+
+  private append(l: PostingList, slot: number, value: number): void {
     if (l.length === l.slots.length) {
-      const slots = new Int32Array(l.length * 2);
+      const cap = Math.max(4, l.length * 2);
+      const slots = new Int32Array(cap);
       slots.set(l.slots);
-      const values = new Float32Array(l.length * 2);
+      const values = new Float32Array(cap);
       values.set(l.values);
       l.slots = slots;
       l.values = values;
@@ -273,7 +356,6 @@ export class MatchIndex {
     l.slots[l.length] = slot;
     l.values[l.length++] = v;
     if (v > l.max) l.max = v;
-    return l.id;
   }
 
   private grow(): number {
@@ -308,6 +390,6 @@ export class MatchIndex {
 
 export function buildMatchIndex(profiles: Iterable<ScoringProfile>): MatchIndex {
   const index = new MatchIndex();
-  for (const p of profiles) index.add(p);
+  index.addAll(profiles);
   return index;
 }

@@ -35,15 +35,43 @@ const ANCESTOR_IMPACT: Record<number, number> = {
 /** Profile domains contribute SECTOR_FROM_TEXT · domain match to the sector value. */
 const SECTOR_FROM_TEXT = 0.8;
 
-/** A posting key of profile B with its value. */
-export interface IndexEntry {
-  key: string;
-  value: number;
+/** Key families (the prefixes of the table above); a key is base · 8 + family (see keyOf). */
+export const FAM_OD = 0;
+export const FAM_SD = 1;
+export const FAM_C = 2;
+export const FAM_F = 3;
+export const FAM_OT = 4;
+export const FAM_ST = 5;
+export const FAM_T = 6;
+const FAMILY_PREFIX = ['od', 'sd', 'c', 'f', 'ot', 'st', 't'];
+
+/** Numeric key of a family and base: a domain index, a feature id or a code index. Phrase keys also carry kinds. */
+export function keyOf(family: number, base: number): number {
+  return base * 8 + family;
+}
+
+export function familyOf(key: number): number {
+  return key % 8;
+}
+
+/** Readable form (`od:3`, `c:26.7`): diagnostics only. */
+export function keyName(key: number, env?: ScoringProfile['env']): string {
+  const fam = familyOf(key);
+  const base = (key - fam) / 8;
+  return `${FAMILY_PREFIX[fam]}:${fam === FAM_C && env ? env.code(base) : base}`;
+}
+
+/** The posting keys of profile B with their values (parallel arrays); phrase keys (od, sd, ot, st) are split by the phrase's activity kinds. */
+export interface IndexEntries {
+  keys: number[];
+  /** Activity kinds of a phrase key; −1 for the others. */
+  kinds: number[];
+  values: number[];
 }
 
 /** A probe of query A: the list to read, the group it bounds, and A's impact (contribution = impact · posting value). */
 export interface ProbeEntry {
-  key: string;
+  key: number;
   group: number;
   impact: number;
   /** Phrase keys: flat (kinds, value) pairs of the probing phrases; lists are split by the other side's kinds. */
@@ -52,16 +80,40 @@ export interface ProbeEntry {
   ownSeeks?: boolean;
 }
 
-function maxInto(m: Map<string, number>, key: string, v: number): void {
-  const old = m.get(key);
-  if (old === undefined || v > old) m.set(key, v);
+/** Collects entries, keeping the largest value per (key, kinds) (one scratch map, reused). */
+class EntrySet {
+  keys: number[] = [];
+  kinds: number[] = [];
+  values: number[] = [];
+  private readonly at = new Map<number, number>();
+  add(key: number, kinds: number, value: number): void {
+    // kinds < 2^10 (a bit set over the activity kinds); −1 for keys without kinds.
+    const id = key * 1024 + (kinds + 1);
+    const i = this.at.get(id);
+    if (i === undefined) {
+      this.at.set(id, this.keys.length);
+      this.keys.push(key);
+      this.kinds.push(kinds);
+      this.values.push(value);
+    } else if (value > this.values[i]) this.values[i] = value;
+  }
+  take(): IndexEntries {
+    const out = { keys: this.keys, kinds: this.kinds, values: this.values };
+    this.keys = [];
+    this.kinds = [];
+    this.values = [];
+    this.at.clear();
+    return out;
+  }
 }
 
-/** Index side of phrases: keys split by the phrase's activity kinds (`od:j#kinds`), max value per key. */
-function phraseIndexKeys(phrases: readonly PreparedPhrase[], side: 'o' | 's', out: Map<string, number>): void {
+const scratchEntries = new EntrySet();
+
+/** Index side of phrases: keys split by the phrase's activity kinds, max value per key and kinds. */
+function phraseIndexKeys(phrases: readonly PreparedPhrase[], domainFamily: number, termFamily: number, out: EntrySet): void {
   for (const ph of phrases) {
-    for (let k = 0; k < ph.domains.length; k++) maxInto(out, `${side}d:${ph.domains[k]}#${ph.kinds}`, ph.weight * ph.domainWeights[k]);
-    for (let k = 0; k < ph.terms.ids.length; k++) maxInto(out, `${side}t:${ph.terms.ids[k]}#${ph.kinds}`, ph.weight * ph.terms.values[k]);
+    for (let k = 0; k < ph.domains.length; k++) out.add(keyOf(domainFamily, ph.domains[k]), ph.kinds, ph.weight * ph.domainWeights[k]);
+    for (let k = 0; k < ph.terms.ids.length; k++) out.add(keyOf(termFamily, ph.terms.ids[k]), ph.kinds, ph.weight * ph.terms.values[k]);
   }
 }
 
@@ -69,14 +121,14 @@ function phraseIndexKeys(phrases: readonly PreparedPhrase[], side: 'o' | 's', ou
  * Probe side of phrases: per base key, (kinds, value) of every phrase. The impact on a list of kind k
  * is max value · kindCompatibility (see resolveProbe), since a phrase match carries that factor.
  */
-function phraseProbeParts(phrases: readonly PreparedPhrase[], prefix: string, group: number, domainValue: (ph: PreparedPhrase, j: number) => number, n: number, out: ProbeEntry[]): void {
+function phraseProbeParts(phrases: readonly PreparedPhrase[], domainFamily: number, termFamily: number, group: number, domainValue: (ph: PreparedPhrase, j: number) => number, n: number, out: ProbeEntry[]): void {
   for (let j = 0; j < n; j++) {
     const parts: number[] = [];
     for (const ph of phrases) {
       const v = domainValue(ph, j);
       if (v > 0) parts.push(ph.kinds, v);
     }
-    if (parts.length > 0) out.push({ key: `${prefix}d:${j}`, group, impact: maxPart(parts), kinds: parts });
+    if (parts.length > 0) out.push({ key: keyOf(domainFamily, j), group, impact: maxPart(parts), kinds: parts });
   }
   const terms = new Map<number, number[]>();
   for (const ph of phrases) {
@@ -86,7 +138,7 @@ function phraseProbeParts(phrases: readonly PreparedPhrase[], prefix: string, gr
       parts.push(ph.kinds, ph.weight * ph.terms.values[k]);
     }
   }
-  for (const [id, parts] of terms) out.push({ key: `${prefix}t:${id}`, group: group + 1, impact: maxPart(parts), kinds: parts });
+  for (const [id, parts] of terms) out.push({ key: keyOf(termFamily, id), group: group + 1, impact: maxPart(parts), kinds: parts });
 }
 
 /** max over the phrase's domains d of w(d) · relationTo(d). */
@@ -102,33 +154,44 @@ function maxPart(parts: number[]): number {
   return m;
 }
 
-/** Code strings with all their ancestors: level 0 marks the profile's own code. */
-function codeKeyLevels(p: ScoringProfile): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of p.codes) {
-    const code = p.env.code(c);
-    out.set(code, 0);
-    for (const a of p.env.taxonomy.ancestors(code)) if (out.get(a.code) !== 0) out.set(a.code, a.level);
+const ancestorMemo = new WeakMap<ScoringProfile['env'], Map<number, [number, number][]>>();
+
+/** A code with its ancestors as (code index, level); level 0 marks the code itself (memoised per environment). */
+function codeWithAncestors(env: ScoringProfile['env'], c: number): [number, number][] {
+  let byCode = ancestorMemo.get(env);
+  if (!byCode) ancestorMemo.set(env, (byCode = new Map()));
+  let out = byCode.get(c);
+  if (!out) {
+    out = [[c, 0]];
+    for (const a of env.taxonomy.ancestors(env.code(c))) out.push([env.codeIndex(a.code), a.level]);
+    byCode.set(c, out);
   }
   return out;
 }
 
+/** Code indexes of the profile's codes with all their ancestors: level 0 marks the profile's own code. */
+function codeKeyLevels(p: ScoringProfile): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of p.codes) for (const [code, level] of codeWithAncestors(p.env, c)) if (level === 0 || out.get(code) !== 0) out.set(code, level);
+  return out;
+}
+
 /** The postings of profile B (the candidate side). */
-export function indexEntries(p: ScoringProfile): IndexEntry[] {
-  const m = new Map<string, number>();
-  phraseIndexKeys(p.offers, 'o', m);
-  phraseIndexKeys(p.seeks, 's', m);
-  for (const code of codeKeyLevels(p).keys()) m.set(`c:${code}`, 1);
-  for (const d of p.domains) m.set(`f:${d}`, 1);
-  for (let k = 0; k < p.description.ids.length; k++) m.set(`t:${p.description.ids[k]}`, p.description.values[k]);
-  return [...m].map(([key, value]) => ({ key, value }));
+export function indexEntries(p: ScoringProfile): IndexEntries {
+  const m = scratchEntries;
+  phraseIndexKeys(p.offers, FAM_OD, FAM_OT, m);
+  phraseIndexKeys(p.seeks, FAM_SD, FAM_ST, m);
+  for (const code of codeKeyLevels(p).keys()) m.add(keyOf(FAM_C, code), -1, 1);
+  for (const d of p.domains) m.add(keyOf(FAM_F, d), -1, 1);
+  for (let k = 0; k < p.description.ids.length; k++) m.add(keyOf(FAM_T, p.description.ids[k]), -1, p.description.values[k]);
+  return m.take();
 }
 
 /** Sector impact of the c: keys of one side (symmetric: the same for the query and the reverse direction). */
 function codeProbes(p: ScoringProfile, out: ProbeEntry[]): void {
   for (const [code, level] of codeKeyLevels(p)) {
     const impact = level === 0 ? RELATEDNESS.same : (ANCESTOR_IMPACT[level] ?? 0);
-    if (impact > 0) out.push({ key: `c:${code}`, group: G_SECTOR, impact });
+    if (impact > 0) out.push({ key: keyOf(FAM_C, code), group: G_SECTOR, impact });
   }
 }
 
@@ -150,10 +213,10 @@ export function forwardProbes(a: ScoringProfile, focusMask: Uint8Array | null): 
   const out: ProbeEntry[] = [];
   // d1/t1: A's seeks against B's offers (lists od/ot); d2/t2: A's offers against B's seeks (sd/st).
   const seekStart = out.length;
-  phraseProbeParts(a.seeks, 'o', G_D1, (ph, j) => ph.weight * bestDomain(ph, (i) => rel[i * n + j]), n, out);
+  phraseProbeParts(a.seeks, FAM_OD, FAM_OT, G_D1, (ph, j) => ph.weight * bestDomain(ph, (i) => rel[i * n + j]), n, out);
   for (let i = seekStart; i < out.length; i++) out[i].ownSeeks = true;
   const offerStart = out.length;
-  phraseProbeParts(a.offers, 's', G_D2, (ph, i) => ph.weight * bestDomain(ph, (j) => rel[i * n + j]), n, out);
+  phraseProbeParts(a.offers, FAM_SD, FAM_ST, G_D2, (ph, i) => ph.weight * bestDomain(ph, (j) => rel[i * n + j]), n, out);
   for (let i = offerStart; i < out.length; i++) out[i].ownSeeks = false;
   codeProbes(a, out);
   const codeDoms = codeDomainSet(a);
@@ -161,10 +224,10 @@ export function forwardProbes(a: ScoringProfile, focusMask: Uint8Array | null): 
     let v = 0;
     for (let k = 0; k < a.domains.length; k++) v = Math.max(v, SECTOR_FROM_TEXT * a.domainWeights[k] * rel[a.domains[k] * n + j]);
     for (const x of codeDoms) v = Math.max(v, x === j ? RELATEDNESS.sharedFocus : RELATEDNESS.relatedFocusMax * (rel[x * n + j] / DOMAIN_RELATED_FACTOR));
-    if (v > 0) out.push({ key: `f:${j}`, group: G_SECTOR, impact: v });
+    if (v > 0) out.push({ key: keyOf(FAM_F, j), group: G_SECTOR, impact: v });
   }
-  for (let k = 0; k < a.description.ids.length; k++) out.push({ key: `t:${a.description.ids[k]}`, group: G_TEXT, impact: a.description.values[k] });
-  if (focusMask) for (let k = 0; k < a.domains.length; k++) if (focusMask[a.domains[k]]) out.push({ key: `f:${a.domains[k]}`, group: G_FOCUS, impact: a.domainWeights[k] });
+  for (let k = 0; k < a.description.ids.length; k++) out.push({ key: keyOf(FAM_T, a.description.ids[k]), group: G_TEXT, impact: a.description.values[k] });
+  if (focusMask) for (let k = 0; k < a.domains.length; k++) if (focusMask[a.domains[k]]) out.push({ key: keyOf(FAM_F, a.domains[k]), group: G_FOCUS, impact: a.domainWeights[k] });
   return out;
 }
 
@@ -179,10 +242,10 @@ export function reverseProbes(c: ScoringProfile, focusMask: Uint8Array | null): 
   const out: ProbeEntry[] = [];
   // d1/t1 of (Q, C): Q's seeks (lists sd/st) against C's offers; d2/t2: C's seeks against Q's offers (od/ot).
   const offerStart = out.length;
-  phraseProbeParts(c.offers, 's', G_D1, (ph, i) => ph.weight * bestDomain(ph, (j) => rel[i * n + j]), n, out);
+  phraseProbeParts(c.offers, FAM_SD, FAM_ST, G_D1, (ph, i) => ph.weight * bestDomain(ph, (j) => rel[i * n + j]), n, out);
   for (let i = offerStart; i < out.length; i++) out[i].ownSeeks = false;
   const seekStart = out.length;
-  phraseProbeParts(c.seeks, 'o', G_D2, (ph, j) => ph.weight * bestDomain(ph, (i) => rel[i * n + j]), n, out);
+  phraseProbeParts(c.seeks, FAM_OD, FAM_OT, G_D2, (ph, j) => ph.weight * bestDomain(ph, (i) => rel[i * n + j]), n, out);
   for (let i = seekStart; i < out.length; i++) out[i].ownSeeks = true;
   codeProbes(c, out);
   const codeDoms = codeDomainSet(c);
@@ -190,9 +253,9 @@ export function reverseProbes(c: ScoringProfile, focusMask: Uint8Array | null): 
     let v = 0;
     for (let k = 0; k < c.domains.length; k++) v = Math.max(v, SECTOR_FROM_TEXT * c.domainWeights[k] * rel[i * n + c.domains[k]]);
     for (const y of codeDoms) v = Math.max(v, i === y ? RELATEDNESS.sharedFocus : RELATEDNESS.relatedFocusMax * (rel[i * n + y] / DOMAIN_RELATED_FACTOR));
-    if (v > 0) out.push({ key: `f:${i}`, group: G_SECTOR, impact: v });
+    if (v > 0) out.push({ key: keyOf(FAM_F, i), group: G_SECTOR, impact: v });
   }
-  for (let k = 0; k < c.description.ids.length; k++) out.push({ key: `t:${c.description.ids[k]}`, group: G_TEXT, impact: c.description.values[k] });
-  if (focusMask) for (let k = 0; k < c.domains.length; k++) if (focusMask[c.domains[k]]) out.push({ key: `f:${c.domains[k]}`, group: G_FOCUS, impact: c.domainWeights[k] });
+  for (let k = 0; k < c.description.ids.length; k++) out.push({ key: keyOf(FAM_T, c.description.ids[k]), group: G_TEXT, impact: c.description.values[k] });
+  if (focusMask) for (let k = 0; k < c.domains.length; k++) if (focusMask[c.domains[k]]) out.push({ key: keyOf(FAM_F, c.domains[k]), group: G_FOCUS, impact: c.domainWeights[k] });
   return out;
 }

@@ -26,11 +26,18 @@ export interface MatchStats {
   completions: number;
   /** Candidates whose bound was refined from their own postings. */
   refined: number;
+  /** Candidate blocks bounded, and expanded to their members (block search). */
+  blocksBounded: number;
+  blocksExpanded: number;
+  /** Blocks whose bound was recomputed from their own postings (lists left unread for the query). */
+  blocksRefined: number;
+  /** Candidates whose forward direction was computed (the first stage of an exact score). */
+  forwardOnly: number;
   ms: number;
 }
 
 export function emptyStats(): MatchStats {
-  return { queries: 0, pairsScored: 0, candidatesConsidered: 0, postingsRead: 0, extraRounds: 0, completions: 0, refined: 0, ms: 0 };
+  return { queries: 0, pairsScored: 0, candidatesConsidered: 0, postingsRead: 0, extraRounds: 0, completions: 0, refined: 0, blocksBounded: 0, blocksExpanded: 0, blocksRefined: 0, forwardOnly: 0, ms: 0 };
 }
 
 export function normaliseWeights(weights: ScoringWeights, ctx: ScoringContext, tieUp: TieUpContext | null): NormalisedWeights {

@@ -93,6 +93,12 @@ export class MatchSearch {
     return this.scorer.value(a, b);
   }
 
+  /** score(a, b) with direction(a, b) already computed (bit-identical). */
+  scoreWithForward(a: ScoringProfile, b: ScoringProfile, forward: number): number {
+    this.stats.pairsScored++;
+    return this.scorer.valueWithForward(a, b, forward);
+  }
+
   weightsFor(a: ScoringProfile): { w: NormalisedWeights; tieUp: TieUpContext | null } {
     const tieUp = effectiveTieUp(this.options.ctx, a);
     let w = this.weightsByTieUp.get(tieUp);

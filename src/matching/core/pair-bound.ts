@@ -17,7 +17,7 @@ export interface NormalisedWeights {
 const { primary, reverse, mutual, domainShare, extraNeed } = COMPLEMENTARITY;
 
 /** direction() = best + extraNeed·(1 − best)·second, increasing in both, with second ≤ best ≤ u. */
-function directionBound(domain: number, terms: number): number {
+export function directionBound(domain: number, terms: number): number {
   let u = domainShare * domain + (1 - domainShare) * (terms < 1 ? terms : 1);
   if (u > 1) u = 1;
   return u + extraNeed * (1 - u) * u;
@@ -34,4 +34,14 @@ export function groupBound(w: NormalisedWeights, d1: number, t1: number, d2: num
   const h2 = directionBound(d2, t2);
   const comp = primary * h1 + reverse * h2 + mutual * (h1 < h2 ? h1 : h2);
   return w.complementarity * comp + w.sector * (s < 1 ? s : 1) + w.text * (t < 1 ? t : 1) + w.focus * (f < 1 ? f : 1);
+}
+
+/** The indexed part of the bound with the forward direction known exactly (h2: bound of the reverse one). */
+export function boundWithForward(w: NormalisedWeights, forward: number, h2: number, rest: number): number {
+  return w.complementarity * (primary * forward + reverse * h2 + mutual * (forward < h2 ? forward : h2)) + rest;
+}
+
+/** Sector, text and focus part of the bound (see groupBound). */
+export function restBound(w: NormalisedWeights, s: number, t: number, f: number): number {
+  return w.sector * (s < 1 ? s : 1) + w.text * (t < 1 ? t : 1) + w.focus * (f < 1 ? f : 1);
 }

@@ -77,6 +77,13 @@ export class TopK {
     return out.sort(compareEntries);
   }
 
+  /** Entries best first, by slot (compact transfer between threads). */
+  sortedSlots(): { slot: number; score: number }[] {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((x, y) => this.scores[y] - this.scores[x] || (this.ids[x] < this.ids[y] ? -1 : this.ids[x] > this.ids[y] ? 1 : 0));
+    return order.map((i) => ({ slot: this.slots[i], score: this.scores[i] }));
+  }
+
   private worse(sa: number, ida: string, sb: number, idb: string): boolean {
     return sa < sb || (sa === sb && ida > idb);
   }

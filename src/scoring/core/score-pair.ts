@@ -86,6 +86,11 @@ export function scorePairValue(a: ScoringProfile, b: ScoringProfile, weights: Sc
 export interface PairScorer {
   /** The total only (the hot path): no breakdown, components with weight 0 skipped; 0 when excluded. */
   value(a: ScoringProfile, b: ScoringProfile): number;
+  /**
+   * value(a, b) when direction(a, b) (how well b meets a's needs) is already known, e.g. from an
+   * early bound check of a match search: the same number, bit for bit, without computing it twice.
+   */
+  valueWithForward(a: ScoringProfile, b: ScoringProfile, forward: number): number;
   score(a: ScoringProfile, b: ScoringProfile): PairScore;
   explain(a: ScoringProfile, b: ScoringProfile): PairScore;
 }
@@ -106,27 +111,30 @@ export function createPairScorer(weights: ScoringWeights, ctx: ScoringContext): 
   };
   let cachedEnv: ScoringProfile['env'] | null = null;
   let cached = null as ReturnType<typeof plan> | null;
+  // forward < 0: not known (a direction is never negative).
+  const valueOf = (a: ScoringProfile, b: ScoringProfile, forward: number): number => {
+    assertSameEnvironment(a, b);
+    if (exclusionOf(a, b, ctx)) return 0;
+    if (a.env !== cachedEnv || !cached) {
+      cached = plan(a);
+      cachedEnv = a.env;
+    }
+    const { w, tieUp } = cached;
+    const env = a.env;
+    const n = env.domainIds.length;
+    let total = 0;
+    if (w.complementarity > 0) total += w.complementarity * combineDirections(forward >= 0 ? forward : direction(a, b, env.domainRelation, n), direction(b, a, env.domainRelation, n));
+    if (w.sector > 0) total += w.sector * sectorValue(a, b);
+    if (w.text > 0) total += w.text * textValue(a, b);
+    if (w.cooperation > 0) total += w.cooperation * cooperationValue(a, b);
+    if (w.language > 0) total += w.language * languageValue(a, b).value;
+    if (w.region > 0 && regionRuleHolds(a, b, ctx)) total += w.region;
+    if (w.focus > 0 && tieUp) total += w.focus * focusValue(a, b, tieUpMask(tieUp, env.domainIndex)).value;
+    return clamp01(total);
+  };
   return {
-    value(a, b) {
-      assertSameEnvironment(a, b);
-      if (exclusionOf(a, b, ctx)) return 0;
-      if (a.env !== cachedEnv || !cached) {
-        cached = plan(a);
-        cachedEnv = a.env;
-      }
-      const { w, tieUp } = cached;
-      const env = a.env;
-      const n = env.domainIds.length;
-      let total = 0;
-      if (w.complementarity > 0) total += w.complementarity * combineDirections(direction(a, b, env.domainRelation, n), direction(b, a, env.domainRelation, n));
-      if (w.sector > 0) total += w.sector * sectorValue(a, b);
-      if (w.text > 0) total += w.text * textValue(a, b);
-      if (w.cooperation > 0) total += w.cooperation * cooperationValue(a, b);
-      if (w.language > 0) total += w.language * languageValue(a, b).value;
-      if (w.region > 0 && regionRuleHolds(a, b, ctx)) total += w.region;
-      if (w.focus > 0 && tieUp) total += w.focus * focusValue(a, b, tieUpMask(tieUp, env.domainIndex)).value;
-      return clamp01(total);
-    },
+    value: (a, b) => valueOf(a, b, -1),
+    valueWithForward: (a, b, forward) => valueOf(a, b, forward),
     score: (a, b) => evaluate(a, b, weights, ctx, false),
     explain: (a, b) => evaluate(a, b, weights, ctx, true),
   };

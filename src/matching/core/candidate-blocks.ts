@@ -1,0 +1,182 @@
+// Candidate blocks of a pool for block-max bounds: live profiles grouped by place (so the meeting
+// rule blocks or allows a whole block), ordered within a place by their dominant domain keys, and cut
+// into blocks of a few dozen. Per block: the union of its members' domain/sector postings with the
+// largest value (max groups of match-keys.ts), and what its members' cheap parts can reach. A query
+// bounds a block from these before touching any member (see block-search.ts); term (sum-group)
+// values come from the query's term lists, so a block's term bound is its best member's exact value.
+import type { MatchIndex } from './match-index';
+
+/** Members per block: small enough that a block's bound stays close to its best member's. */
+export const DEFAULT_BLOCK_SIZE = 8;
+
+/** Read-only arrays of the blocks of one index version (CSR layout: `xStart[i] … xStart[i + 1]`). */
+export interface CandidateBlocks {
+  version: number;
+  count: number;
+  /** Per block: place and country id (every member shares them). */
+  place: Int32Array;
+  country: Int32Array;
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** Per block: union of the members' max-group lists (ascending ids) with the largest value. */
+  listStart: Int32Array;
+  lists: Int32Array;
+  values: Float32Array;
+  /** Per block: OR of the members' cooperation and language bits, and whether one has none. */
+  coopOr: Int32Array;
+  coopNone: Uint8Array;
+  langOr: Int32Array;
+  langNone: Uint8Array;
+  /** Per slot: its max-group postings (list ids ascending, values), for member bounds. */
+  slotStart: Int32Array;
+  slotLists: Int32Array;
+  slotValues: Float32Array;
+  /** Per slot: its block (−1 for a free slot). */
+  blockOf: Int32Array;
+  /** Per max-group list: the blocks holding it (ascending) with their largest value (block postings). */
+  postingStart: Int32Array;
+  postingBlocks: Int32Array;
+  postingValues: Float32Array;
+}
+
+/** Sort key parts of a slot: its strongest list of each domain family (offers, seeks, focus sectors). */
+function dominantLists(index: MatchIndex, s: number): [number, number, number] {
+  const out = [-1, -1, -1];
+  const best = [0, 0, 0];
+  const lists = index.forwardLists[s];
+  const values = index.forwardValues[s];
+  for (let j = 0; j < lists.length; j++) {
+    const fam = index.listById(lists[j]).family;
+    // Families 0 (od), 1 (sd), 3 (f) → slots 0, 1, 2.
+    const k = fam === 0 ? 0 : fam === 1 ? 1 : fam === 3 ? 2 : -1;
+    if (k >= 0 && values[j] > best[k]) {
+      best[k] = values[j];
+      out[k] = lists[j];
+    }
+  }
+  return [out[0], out[1], out[2]];
+}
+
+export function buildCandidateBlocks(index: MatchIndex, blockSize = DEFAULT_BLOCK_SIZE): CandidateBlocks {
+  const cap = index.capacity;
+  // Per slot: max-group postings only (term lists are read per query instead).
+  const slotStart = new Int32Array(cap + 1);
+  for (let s = 0; s < cap; s++) {
+    let n = 0;
+    if (index.alive[s]) for (const id of index.forwardLists[s]) if (index.listById(id).sumGroup < 0) n++;
+    slotStart[s + 1] = slotStart[s] + n;
+  }
+  const slotLists = new Int32Array(slotStart[cap]);
+  const slotValues = new Float32Array(slotStart[cap]);
+  for (let s = 0; s < cap; s++) {
+    if (!index.alive[s]) continue;
+    let o = slotStart[s];
+    const lists = index.forwardLists[s];
+    const values = index.forwardValues[s];
+    for (let j = 0; j < lists.length; j++) {
+      if (index.listById(lists[j]).sumGroup >= 0) continue;
+      slotLists[o] = lists[j];
+      slotValues[o++] = values[j];
+    }
+  }
+  // Group by place, order by dominant keys (then id, so the layout is deterministic).
+  const byPlace = new Map<number, { slot: number; key: [number, number, number] }[]>();
+  for (let s = 0; s < cap; s++) {
+    if (!index.alive[s]) continue;
+    let g = byPlace.get(index.place[s]);
+    if (!g) byPlace.set(index.place[s], (g = []));
+    g.push({ slot: s, key: dominantLists(index, s) });
+  }
+  const ids = index.ids;
+  const blocks: number[][] = [];
+  for (const place of [...byPlace.keys()].sort((x, y) => x - y)) {
+    const g = byPlace.get(place)!;
+    g.sort((x, y) => x.key[2] - y.key[2] || x.key[0] - y.key[0] || x.key[1] - y.key[1] || (ids[x.slot] < ids[y.slot] ? -1 : 1));
+    for (let i = 0; i < g.length; i += blockSize) blocks.push(g.slice(i, i + blockSize).map((e) => e.slot));
+  }
+  const count = blocks.length;
+  const memberStart = new Int32Array(count + 1);
+  const members = new Int32Array(blocks.reduce((n, b) => n + b.length, 0));
+  const place = new Int32Array(count);
+  const country = new Int32Array(count);
+  const coopOr = new Int32Array(count);
+  const coopNone = new Uint8Array(count);
+  const langOr = new Int32Array(count);
+  const langNone = new Uint8Array(count);
+  const blockOf = new Int32Array(cap).fill(-1);
+  const listStart = new Int32Array(count + 1);
+  const unionLists: number[] = [];
+  const unionValues: number[] = [];
+  const union = new Map<number, number>();
+  for (let b = 0; b < count; b++) {
+    const m = blocks[b];
+    memberStart[b + 1] = memberStart[b] + m.length;
+    members.set(m, memberStart[b]);
+    place[b] = index.place[m[0]];
+    country[b] = index.country[m[0]];
+    union.clear();
+    for (const s of m) {
+      blockOf[s] = b;
+      if (index.cooperation[s] === 0) coopNone[b] = 1;
+      coopOr[b] |= index.cooperation[s];
+      if (index.languages[s] === 0) langNone[b] = 1;
+      langOr[b] |= index.languages[s];
+      for (let j = slotStart[s]; j < slotStart[s + 1]; j++) {
+        const old = union.get(slotLists[j]);
+        if (old === undefined || slotValues[j] > old) union.set(slotLists[j], slotValues[j]);
+      }
+    }
+    for (const id of [...union.keys()].sort((x, y) => x - y)) {
+      unionLists.push(id);
+      unionValues.push(union.get(id)!);
+    }
+    listStart[b + 1] = unionLists.length;
+  }
+  // Block postings: the unions inverted, so a query reads only the lists it probes.
+  const lists = Int32Array.from(unionLists);
+  const values = Float32Array.from(unionValues);
+  const postingStart = new Int32Array(index.listCount + 1);
+  for (const id of lists) postingStart[id + 1]++;
+  for (let i = 0; i < index.listCount; i++) postingStart[i + 1] += postingStart[i];
+  const fill = postingStart.slice(0, index.listCount);
+  const postingBlocks = new Int32Array(lists.length);
+  const postingValues = new Float32Array(lists.length);
+  for (let b = 0; b < count; b++) {
+    for (let j = listStart[b]; j < listStart[b + 1]; j++) {
+      const o = fill[lists[j]]++;
+      postingBlocks[o] = b;
+      postingValues[o] = values[j];
+    }
+  }
+  return {
+    version: index.version,
+    postingStart,
+    postingBlocks,
+    postingValues,
+    count,
+    place,
+    country,
+    memberStart,
+    members,
+    listStart,
+    lists,
+    values,
+    coopOr,
+    coopNone,
+    langOr,
+    langNone,
+    slotStart,
+    slotLists,
+    slotValues,
+    blockOf,
+  };
+}
+
+const cache = new WeakMap<MatchIndex, CandidateBlocks>();
+
+/** The blocks of the index's current version (rebuilt after a change). */
+export function candidateBlocksFor(index: MatchIndex, blockSize = DEFAULT_BLOCK_SIZE): CandidateBlocks {
+  let b = cache.get(index);
+  if (!b || b.version !== index.version) cache.set(index, (b = buildCandidateBlocks(index, blockSize)));
+  return b;
+}
