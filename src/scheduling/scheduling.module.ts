@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { HighsSolverProvider } from './highs-solver.provider';
+import { SatSolverProvider } from './sat-solver.provider';
 import { ScheduleExportsService } from './schedule-exports.service';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
@@ -9,7 +10,7 @@ import { SchedulingService } from './scheduling.service';
 @Module({
   imports: [EventsModule],
   controllers: [SchedulingController],
-  providers: [HighsSolverProvider, SchedulingService, ScheduleExportsService],
+  providers: [HighsSolverProvider, SatSolverProvider, SchedulingService, ScheduleExportsService],
   exports: [SchedulingService, ScheduleExportsService],
 })
 export class SchedulingModule {}

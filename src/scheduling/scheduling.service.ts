@@ -10,6 +10,7 @@ import { JobName, type JobContext, type JobData } from '../infra/queue/queue.con
 import { QueueService } from '../infra/queue/queue.service';
 import { scheduleMeetings, validateSchedule } from './core';
 import { HighsSolverProvider } from './highs-solver.provider';
+import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
 import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
@@ -24,6 +25,7 @@ export class SchedulingService {
     private readonly queue: QueueService,
     private readonly events: EventsService,
     private readonly highs: HighsSolverProvider,
+    private readonly sat: SatSolverProvider,
   ) {}
 
   /** The event as the caller may see it; 404 for events it may not see, so slugs do not leak. */
@@ -86,15 +88,16 @@ export class SchedulingService {
     const built = buildScheduleInput(slots, event.tables, pairs, participants, previous);
     await ctx.progress(0.1, { meetings: built.input.meetings.length, slots: slots.length });
 
-    const mipSolver = (await this.highs.solver()) ?? undefined;
+    const [mipSolver, satSolver] = await Promise.all([this.highs.solver(), this.sat.solver()]).then(([mip, sat]) => [mip ?? undefined, sat ?? undefined] as const);
     const trace: Array<[number, number | null]> = [];
     // The core runs synchronously for the time limit; progress is sampled and reported when it returns.
     const result = scheduleMeetings(built.input, {
       timeLimitMs: schedule.options.timeLimitMs,
       seed: schedule.options.seed,
       fairnessD: schedule.options.fairnessD,
-      exact: mipSolver ? 'auto' : 'off',
+      exact: 'auto',
       mipSolver,
+      satSolver,
       onProgress: (fraction, best) => {
         if (trace.length === 0 || fraction - trace[trace.length - 1][0] >= 0.1) trace.push([fraction, best]);
       },
@@ -126,7 +129,7 @@ export class SchedulingService {
       tableChanges: check.tableChanges,
       lockedKept: built.lockedKept,
       locksDropped: built.locksDropped,
-      exact: mipSolver !== undefined,
+      exact: satSolver !== undefined,
       elapsedMs: Math.round(result.report.elapsedMs),
       valid: check.errors.length === 0,
       errors: check.errors,

@@ -1,8 +1,10 @@
-// Entry point of the scheduler core: pre-checks, lower bound, local search, repair, tables, report.
+// Entry point of the scheduler core: pre-checks, lower bound, local search, exact SAT search,
+// repair, tables, report.
 import { assignTables } from './assign-tables';
 import { participantLowerBounds, runPreChecks } from './infeasibility-checks';
 import { runExactLns } from './exact-lns';
 import { LocalSearch, type SearchOutcome } from './local-search';
+import { runSatSearch } from './sat-search';
 import { compileModel, unplace } from './schedule-model';
 import type { ScheduleInput, ScheduleOptions, ScheduleResult, UnplacedMeeting } from './schedule-types';
 import { type SearchState, UNPLACED } from './search-state';
@@ -19,40 +21,42 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   const lbPerParticipant = participantLowerBounds(model, d);
   const lowerBound = lbPerParticipant.reduce((s, v) => s + v, 0);
 
-  const exact = options.mipSolver && options.exact !== 'off' ? options.mipSolver : null;
+  // An exact step runs when its solver is injected (the MIP step also needs a time share).
+  const useMip = options.mipSolver !== undefined && (options.mipShare ?? 0) > 0;
+  const exact = options.exact !== 'off' && (options.satSolver !== undefined || useMip);
   const budget = Math.max(0, options.timeLimitMs - (now() - start));
   const deadline = now() + budget;
   const seed = options.seed ?? 1;
-  // Without a solver: one annealing run. With one: annealing, exact LNS on its best, and — only
-  // if the exact step improved it — annealing resumed from there, then a final exact LNS.
-  const share = options.annealShare ?? 0.85;
-  const phases = exact ? [share, (1 - share) * 0.4, (1 - share) * 0.3, 1] : [1];
-  let state: SearchState | null = null;
-  let iterations = 0;
-  let improved = true;
-  for (let i = 0; i < phases.length; i++) {
-    const phaseEnd = i === phases.length - 1 ? deadline : Math.min(deadline, now() + budget * phases[i]);
-    if (i % 2 === 0 && improved) {
-      const search: LocalSearch = new LocalSearch(model, {
-        timeLimitMs: Math.max(0, phaseEnd - now()),
-        seed: seed + i,
-        d,
-        lowerBound,
-        maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-        now,
-        onProgress: options.onProgress,
-        initial: state?.slot,
-      });
-      const run: SearchOutcome = search.run();
-      state = run.state;
-      iterations += run.iterations;
-    } else if (i % 2 === 1 && exact && state && state.breaks > lowerBound) {
-      improved = runExactLns(model, state, { solver: exact, d, lowerBound, deadline: phaseEnd, now, seed: seed + i }).improvements > 0;
+  // Annealing first (a share of the budget, all of it without an exact step), then the MIP
+  // neighbourhood step when a MIP solver is injected and given a share, then the SAT search on the
+  // whole problem when a SAT solver is injected.
+  const share = exact ? (options.annealShare ?? (options.satSolver ? 0.45 : 0.75)) : 1;
+  const search = new LocalSearch(model, {
+    timeLimitMs: Math.max(0, Math.min(deadline, now() + budget * share) - now()),
+    seed,
+    d,
+    lowerBound,
+    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+    now,
+    onProgress: options.onProgress,
+  });
+  const run: SearchOutcome = search.run();
+  const state: SearchState = run.state;
+  const iterations = run.iterations;
+  let provenOptimal = false;
+  let provenLower = lowerBound;
+  const feasible = (s: SearchState) => s.violations === 0 && s.fairnessExcess(d) === 0;
+  if (exact && feasible(state) && state.breaks > lowerBound) {
+    if (options.mipSolver && useMip) {
+      const mipEnd = Math.min(deadline, now() + budget * (options.mipShare ?? 0));
+      if (mipEnd > now()) runExactLns(model, state, { solver: options.mipSolver, d, lowerBound, deadline: mipEnd, now, seed: seed + 1 });
     }
-    if (state && state.violations === 0 && state.fairnessExcess(d) === 0 && state.breaks <= lowerBound) break;
+    if (options.satSolver && state.breaks > lowerBound) {
+      const sat = runSatSearch(model, state, { solver: options.satSolver, solverOptions: options.satOptions, d, lowerBound, deadline, now });
+      provenOptimal = sat.provenOptimal;
+      provenLower = sat.lowerBound;
+    }
   }
-  if (!state) throw new Error('unreachable: the first phase always runs');
-
   // Repair: drop the meeting in the most violations until the rest is feasible.
   while (state.violations > 0) {
     let worst = -1;
@@ -93,8 +97,9 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
       fairness: stats.fairness,
       fairnessD: d,
       fairnessHolds,
-      lowerBound,
-      optimal: complete && fairnessHolds && stats.breaksTotal <= lowerBound,
+      // Bounds the SAT search refuted raise the lower bound (to the schedule's own total when proven optimal).
+      lowerBound: complete && fairnessHolds ? Math.max(provenLower, provenOptimal ? stats.breaksTotal : 0) : lowerBound,
+      optimal: complete && fairnessHolds && (provenOptimal || stats.breaksTotal <= lowerBound),
       tableChanges: tables.tableChanges,
       elapsedMs: Math.round(now() - start),
       iterations,

@@ -1,5 +1,6 @@
 // Plain data types of the meeting scheduler core (no framework, no I/O).
 import type { MipSolver } from './mip-model';
+import type { SatSolverFactory } from './sat-search';
 
 export type { MipModel, MipResult, MipSolver, MipStatus } from './mip-model';
 
@@ -60,14 +61,22 @@ export interface ScheduleOptions {
   /** Clock injection for tests; defaults to performance.now. */
   now?: () => number;
   /**
-   * Exact improvement step (MIP-based large-neighbourhood search after the annealing). Needs
-   * `mipSolver`; 'auto' (default) uses it when one is given, 'off' never does.
+   * Exact improvement step after the annealing: a complete SAT search on the whole problem with
+   * the injected `satSolver`, warm-started from the annealing's best schedule and tightened until
+   * the time limit or a proof of optimality. 'auto' (default) runs it when a solver is given,
+   * 'off' leaves the annealing alone.
    */
   exact?: 'auto' | 'off';
-  /** Injected MIP solver, e.g. `createHighsMipSolver(await loadHighs())`. */
+  /** Injected incremental SAT solver for the exact step, e.g. `await loadCadicalSatSolver()`. */
+  satSolver?: SatSolverFactory;
+  /** Solver options for the SAT step (tuning/diagnostics), e.g. CaDiCaL's `{ stabilizeonly: 1 }`. */
+  satOptions?: Record<string, number | boolean>;
+  /** Optional MIP solver, e.g. `createHighsMipSolver(await loadHighs())`, for the MIP neighbourhood step. */
   mipSolver?: MipSolver;
-  /** Share of the time limit given to the annealing before the exact step (default 0.85). */
+  /** Share of the time limit given to the annealing before the exact steps (default 0.45 with a SAT solver, else 0.75). */
   annealShare?: number;
+  /** Share of the time limit given to the MIP neighbourhood step when `mipSolver` is set (default 0: off). */
+  mipShare?: number;
 }
 
 export interface PlacedMeeting {

@@ -1,0 +1,21 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { SatSolverFactory } from './core';
+import { loadCadicalSatSolver } from './cadical-loader';
+
+/**
+ * The exact step's SAT solver: CaDiCaL (Wasm), loaded once on first use and injected into the core.
+ * When it cannot be loaded, scheduling runs without the SAT step.
+ */
+@Injectable()
+export class SatSolverProvider {
+  private readonly logger = new Logger('Scheduling');
+  private loading: Promise<SatSolverFactory | null> | null = null;
+
+  solver(): Promise<SatSolverFactory | null> {
+    this.loading ??= loadCadicalSatSolver().catch((error: Error) => {
+      this.logger.warn({ error: error.message }, 'CaDiCaL could not be loaded: scheduling without the SAT step');
+      return null;
+    });
+    return this.loading;
+  }
+}
