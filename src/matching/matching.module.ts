@@ -6,13 +6,14 @@ import { EventPoolService } from './event-pool.service';
 import { LexiconWatch } from './lexicon-watch.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
+import { MatchListThreads } from './parallel/match-list-threads.service';
 import { SuggestionsService } from './suggestions.service';
 import { WeightsController } from './weights.controller';
 
 @Module({
   imports: [ScoringModule, EventsModule, ProfileFeaturesModule],
   controllers: [MatchingController, WeightsController],
-  providers: [EventPoolService, MatchingService, SuggestionsService, LexiconWatch],
+  providers: [EventPoolService, MatchListThreads, MatchingService, SuggestionsService, LexiconWatch],
   exports: [MatchingService, SuggestionsService, LexiconWatch],
 })
 export class MatchingModule {}

@@ -12,6 +12,7 @@ import { EventPoolService } from './event-pool.service';
 import type { StoredSuggestion } from './match-list.entity';
 import { MatchRunEntity } from './match-run.entity';
 import { computeMatchLists } from './core';
+import { MatchListThreads } from './parallel/match-list-threads.service';
 
 // Lists are computed in batches so progress can be reported while a large event runs.
 const BATCH = 500;
@@ -29,6 +30,7 @@ export class MatchingService {
     private readonly queue: QueueService,
     private readonly pools: EventPoolService,
     private readonly weights: WeightsService,
+    private readonly threads: MatchListThreads,
   ) {}
 
   /**
@@ -112,14 +114,27 @@ export class MatchingService {
       const scorer = createPairScorer(weights.weights, pool.ctx);
       const all = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id).sort();
       const queryIds = all.filter((_, i) => i % run.shardsTotal === shard);
+      const options = { k: pool.event.suggestionsK, weights: weights.weights, ctx: pool.ctx };
+      const progress = (done: number) => ctx.progress((0.9 * done) / Math.max(1, queryIds.length), { shard, shards: run.shardsTotal });
       const lists = new Map<string, { candidateId: string }[]>();
       let pairsScored = 0;
-      for (let i = 0; i < queryIds.length; i += BATCH) {
-        const batch = computeMatchLists(pool.index, queryIds.slice(i, i + BATCH), { k: pool.event.suggestionsK, weights: weights.weights, ctx: pool.ctx });
-        for (const [id, list] of batch.lists) lists.set(id, list);
-        pairsScored += batch.stats.pairsScored;
-        await ctx.progress((0.9 * Math.min(i + BATCH, queryIds.length)) / Math.max(1, queryIds.length), { shard, shards: run.shardsTotal });
+      let threads = 1;
+      const searchStarted = Date.now();
+      if (this.threads.available) {
+        // The same exact lists, computed by this process's threads (MATCHING_THREADS), in query order.
+        const r = await this.threads.compute(pool.profiles, queryIds, options, { index: pool.index, progress: { every: BATCH, report: progress } });
+        for (const [id, list] of r.lists) lists.set(id, list);
+        pairsScored = r.stats.pairsScored;
+        threads = r.perThread.length;
+      } else {
+        for (let i = 0; i < queryIds.length; i += BATCH) {
+          const batch = computeMatchLists(pool.index, queryIds.slice(i, i + BATCH), options);
+          for (const [id, list] of batch.lists) lists.set(id, list);
+          pairsScored += batch.stats.pairsScored;
+          await progress(Math.min(i + BATCH, queryIds.length));
+        }
       }
+      const searchMs = Date.now() - searchStarted;
       const rows = [...lists.entries()].map(([orgId, ranked]) => ({
         org: orgId,
         suggestions: ranked.map(({ candidateId: id }): StoredSuggestion => {
@@ -164,7 +179,7 @@ export class MatchingService {
         return true;
       });
       await ctx.progress(1);
-      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, ms: Date.now() - started, runCompleted: finished };
+      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, threads, searchMs, ms: Date.now() - started, runCompleted: finished };
     } catch (error) {
       await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
       throw error;

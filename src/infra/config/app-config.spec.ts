@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ kind: 'embedded', dataDir: '/srv/app/data/pglite' });
     expect(c.queue).toEqual({ kind: 'inline', prefix: 'tieup', concurrency: 2, stalledMs: 30000 });
     expect(c.matching.shardSize).toBe(2000);
+    expect(c.matching.threads).toBe(1);
     expect(c.auth.adminApiKey).toBeNull();
     expect(c.seedDemo).toBe(true);
     expect(c.log.level).toBe('info');
@@ -20,11 +21,12 @@ describe('loadConfig', () => {
   });
 
   it('parses numbers and switches', () => {
-    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', WORKER_CONCURRENCY: '4', LOG_LEVEL: 'debug' });
+    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', WORKER_CONCURRENCY: '4', LOG_LEVEL: 'debug', MATCHING_THREADS: '3' });
     expect(c.http.port).toBe(8080);
     expect(c.seedDemo).toBe(false);
     expect(c.queue.concurrency).toBe(4);
     expect(c.log.level).toBe('debug');
+    expect(c.matching.threads).toBe(3);
   });
 
   it('treats empty strings as unset', () => {
@@ -42,6 +44,9 @@ describe('loadConfig', () => {
     ['WORKER_CONCURRENCY', '0'],
     ['QUEUE_STALLED_MS', '10'],
     ['MATCHING_SHARD_SIZE', 'many'],
+    ['MATCHING_THREADS', '0'],
+    ['MATCHING_THREADS', '1.5'],
+    ['MATCHING_THREADS', 'all'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -14,8 +14,15 @@ export interface AppConfig {
   queue:
     | { kind: 'redis'; url: string; prefix: string; concurrency: number; stalledMs: number }
     | { kind: 'inline'; prefix: string; concurrency: number; stalledMs: number };
-  /** Whole-event recomputes above this many participants are split into shards for several workers. */
-  matching: { shardSize: number };
+  matching: {
+    /** Whole-event recomputes above this many participants are split into shards for several workers. */
+    shardSize: number;
+    /**
+     * Threads computing one recompute (or shard) in a process that runs jobs: the job's own thread plus
+     * `threads − 1` worker threads started at boot. 1 (the default) starts none.
+     */
+    threads: number;
+  };
   auth: { adminApiKey: string | null };
   /** The CLI logs to stderr so its stdout stays machine-readable. */
   log: { level: LogLevel; toStderr: boolean };
@@ -63,7 +70,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     queue: vars.REDIS_URL
       ? { kind: 'redis', url: vars.REDIS_URL, prefix, concurrency, stalledMs }
       : { kind: 'inline', prefix, concurrency, stalledMs },
-    matching: { shardSize: vars.MATCHING_SHARD_SIZE ?? 2000 },
+    matching: { shardSize: vars.MATCHING_SHARD_SIZE ?? 2000, threads: vars.MATCHING_THREADS ?? 1 },
     auth: { adminApiKey: vars.ADMIN_API_KEY ?? null },
     log: { level: vars.LOG_LEVEL ?? 'info', toStderr: false },
     seedDemo: vars.SEED_DEMO ?? true,

@@ -15,6 +15,8 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
+const THREADS_MESSAGE = 'MATCHING_THREADS must be an integer between 1 and 256 (threads of one job-running process)';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -67,6 +69,13 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(1_000_000)
   MATCHING_SHARD_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: THREADS_MESSAGE })
+  @Min(1, { message: THREADS_MESSAGE })
+  @Max(256, { message: THREADS_MESSAGE })
+  MATCHING_THREADS?: number;
 
   @IsOptional()
   @IsString()
