@@ -1,5 +1,5 @@
 // Minimal MiniZinc .dzn reader for the JAIR 2022 B2B instances, and their conversion to the
-// scheduler's input (see /work/shared/b2b-instances/README.md for the field semantics).
+// scheduler's input (see ../shared/b2b-instances/README.md beside the project for the field semantics).
 import type { MeetingInput, ScheduleInput, Session } from '../../src/scheduling/core';
 
 export type DznValue = number | number[] | number[][];

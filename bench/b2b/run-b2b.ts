@@ -1,14 +1,14 @@
 // Benchmark: solves the JAIR 2022 B2B instances with d = 2 and checks each result independently.
-// Usage: npm run bench:b2b -- [--time-limit-ms N] [--seed N] [--exact auto|off] [--mip-share F] [file.dzn ...]
+// Usage: npm run bench:b2b -- [--time-limit-ms N] [--seed N] [--exact auto|off] [--anneal-share F] [file.dzn ...]
 // SAT_OPTIONS='{"walk":1}' passes CaDiCaL options to the SAT step (tuning).
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import loadHighs from 'highs';
+import { basename, join, resolve } from 'node:path';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
-import { createHighsMipSolver, type MipSolver, type SatSolverFactory, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
+import { type SatSolverFactory, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
 
-const ROOT = '/work/shared/b2b-instances';
+// The instances sit beside the project (../shared/b2b-instances); B2B_INSTANCES overrides.
+const ROOT = process.env.B2B_INSTANCES ?? resolve(__dirname, '../../../shared/b2b-instances');
 const D = 2;
 
 function loadBestKnown(): Map<string, string> {
@@ -34,14 +34,12 @@ async function main(): Promise<void> {
   let timeLimitMs = 9500;
   let seed = 1;
   let exact: 'auto' | 'off' = 'auto';
-  let mipShare = 0;
   let annealShare: number | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--time-limit-ms') timeLimitMs = Number(args[++i]);
     else if (args[i] === '--seed') seed = Number(args[++i]);
     else if (args[i] === '--exact') exact = args[++i] === 'off' ? 'off' : 'auto';
-    else if (args[i] === '--mip-share') mipShare = Number(args[++i]);
     else if (args[i] === '--anneal-share') annealShare = Number(args[++i]);
     else files.push(args[i]);
   }
@@ -50,9 +48,8 @@ async function main(): Promise<void> {
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.dzn')) files.push(join(dir, f));
   }
   const best = loadBestKnown();
-  // The exact steps need Wasm runtimes (CaDiCaL; HiGHS only when the MIP step gets a share): load once, inject.
+  // The exact step needs the CaDiCaL Wasm runtime: load once, inject.
   const satSolver: SatSolverFactory | undefined = exact === 'auto' ? await loadCadicalSatSolver() : undefined;
-  const mipSolver: MipSolver | undefined = exact === 'auto' && mipShare > 0 ? createHighsMipSolver(await loadHighs()) : undefined;
   const satOptions = process.env.SAT_OPTIONS ? (JSON.parse(process.env.SAT_OPTIONS) as Record<string, number>) : undefined;
   let originals = 0;
   let originalsOptimal = 0;
@@ -61,7 +58,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const name = basename(file, '.dzn');
     const input = dznToScheduleInput(parseDzn(readFileSync(file, 'utf8')));
-    const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, mipSolver, mipShare, annealShare, satSolver, satOptions });
+    const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, annealShare, satSolver, satOptions });
     const check = validateSchedule(input, result, D);
     const known = best.get(name);
     const bestKnown = known === undefined || known === '-' || known === '?' ? (known ?? null) : Number(known);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
-import { HighsSolverProvider } from './highs-solver.provider';
 import { SatSolverProvider } from './sat-solver.provider';
 import { ScheduleExportsService } from './schedule-exports.service';
 import { SchedulingController } from './scheduling.controller';
@@ -10,7 +9,7 @@ import { SchedulingService } from './scheduling.service';
 @Module({
   imports: [EventsModule],
   controllers: [SchedulingController],
-  providers: [HighsSolverProvider, SatSolverProvider, SchedulingService, ScheduleExportsService],
+  providers: [SatSolverProvider, SchedulingService, ScheduleExportsService],
   exports: [SchedulingService, ScheduleExportsService],
 })
 export class SchedulingModule {}

@@ -9,7 +9,6 @@ import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
 import { scheduleMeetings, validateSchedule } from './core';
-import { HighsSolverProvider } from './highs-solver.provider';
 import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
@@ -24,7 +23,6 @@ export class SchedulingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
     private readonly events: EventsService,
-    private readonly highs: HighsSolverProvider,
     private readonly sat: SatSolverProvider,
   ) {}
 
@@ -88,7 +86,7 @@ export class SchedulingService {
     const built = buildScheduleInput(slots, event.tables, pairs, participants, previous);
     await ctx.progress(0.1, { meetings: built.input.meetings.length, slots: slots.length });
 
-    const [mipSolver, satSolver] = await Promise.all([this.highs.solver(), this.sat.solver()]).then(([mip, sat]) => [mip ?? undefined, sat ?? undefined] as const);
+    const satSolver = (await this.sat.solver()) ?? undefined;
     const trace: Array<[number, number | null]> = [];
     // The core runs synchronously for the time limit; progress is sampled and reported when it returns.
     const result = scheduleMeetings(built.input, {
@@ -96,7 +94,6 @@ export class SchedulingService {
       seed: schedule.options.seed,
       fairnessD: schedule.options.fairnessD,
       exact: 'auto',
-      mipSolver,
       satSolver,
       onProgress: (fraction, best) => {
         if (trace.length === 0 || fraction - trace[trace.length - 1][0] >= 0.1) trace.push([fraction, best]);

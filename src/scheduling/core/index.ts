@@ -2,7 +2,6 @@
 export { assignTables, countTableChanges } from './assign-tables';
 export type { TableAssignment, TimedMeeting } from './assign-tables';
 export { countBreaks } from './break-count';
-export { createHighsMipSolver } from './highs-mip-solver';
 export type { IncrementalSatSolver, SatSolverFactory, SatStatus } from './sat-search';
 export { scheduleMeetings, SEARCH_FAILED } from './schedule-meetings';
 export type * from './schedule-types';

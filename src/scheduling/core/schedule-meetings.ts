@@ -2,7 +2,6 @@
 // repair, tables, report.
 import { assignTables } from './assign-tables';
 import { participantLowerBounds, runPreChecks } from './infeasibility-checks';
-import { runExactLns } from './exact-lns';
 import { LocalSearch, type SearchOutcome } from './local-search';
 import { runSatSearch } from './sat-search';
 import { compileModel, unplace } from './schedule-model';
@@ -21,16 +20,14 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   const lbPerParticipant = participantLowerBounds(model, d);
   const lowerBound = lbPerParticipant.reduce((s, v) => s + v, 0);
 
-  // An exact step runs when its solver is injected (the MIP step also needs a time share).
-  const useMip = options.mipSolver !== undefined && (options.mipShare ?? 0) > 0;
-  const exact = options.exact !== 'off' && (options.satSolver !== undefined || useMip);
+  // The exact step runs when its solver is injected.
+  const exact = options.exact !== 'off' && options.satSolver !== undefined;
   const budget = Math.max(0, options.timeLimitMs - (now() - start));
   const deadline = now() + budget;
   const seed = options.seed ?? 1;
-  // Annealing first (a share of the budget, all of it without an exact step), then the MIP
-  // neighbourhood step when a MIP solver is injected and given a share, then the SAT search on the
-  // whole problem when a SAT solver is injected.
-  const share = exact ? (options.annealShare ?? (options.satSolver ? 0.45 : 0.75)) : 1;
+  // Annealing first (a share of the budget, all of it without an exact step), then the SAT search
+  // on the whole problem.
+  const share = exact ? (options.annealShare ?? 0.45) : 1;
   const search = new LocalSearch(model, {
     timeLimitMs: Math.max(0, Math.min(deadline, now() + budget * share) - now()),
     seed,
@@ -47,11 +44,7 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   let provenLower = lowerBound;
   const feasible = (s: SearchState) => s.violations === 0 && s.fairnessExcess(d) === 0;
   if (exact && feasible(state) && state.breaks > lowerBound) {
-    if (options.mipSolver && useMip) {
-      const mipEnd = Math.min(deadline, now() + budget * (options.mipShare ?? 0));
-      if (mipEnd > now()) runExactLns(model, state, { solver: options.mipSolver, d, lowerBound, deadline: mipEnd, now, seed: seed + 1 });
-    }
-    if (options.satSolver && state.breaks > lowerBound) {
+    if (options.satSolver) {
       const sat = runSatSearch(model, state, { solver: options.satSolver, solverOptions: options.satOptions, d, lowerBound, deadline, now });
       provenOptimal = sat.provenOptimal;
       provenLower = sat.lowerBound;

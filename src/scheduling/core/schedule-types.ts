@@ -1,8 +1,6 @@
 // Plain data types of the meeting scheduler core (no framework, no I/O).
-import type { MipSolver } from './mip-model';
 import type { SatSolverFactory } from './sat-search';
 
-export type { MipModel, MipResult, MipSolver, MipStatus } from './mip-model';
 
 /**
  * Session restriction of a meeting: 'any', or the name of a session (e.g. 'morning'), which allows the
@@ -71,12 +69,8 @@ export interface ScheduleOptions {
   satSolver?: SatSolverFactory;
   /** Solver options for the SAT step (tuning/diagnostics), e.g. CaDiCaL's `{ stabilizeonly: 1 }`. */
   satOptions?: Record<string, number | boolean>;
-  /** Optional MIP solver, e.g. `createHighsMipSolver(await loadHighs())`, for the MIP neighbourhood step. */
-  mipSolver?: MipSolver;
-  /** Share of the time limit given to the annealing before the exact steps (default 0.45 with a SAT solver, else 0.75). */
+  /** Share of the time limit given to the annealing before the exact step (default 0.45). */
   annealShare?: number;
-  /** Share of the time limit given to the MIP neighbourhood step when `mipSolver` is set (default 0: off). */
-  mipShare?: number;
 }
 
 export interface PlacedMeeting {
