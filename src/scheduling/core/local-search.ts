@@ -12,6 +12,12 @@ import { insertSlot, swapSlots } from './slot-moves';
 
 export interface SearchParams {
   timeLimitMs: number;
+  /**
+   * Keep going past `timeLimitMs` while the search still improves: stop only once no better
+   * schedule was found for this long, or at `maxTimeLimitMs` (default: no extension).
+   */
+  extendWhileImprovingMs?: number;
+  maxTimeLimitMs?: number;
   seed: number;
   d: number;
   lowerBound: number;
@@ -290,6 +296,9 @@ export class LocalSearch {
     const { params, st, rng } = this;
     const start = params.now();
     const deadline = start + params.timeLimitMs;
+    const hardDeadline = start + Math.max(params.timeLimitMs, params.maxTimeLimitMs ?? params.timeLimitMs);
+    const extendMs = params.extendWhileImprovingMs ?? 0;
+    let lastImprovement = start;
     if (params.initial) {
       for (let m = 0; m < this.model.M; m++) if (this.model.active[m] && params.initial[m] >= 0) st.relocate(m, params.initial[m]);
     } else this.construct();
@@ -311,7 +320,7 @@ export class LocalSearch {
     while (iter < params.maxIterations) {
       if ((iter & 1023) === 0) {
         const now = params.now();
-        if (now >= deadline) break;
+        if (now >= deadline && (now >= hardDeadline || now - lastImprovement >= extendMs)) break;
         temp = tempHigh * Math.exp((logRatio * cycleIter) / cycle);
         if (params.onProgress && now - lastProgress > 200) {
           lastProgress = now;
@@ -370,6 +379,7 @@ export class LocalSearch {
           bestKey = k;
           best.set(st.slot);
           cycleImproved = true;
+          if (extendMs > 0) lastImprovement = params.now();
           if (done()) break;
         }
       } else this.undo();

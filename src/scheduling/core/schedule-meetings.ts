@@ -11,6 +11,11 @@ import { breakStats } from './validate-schedule';
 
 export const SEARCH_FAILED = 'search found no placement within the time limit';
 
+/** The annealing's extension while improving: at most this share of the budget in all… */
+const EXTEND_SHARE = 0.55;
+/** …and only while the last improvement is more recent than this share of the budget. */
+const EXTEND_STALL = 0.03;
+
 export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions): ScheduleResult {
   const now = options.now ?? (() => performance.now());
   const start = now();
@@ -28,8 +33,12 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   // Annealing first (a share of the budget, all of it without an exact step), then the SAT search
   // on the whole problem.
   const share = exact ? (options.annealShare ?? 0.45) : 1;
+  // With an exact step, the annealing may run on (up to EXTEND_SHARE of the budget) while it still
+  // improves: a schedule about to reach its best is worth more than the same time in the solver.
   const search = new LocalSearch(model, {
     timeLimitMs: Math.max(0, Math.min(deadline, now() + budget * share) - now()),
+    extendWhileImprovingMs: exact ? budget * EXTEND_STALL : 0,
+    maxTimeLimitMs: exact ? Math.max(0, Math.min(deadline, now() + budget * Math.max(share, EXTEND_SHARE)) - now()) : undefined,
     seed,
     d,
     lowerBound,
