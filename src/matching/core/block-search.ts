@@ -19,94 +19,17 @@
 import { LANGUAGE, type ScoringProfile } from '../../scoring/core';
 import { direction } from '../../scoring/core/complementarity';
 import { COOPERATION_UNKNOWN, cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
+import { blockTermMaxima, maxGroups, readBlockPostings, readTerms, resolveProbeLists, type BlockReader, type Resolved } from './block-postings';
+import { blockScratchFor, type BlockScratch } from './block-scratch';
 import { candidateBlocksFor, type CandidateBlocks } from './candidate-blocks';
-import { kindCompatibility } from '../../scoring/core/activity-lexicon';
-import { EPS, groupWeights } from './list-selection';
-import type { MatchIndex, PostingList } from './match-index';
-import { forwardProbes, SUM_GROUP, type ProbeEntry } from './match-keys';
+import { EPS } from './list-selection';
+import type { MatchIndex } from './match-index';
+import { forwardProbes, SUM_GROUP } from './match-keys';
 import { emptyStats, exclusionCandidates, type MatchOptions } from './match-options';
 import { MatchSearch } from './match-search';
 import { boundWithForward, directionBound, groupBound, restBound, type NormalisedWeights } from './pair-bound';
 import { heapPop, heapPush } from './search-workspace';
 import { TopK } from './top-k';
-
-/** Per-slot, per-block and per-list scratch of block searches over one index. */
-class BlockScratch {
-  slotStamp = new Uint32Array(0);
-  /** Term group values per slot (t1, t2, text). */
-  terms = new Float64Array(0);
-  touched = new Int32Array(0);
-  blockStamp = new Uint32Array(0);
-  blockTerms = new Float64Array(0);
-  listStamp = new Uint32Array(0);
-  listGroup = new Int8Array(0);
-  listImpact = new Float64Array(0);
-  listGroup2 = new Int8Array(0);
-  listImpact2 = new Float64Array(0);
-  /** Heap items: bound, reference (block or slot) and state (BLOCK, QUICK, REFINED). */
-  keys = new Float64Array(0);
-  refs = new Int32Array(0);
-  state = new Uint8Array(0);
-  /** Per heap item (refined candidates): bound of the reverse direction, and of sector + text + focus + cheap part. */
-  h2 = new Float64Array(0);
-  rest = new Float64Array(0);
-  /** Heap items of blocks waiting below the guessed k-th score. */
-  deferred = new Int32Array(0);
-  /** Blocks holding a read posting (term or domain/sector) in the current run. */
-  touchedBlocks = new Int32Array(0);
-
-  /** Per block: its domain/sector group values (d1, d2, sector, focus) for the current query. */
-  blockD = new Float64Array(0);
-  blockDStamp = new Uint32Array(0);
-  heap = new Int32Array(0);
-  readonly coopTable = new Float64Array(256 * 256).fill(-1);
-  readonly g = new Float64Array(7);
-  counter = 0;
-
-  ensure(cap: number, blocks: number, lists: number): void {
-    if (this.slotStamp.length < cap) {
-      this.slotStamp = new Uint32Array(cap);
-      this.terms = new Float64Array(cap * 3);
-      this.touched = new Int32Array(cap);
-    }
-    if (this.blockStamp.length < blocks) {
-      this.blockStamp = new Uint32Array(blocks);
-      this.blockTerms = new Float64Array(blocks * 3);
-      this.blockD = new Float64Array(blocks * 4);
-      this.blockDStamp = new Uint32Array(blocks);
-      this.deferred = new Int32Array(blocks);
-      this.touchedBlocks = new Int32Array(blocks);
-    }
-    if (this.keys.length < cap + blocks) {
-      const n = cap + blocks;
-      this.keys = new Float64Array(n);
-      this.refs = new Int32Array(n);
-      this.state = new Uint8Array(n);
-      this.h2 = new Float64Array(n);
-      this.rest = new Float64Array(n);
-      this.heap = new Int32Array(n);
-    }
-    if (this.listStamp.length < lists) {
-      const n = Math.max(16, lists * 2);
-      this.listStamp = new Uint32Array(n);
-      this.listGroup = new Int8Array(n);
-      this.listImpact = new Float64Array(n);
-      this.listGroup2 = new Int8Array(n);
-      this.listImpact2 = new Float64Array(n);
-    }
-  }
-}
-
-const scratches = new WeakMap<MatchIndex, BlockScratch>();
-
-/** A probed list of the query. */
-interface Resolved {
-  list: PostingList;
-  group: number;
-  impact: number;
-  /** Left unread in this run (a weak domain/sector list, see selectEssential). */
-  unread: boolean;
-}
 
 /** Heap item states: a block; a candidate bounded with its block's domain values; one bounded exactly. */
 const BLOCK = 0;
@@ -118,9 +41,6 @@ const BLOCK_EXACT = 3;
 /** Quantile of recent k-th scores used as the θ that decides which lists stay unread. */
 const SELECTION_QUANTILE = 0.01;
 
-/** Sum group → position in the per-slot term values (t1, t2, text). */
-const TERM_SLOT = [-1, 0, -1, 1, -1, 2, -1];
-
 export class BlockSearch {
   readonly k: number;
   readonly stats = emptyStats();
@@ -128,6 +48,7 @@ export class BlockSearch {
   readonly base: MatchSearch;
   private readonly blocks: CandidateBlocks;
   private readonly ws: BlockScratch;
+  private readonly reader: BlockReader;
   private readonly maybeExcluded: Map<string, Set<string>>;
   private readonly gw = new Float64Array(7);
   private readonly recent: number[] = [];
@@ -144,9 +65,8 @@ export class BlockSearch {
     this.base = new MatchSearch(index, options);
     this.blocks = candidateBlocksFor(index);
     this.maybeExcluded = exclusionCandidates(options.ctx);
-    let ws = scratches.get(index);
-    if (!ws) scratches.set(index, (ws = new BlockScratch()));
-    this.ws = ws;
+    this.ws = blockScratchFor(index);
+    this.reader = { index, blocks: this.blocks, ws: this.ws, stats: this.stats };
   }
 
   /**
@@ -192,11 +112,12 @@ export class BlockSearch {
       seeded!.add(seed.slot);
       top.push(seed.slot, seed.score, ix.ids[seed.slot]);
     }
-    const probes = this.resolve(forwardProbes(a, focusMask), w, blockCountry, cur);
-    const nTouched = this.readTerms(probes, cur);
-    let nBlocks = this.blockTermMaxima(nTouched, cur);
+    const r = this.reader;
+    const probes = resolveProbeLists(r, forwardProbes(a, focusMask), w, blockCountry, cur, this.gw);
+    const nTouched = readTerms(r, probes, cur);
+    let nBlocks = blockTermMaxima(r, nTouched, cur);
     const ne = this.selectEssential(probes, w, thetaSel);
-    nBlocks = this.readBlockPostings(probes, cur, nBlocks);
+    nBlocks = readBlockPostings(r, probes, cur, nBlocks);
     this.ne = ne;
     const everyBlock = thetaSel === -Infinity;
     const unreadLists = ne[0] > 0 || ne[1] > 0 || ne[2] > 0 || ne[3] > 0;
@@ -330,127 +251,6 @@ export class BlockSearch {
     return this.base.scoreWithForward(a, b, forward);
   }
 
-  /**
-   * Probe entries resolved to lists (kind-split variants, one list per country; lists of a blocked
-   * country left out), with each list's group and impact stamped for this query. The same impacts
-   * as resolveProbes of list-selection.ts, without the ordering the list selection needs.
-   */
-  private resolve(entries: readonly ProbeEntry[], w: NormalisedWeights, skipCountry: number, cur: number): Resolved[] {
-    const ix = this.index;
-    const { listStamp, listGroup, listImpact, listGroup2, listImpact2 } = this.ws;
-    const out: Resolved[] = [];
-    const add = (list: PostingList, group: number, impact: number) => {
-      if (impact <= 0 || list.length === 0 || list.country === skipCountry) return;
-      out.push({ list, group, impact, unread: false });
-      const id = list.id;
-      // A list can feed two groups (f: keys bound sector and focus).
-      if (listStamp[id] === cur) {
-        if (listGroup2[id] >= 0) throw new Error(`list ${id} probed by more than two groups`);
-        listGroup2[id] = group;
-        listImpact2[id] = impact;
-      } else {
-        listStamp[id] = cur;
-        listGroup[id] = group;
-        listImpact[id] = impact;
-        listGroup2[id] = -1;
-      }
-    };
-    const gw = groupWeights(w, this.gw);
-    for (const e of entries) {
-      if (e.impact <= 0 || gw[e.group] === 0) continue;
-      if (!e.kinds) {
-        for (const list of ix.listsOf(e.key)) add(list, e.group, e.impact);
-        continue;
-      }
-      const parts = e.kinds;
-      const variants = ix.variants(e.key);
-      if (!variants) continue;
-      for (let v = 0; v < variants.length; v++) {
-        const { kinds, list } = variants[v];
-        if (list.country === skipCountry) continue;
-        let impact = 0;
-        for (let i = 0; i < parts.length; i += 2) {
-          const kc = e.ownSeeks ? kindCompatibility(parts[i], kinds) : kindCompatibility(kinds, parts[i]);
-          if (kc * parts[i + 1] > impact) impact = kc * parts[i + 1];
-        }
-        add(list, e.group, impact);
-      }
-    }
-    return out;
-  }
-
-  /** Reads the query's term lists in full: exact term group values of every candidate they hold. */
-  private readTerms(probes: readonly Resolved[], cur: number): number {
-    const ix = this.index;
-    const { slotStamp, terms, touched } = this.ws;
-    const checkAlive = ix.hasDeadPostings;
-    const alive = ix.alive;
-    let n = 0;
-    for (const p of probes) {
-      if (!SUM_GROUP[p.group]) continue;
-      const t = TERM_SLOT[p.group];
-      const { slots, values, length } = p.list;
-      const impact = p.impact;
-      this.stats.postingsRead += length;
-      for (let r = 0; r < length; r++) {
-        const s = slots[r];
-        if (checkAlive && alive[s] === 0) continue;
-        const o = s * 3;
-        if (slotStamp[s] !== cur) {
-          slotStamp[s] = cur;
-          terms[o] = terms[o + 1] = terms[o + 2] = 0;
-          touched[n++] = s;
-        }
-        terms[o + t] += impact * values[r];
-      }
-    }
-    return n;
-  }
-
-  /** Per block: the largest term group values of its members (0 for members no term list holds). */
-  private blockTermMaxima(nTouched: number, cur: number): number {
-    const { touched, terms, blockStamp, blockTerms, touchedBlocks } = this.ws;
-    let nBlocks = 0;
-    const blockOf = this.blocks.blockOf;
-    for (let i = 0; i < nTouched; i++) {
-      const s = touched[i];
-      const b = blockOf[s];
-      if (b < 0) continue;
-      const o = b * 3;
-      const so = s * 3;
-      if (blockStamp[b] !== cur) {
-        blockStamp[b] = cur;
-        touchedBlocks[nBlocks++] = b;
-        blockTerms[o] = terms[so];
-        blockTerms[o + 1] = terms[so + 1];
-        blockTerms[o + 2] = terms[so + 2];
-        continue;
-      }
-      if (terms[so] > blockTerms[o]) blockTerms[o] = terms[so];
-      if (terms[so + 1] > blockTerms[o + 1]) blockTerms[o + 1] = terms[so + 1];
-      if (terms[so + 2] > blockTerms[o + 2]) blockTerms[o + 2] = terms[so + 2];
-    }
-    return nBlocks;
-  }
-
-  /** Max-group values from postings (list ids, values) within [from, to), into ws.g (groups 0, 2, 4, 6). */
-  private maxGroups(lists: Int32Array, values: Float32Array, from: number, to: number, cur: number): void {
-    const { listStamp, listGroup, listImpact, listGroup2, listImpact2, g } = this.ws;
-    g[0] = g[2] = g[4] = g[6] = 0;
-    for (let j = from; j < to; j++) {
-      const id = lists[j];
-      if (listStamp[id] !== cur) continue;
-      const v = values[j];
-      let c = listImpact[id] * v;
-      let h = listGroup[id];
-      if (c > g[h]) g[h] = c;
-      h = listGroup2[id];
-      if (h < 0) continue;
-      c = listImpact2[id] * v;
-      if (c > g[h]) g[h] = c;
-    }
-  }
-
   private blockBound(w: NormalisedWeights, slotA: number, b: number, cur: number): number {
     const ws = this.ws;
     let d1 = 0;
@@ -475,6 +275,26 @@ export class BlockSearch {
     d[b * 4 + 2] = sec;
     d[b * 4 + 3] = foc;
     ws.blockDStamp[b] = cur;
+    return this.boundWithBlockTerms(w, slotA, b, d1, d2, sec, foc, cur);
+  }
+
+  /** Bound of block b from the union of its members' domain/sector postings (every probed list, read or not). */
+  private exactBlockBound(w: NormalisedWeights, slotA: number, b: number, cur: number): number {
+    const bl = this.blocks;
+    const ws = this.ws;
+    maxGroups(this.ws, bl.lists, bl.values, bl.listStart[b], bl.listStart[b + 1], cur);
+    const g = ws.g;
+    const d = ws.blockD;
+    d[b * 4] = g[0];
+    d[b * 4 + 1] = g[2];
+    d[b * 4 + 2] = g[4];
+    d[b * 4 + 3] = g[6];
+    return this.boundWithBlockTerms(w, slotA, b, g[0], g[2], g[4], g[6], cur);
+  }
+
+  /** Block b's bound from its domain/sector values and its members' largest term values. */
+  private boundWithBlockTerms(w: NormalisedWeights, slotA: number, b: number, d1: number, d2: number, sec: number, foc: number, cur: number): number {
+    const ws = this.ws;
     let t1 = 0;
     let t2 = 0;
     let tx = 0;
@@ -487,59 +307,10 @@ export class BlockSearch {
     return groupBound(w, d1, t1, d2, t2, sec, tx, foc) + this.blockCheap(w, slotA, b);
   }
 
-  /** Bound of block b from the union of its members' domain/sector postings (every probed list, read or not). */
-  private exactBlockBound(w: NormalisedWeights, slotA: number, b: number, cur: number): number {
-    const bl = this.blocks;
-    const ws = this.ws;
-    this.maxGroups(bl.lists, bl.values, bl.listStart[b], bl.listStart[b + 1], cur);
-    const g = ws.g;
-    const d = ws.blockD;
-    d[b * 4] = g[0];
-    d[b * 4 + 1] = g[2];
-    d[b * 4 + 2] = g[4];
-    d[b * 4 + 3] = g[6];
-    let t1 = 0;
-    let t2 = 0;
-    let tx = 0;
-    if (ws.blockStamp[b] === cur) {
-      const bt = ws.blockTerms;
-      t1 = bt[b * 3];
-      t2 = bt[b * 3 + 1];
-      tx = bt[b * 3 + 2];
-    }
-    return groupBound(w, g[0], t1, g[2], t2, g[4], tx, g[6]) + this.blockCheap(w, slotA, b);
-  }
-
-  /** Reads the block postings of the probed domain/sector lists: each block's max-group values. */
-  private readBlockPostings(probes: readonly Resolved[], cur: number, nBlocks: number): number {
-    const { blockDStamp, blockD, blockStamp, touchedBlocks } = this.ws;
-    const { postingStart, postingBlocks, postingValues } = this.blocks;
-    for (const p of probes) {
-      if (SUM_GROUP[p.group] || p.unread) continue;
-      const gi = p.group >> 1;
-      const impact = p.impact;
-      const id = p.list.id;
-      const end = postingStart[id + 1];
-      this.stats.postingsRead += end - postingStart[id];
-      for (let j = postingStart[id]; j < end; j++) {
-        const b = postingBlocks[j];
-        const o = b * 4;
-        if (blockDStamp[b] !== cur) {
-          blockDStamp[b] = cur;
-          if (blockStamp[b] !== cur) touchedBlocks[nBlocks++] = b;
-          blockD[o] = blockD[o + 1] = blockD[o + 2] = blockD[o + 3] = 0;
-        }
-        const c = impact * postingValues[j];
-        if (c > blockD[o + gi]) blockD[o + gi] = c;
-      }
-    }
-    return nBlocks;
-  }
-
   /** Exact group bound of member s; with `item`, keeps its reverse-direction and rest bounds for the staged score. */
   private memberBound(w: NormalisedWeights, slotA: number, s: number, cur: number, item = -1): number {
     const bl = this.blocks;
-    this.maxGroups(bl.slotLists, bl.slotValues, bl.slotStart[s], bl.slotStart[s + 1], cur);
+    maxGroups(this.ws, bl.slotLists, bl.slotValues, bl.slotStart[s], bl.slotStart[s + 1], cur);
     const ws = this.ws;
     const g = ws.g;
     let t1 = 0;
