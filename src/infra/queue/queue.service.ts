@@ -14,6 +14,11 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(QUEUE_CONSUME) private readonly consume: boolean,
   ) {}
 
+  /** Whether this process runs the job handlers (worker, all-in-one) rather than only enqueueing. */
+  get consumes(): boolean {
+    return this.consume;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.consume) await this.driver.startConsuming();
   }

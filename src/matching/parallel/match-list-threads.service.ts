@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
-import { QUEUE_CONSUME } from '../../infra/queue/queue.service';
+import { QueueService } from '../../infra/queue/queue.service';
 import type { ScoringProfile } from '../../scoring/core';
 import type { MatchOptions } from '../core';
 import { MatchThreads, type ComputeOptions, type ParallelResult } from './parallel-match-lists';
@@ -20,12 +19,12 @@ export class MatchListThreads implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
+    private readonly queue: QueueService,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const { threads } = this.config.matching;
-    if (threads <= 1 || !this.moduleRef.get<boolean>(QUEUE_CONSUME, { strict: false })) return;
+    if (threads <= 1 || !this.queue.consumes) return;
     const t0 = performance.now();
     // The same focus sectors as TaxonomyService: pools are handed over by focus-sector position.
     this.pool = await MatchThreads.start(threads, { focusSectorsPath: join(this.config.configDir, 'focus-sectors.json') });
