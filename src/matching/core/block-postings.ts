@@ -1,10 +1,9 @@
 // What one block-search query reads from the index: its probed lists (resolved to posting lists
 // with impacts), the term lists in full (exact term values per candidate, their maxima per block),
 // and the block postings of its domain/sector lists (max-group values per block).
-import { kindCompatibility } from '../../scoring/core/activity-lexicon';
 import type { BlockScratch } from './block-scratch';
 import type { CandidateBlocks } from './candidate-blocks';
-import { groupWeights } from './list-selection';
+import { forEachProbedList, groupWeights } from './list-selection';
 import type { MatchIndex, PostingList } from './match-index';
 import { SUM_GROUP, type ProbeEntry } from './match-keys';
 import type { MatchStats } from './match-options';
@@ -36,7 +35,6 @@ const TERM_SLOT = [-1, 0, -1, 1, -1, 2, -1];
  * as resolveProbes of list-selection.ts, without the ordering the list selection needs.
  */
 export function resolveProbeLists(r: BlockReader, entries: readonly ProbeEntry[], w: NormalisedWeights, skipCountry: number, cur: number, gwOut: Float64Array): Resolved[] {
-  const ix = r.index;
   const { listStamp, listGroup, listImpact, listGroup2, listImpact2 } = r.ws;
   const out: Resolved[] = [];
   const add = (list: PostingList, group: number, impact: number) => {
@@ -55,27 +53,7 @@ export function resolveProbeLists(r: BlockReader, entries: readonly ProbeEntry[]
       listGroup2[id] = -1;
     }
   };
-  const gw = groupWeights(w, gwOut);
-  for (const e of entries) {
-    if (e.impact <= 0 || gw[e.group] === 0) continue;
-    if (!e.kinds) {
-      for (const list of ix.listsOf(e.key)) add(list, e.group, e.impact);
-      continue;
-    }
-    const parts = e.kinds;
-    const variants = ix.variants(e.key);
-    if (!variants) continue;
-    for (let v = 0; v < variants.length; v++) {
-      const { kinds, list } = variants[v];
-      if (list.country === skipCountry) continue;
-      let impact = 0;
-      for (let i = 0; i < parts.length; i += 2) {
-        const kc = e.ownSeeks ? kindCompatibility(parts[i], kinds) : kindCompatibility(kinds, parts[i]);
-        if (kc * parts[i + 1] > impact) impact = kc * parts[i + 1];
-      }
-      add(list, e.group, impact);
-    }
-  }
+  forEachProbedList(r.index, entries, groupWeights(w, gwOut), add);
   return out;
 }
 

@@ -36,10 +36,20 @@ export function resolveProbes(index: MatchIndex, entries: readonly ProbeEntry[],
   const add = (list: PostingList, group: number, impact: number) => {
     if (impact > 0 && list.length > 0 && list.country !== skipCountry) out.push({ list, group, impact, strength: gw[group] * impact * list.max });
   };
+  forEachProbedList(index, entries, gw, add);
+  return out.sort((x, y) => x.strength - y.strength || y.list.length - x.list.length);
+}
+
+/**
+ * Every list the probe entries reach, with its group and impact (entries of groups weighted 0 are
+ * skipped): a key's lists, or for kind-split keys each kind variant with the entry's impact bounded
+ * by kind compatibility.
+ */
+export function forEachProbedList(index: MatchIndex, entries: readonly ProbeEntry[], gw: Float64Array, visit: (list: PostingList, group: number, impact: number) => void): void {
   for (const e of entries) {
     if (e.impact <= 0 || gw[e.group] === 0) continue;
     if (!e.kinds) {
-      for (const list of index.listsOf(e.key)) add(list, e.group, e.impact);
+      for (const list of index.listsOf(e.key)) visit(list, e.group, e.impact);
       continue;
     }
     // A phrase match carries kindCompatibility(seek kinds, offer kinds): bound it per list kind.
@@ -50,10 +60,9 @@ export function resolveProbes(index: MatchIndex, entries: readonly ProbeEntry[],
         const kc = e.ownSeeks ? kindCompatibility(parts[i], v.kinds) : kindCompatibility(v.kinds, parts[i]);
         if (kc * parts[i + 1] > impact) impact = kc * parts[i + 1];
       }
-      add(v.list, e.group, impact);
+      visit(v.list, e.group, impact);
     }
   }
-  return out.sort((x, y) => x.strength - y.strength || y.list.length - x.list.length);
 }
 
 /** Rough weight of each group in the score (ordering of lists; 0: the group does not count). */
