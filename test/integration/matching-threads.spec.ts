@@ -58,6 +58,11 @@ describe('match lists computed on several threads (MATCHING_THREADS)', () => {
       if (Date.now() > deadline) throw new Error(`run ${runId} stayed ${run.status}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+    // The run completes with the last shard's lists; that shard's job record is closed just after.
+    while ((await sql(app, `SELECT 1 FROM job_runs WHERE job_name = 'matching.shard' AND payload->>'runId' = $1 AND status = 'running'`, [runId])).length > 0) {
+      if (Date.now() > deadline) throw new Error(`shard jobs of run ${runId} stayed running`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     return sql<{ threads: number; lists: number }>(
       app,
       `SELECT (result->>'threads')::int AS threads, (result->>'lists')::int AS lists FROM job_runs
