@@ -8,7 +8,6 @@
 import type { ScoringProfile } from '../../scoring/core';
 import { tieUpMask } from '../../scoring/core/pair-components';
 import { kindCompatibility } from '../../scoring/core/activity-lexicon';
-import { direction } from '../../scoring/core/complementarity';
 import type { MatchIndex, PostingList } from './match-index';
 import { GROUP_COUNT, G_D2, G_FOCUS, G_SECTOR, G_T2, G_TEXT, reverseProbes, SUM_GROUP } from './match-keys';
 import { EPS, MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
@@ -49,18 +48,19 @@ export function affectedBy(index: MatchIndex, changedId: string, store: MatchLis
   const slotC = index.slot(changedId)!;
   const before = search.stats.pairsScored;
   const was = new Set(recompute);
+  const dirs = search.directions;
+  dirs.set(c);
   const consider = (slotQ: number, h2 = Infinity, rest = 0) => {
     const qid = index.ids[slotQ];
     if (was.has(qid) || qid === changedId || search.excluded(slotQ, slotC)) return;
     const q = index.profiles[slotQ]!;
-    let score: number;
-    if (h2 === Infinity) score = search.score(q, c);
-    else {
-      // Q's forward direction first: with it exact, the bound often stays below Q's bar.
-      const forward = direction(q, c, q.env.domainRelation, q.env.domainIds.length);
-      if (boundWithForward(search.weightsFor(q).w, forward, h2, rest) < store.bar(qid) - EPS) return;
-      score = search.scoreWithForward(q, c, forward);
-    }
+    // C is the fixed side: Q's forward direction is direction(q, c) = dirs.reverse(q).
+    const rel = q.env.domainRelation;
+    const n = q.env.domainIds.length;
+    const forward = dirs.reverse(index.phrases, slotQ, rel, n);
+    // With Q's forward direction exact, the bound often stays below Q's bar.
+    if (h2 !== Infinity && boundWithForward(search.weightsFor(q).w, forward, h2, rest) < store.bar(qid) - EPS) return;
+    const score = search.scoreWithDirections(q, c, forward, dirs.forward(index.phrases, slotQ, rel, n));
     if (store.admits(qid, { candidateId: changedId, score })) result.insert.push({ queryId: qid, score });
   };
   const { touched, bounds, stamp, cur, h2, rest } = reverseBounds(index, search, c, slotC);

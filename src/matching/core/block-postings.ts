@@ -53,7 +53,7 @@ export function resolveProbeLists(r: BlockReader, entries: readonly ProbeEntry[]
       listGroup2[id] = -1;
     }
   };
-  forEachProbedList(r.index, entries, groupWeights(w, gwOut), add);
+  forEachProbedList(r.index, entries, groupWeights(w, gwOut), skipCountry, add);
   return out;
 }
 

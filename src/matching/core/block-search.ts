@@ -17,7 +17,6 @@
 // candidate is in a block, so nothing else needs completing (candidates sharing no key are bounded
 // by their cheap part like any other).
 import { LANGUAGE, type ScoringProfile } from '../../scoring/core';
-import { direction } from '../../scoring/core/complementarity';
 import { COOPERATION_UNKNOWN, cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
 import { blockTermMaxima, maxGroups, readBlockPostings, readTerms, resolveProbeLists, type BlockReader, type Resolved } from './block-postings';
 import { blockScratchFor, type BlockScratch } from './block-scratch';
@@ -99,6 +98,8 @@ export class BlockSearch {
     const bl = this.blocks;
     const ws = this.ws;
     const a = ix.profiles[slotA]!;
+    const dirs = this.base.directions;
+    dirs.set(a);
     const { w, tieUp } = this.base.weightsFor(a);
     const focusMask = w.focus > 0 && tieUp ? tieUpMask(tieUp, a.env.domainIndex) : null;
     const ctx = this.options.ctx;
@@ -165,10 +166,11 @@ export class BlockSearch {
         // The forward direction first (the larger share of the score): with it exact, the bound often
         // falls below the k-th score and the rest of the pair is never computed.
         const b = ix.profiles[ref]!;
-        const forward = direction(a, b, rel, nDomains);
+        const forward = dirs.forward(ix.phrases, ref, rel, nDomains);
         this.stats.forwardOnly++;
         if (boundWithForward(w, forward, ws.h2[i], ws.rest[i]) < top.threshold - EPS) continue;
-        top.push(ref, this.score(a, b, forward), ids[ref]);
+        this.stats.pairsScored++;
+        top.push(ref, this.base.scoreWithDirections(a, b, forward, w.complementarity > 0 ? dirs.reverse(ix.phrases, ref, rel, nDomains) : -1), ids[ref]);
         continue;
       }
       if (state[i] === QUICK) {
@@ -244,11 +246,6 @@ export class BlockSearch {
       p.unread = true;
     }
     return ne;
-  }
-
-  private score(a: ScoringProfile, b: ScoringProfile, forward: number): number {
-    this.stats.pairsScored++;
-    return this.base.scoreWithForward(a, b, forward);
   }
 
   private blockBound(w: NormalisedWeights, slotA: number, b: number, cur: number): number {

@@ -36,25 +36,35 @@ export function resolveProbes(index: MatchIndex, entries: readonly ProbeEntry[],
   const add = (list: PostingList, group: number, impact: number) => {
     if (impact > 0 && list.length > 0 && list.country !== skipCountry) out.push({ list, group, impact, strength: gw[group] * impact * list.max });
   };
-  forEachProbedList(index, entries, gw, add);
+  forEachProbedList(index, entries, gw, skipCountry, add);
   return out.sort((x, y) => x.strength - y.strength || y.list.length - x.list.length);
 }
 
 /**
  * Every list the probe entries reach, with its group and impact (entries of groups weighted 0 are
  * skipped): a key's lists, or for kind-split keys each kind variant with the entry's impact bounded
- * by kind compatibility.
+ * by kind compatibility. Lists of `skipCountry` (all blocked) and empty lists are left out.
  */
-export function forEachProbedList(index: MatchIndex, entries: readonly ProbeEntry[], gw: Float64Array, visit: (list: PostingList, group: number, impact: number) => void): void {
+export function forEachProbedList(
+  index: MatchIndex,
+  entries: readonly ProbeEntry[],
+  gw: Float64Array,
+  skipCountry: number,
+  visit: (list: PostingList, group: number, impact: number) => void,
+): void {
   for (const e of entries) {
     if (e.impact <= 0 || gw[e.group] === 0) continue;
     if (!e.kinds) {
-      for (const list of index.listsOf(e.key)) visit(list, e.group, e.impact);
+      for (const list of index.listsOf(e.key)) if (list.country !== skipCountry && list.length > 0) visit(list, e.group, e.impact);
       continue;
     }
     // A phrase match carries kindCompatibility(seek kinds, offer kinds): bound it per list kind.
     const parts = e.kinds;
-    for (const v of index.variants(e.key) ?? []) {
+    const variants = index.variants(e.key);
+    if (!variants) continue;
+    for (let x = 0; x < variants.length; x++) {
+      const v = variants[x];
+      if (v.list.country === skipCountry || v.list.length === 0) continue;
       let impact = 0;
       for (let i = 0; i < parts.length; i += 2) {
         const kc = e.ownSeeks ? kindCompatibility(parts[i], v.kinds) : kindCompatibility(v.kinds, parts[i]);

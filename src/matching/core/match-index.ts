@@ -3,7 +3,7 @@
 // profiles by (cooperation, languages, country, region) signature for completing sparse lists.
 // Updates are incremental: add appends postings, remove tombstones the slot (postings are dropped
 // by an occasional compaction), replace = remove + add.
-import type { ScoringProfile } from '../../scoring/core';
+import { PhraseTable, type ScoringProfile } from '../../scoring/core';
 import { FAM_OT, FAM_ST, FAM_T, familyOf, GROUP_COUNT, G_T1, G_T2, G_TEXT, indexEntries, type IndexEntries } from './match-keys';
 
 /** The sum group a key's postings feed (term keys of offers, seeks, description), else −1. */
@@ -88,6 +88,8 @@ export class MatchIndex {
   /** Forward index per slot: its list ids (ascending) and values, to refine bounds of unread lists. */
   forwardLists: Int32Array[] = [];
   forwardValues: Float32Array[] = [];
+  /** Every slot's phrases in flat arrays (exact directions against a fixed query). */
+  readonly phrases = new PhraseTable();
   /** Bumped on every change (callers cache per-version data). */
   version = 0;
 
@@ -214,6 +216,7 @@ export class MatchIndex {
     this.place[s] = this.placeId(p.country, p.region);
     this.cooperation[s] = p.cooperation;
     this.languages[s] = p.languages;
+    this.phrases.set(s, p);
     return s;
   }
 
@@ -263,6 +266,7 @@ export class MatchIndex {
     this.slotOf.delete(id);
     this.alive[s] = 0;
     this.profiles[s] = null;
+    this.phrases.clear(s);
     this.forwardLists[s] = new Int32Array(0);
     this.forwardValues[s] = new Float32Array(0);
     const b = this.bucketOf[s]!;

@@ -7,7 +7,7 @@
 // loop ends only when the k-th exact score reaches θsel (else θsel drops to it and more lists are read).
 // Candidates sharing no key at all score exactly their cheap part, equal within a signature bucket.
 // All per-query state lives in typed arrays reused across queries (no allocation per candidate).
-import { createPairScorer, LANGUAGE, type PairScorer, type ScoringProfile, type TieUpContext } from '../../scoring/core';
+import { createPairScorer, FixedSideDirections, LANGUAGE, type PairScorer, type ScoringProfile, type TieUpContext } from '../../scoring/core';
 import { cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
 import { effectiveTieUp } from '../../scoring/core/score-pair';
 import { defaultMinUnreadLength, EPS, resolveProbes, Selection, type Probe } from './list-selection';
@@ -93,6 +93,30 @@ export class MatchSearch {
     return this.scorer.value(a, b);
   }
 
+  /**
+   * direction() with one side fixed: the query of a search (or a changed profile) is set once and
+   * every candidate's directions against it come from a term lookup (bit-identical values).
+   */
+  readonly directions = new FixedSideDirections();
+
+  /** score(fixed, b) of the profile set in `directions` and the one at `slot`, both directions from the lookup. */
+  scoreFixed(slot: number): number {
+    const a = this.directions.current;
+    const b = this.index.profiles[slot];
+    if (!a || !b) throw new Error('MatchSearch.scoreFixed: no fixed profile or an empty slot');
+    if (this.options.weights.complementarity <= 0) return this.score(a, b);
+    const rel = a.env.domainRelation;
+    const n = a.env.domainIds.length;
+    const t = this.index.phrases;
+    return this.scoreWithDirections(a, b, this.directions.forward(t, slot, rel, n), this.directions.reverse(t, slot, rel, n));
+  }
+
+  /** score(a, b) with both directions already computed (forward = direction(a, b), reverse = direction(b, a); bit-identical). */
+  scoreWithDirections(a: ScoringProfile, b: ScoringProfile, forward: number, reverse: number): number {
+    this.stats.pairsScored++;
+    return this.scorer.valueWithDirections(a, b, forward, reverse);
+  }
+
   /** score(a, b) with direction(a, b) already computed (bit-identical). */
   scoreWithForward(a: ScoringProfile, b: ScoringProfile, forward: number): number {
     this.stats.pairsScored++;
@@ -142,6 +166,7 @@ export class MatchSearch {
   query(slotA: number, hint?: number, seeds?: readonly { slot: number; score: number }[]): TopK {
     const ix = this.index;
     const a = ix.profiles[slotA]!;
+    this.directions.set(a);
     this.ws.ensure(ix.listCount, ix.capacity);
     this.stats.queries++;
     const { w, tieUp } = this.weightsFor(a);
@@ -272,7 +297,7 @@ export class MatchSearch {
         else if (ubs[i] >= q.top.threshold - EPS) pending[this.nPending++] = i;
         continue;
       }
-      if (this.ws.seeded[s] !== q.cur) q.top.push(s, this.score(q.a, ix.profiles[s]!), ix.ids[s]);
+      if (this.ws.seeded[s] !== q.cur) q.top.push(s, this.scoreFixed(s), ix.ids[s]);
     }
   }
 
@@ -354,7 +379,7 @@ export class MatchSearch {
       let bucketScore: number | null = null;
       for (const s of ix.sortedMembers(b)) {
         if (this.ws.stamp[s] === cur || this.ws.seeded[s] === cur || this.excluded(slotA, s)) continue;
-        bucketScore ??= this.score(a, ix.profiles[s]!);
+        bucketScore ??= this.scoreFixed(s);
         if (!heap.push(s, bucketScore, ix.ids[s])) break;
       }
     }

@@ -36,6 +36,8 @@ export {
   type StoredVector,
 } from './stored-analysis';
 export { COMPLEMENTARITY, bestPhraseMatch, combineDirections, direction, phraseMatch, type PhraseMatch } from './complementarity';
+export { FixedSideDirections } from './fixed-side-directions';
+export { PhraseTable } from './phrase-table';
 export { COOPERATION_COMPLEMENTS, LANGUAGE, SECTOR_FROM_TEXT } from './pair-components';
 export { applicableComponents, componentValues, createPairScorer, declineKey, exclusionOf, explainPair, pairKey, scorePair, scorePairValue, type PairScorer } from './score-pair';
 export { INDEXED_COMPONENTS, indexKeys, probeKeys, scoreUpperBound, type FeatureKeys, type IndexedComponent } from './feature-keys';

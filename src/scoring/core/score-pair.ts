@@ -91,6 +91,8 @@ export interface PairScorer {
    * early bound check of a match search: the same number, bit for bit, without computing it twice.
    */
   valueWithForward(a: ScoringProfile, b: ScoringProfile, forward: number): number;
+  /** value(a, b) with both directions already known (forward = direction(a, b), reverse = direction(b, a)). */
+  valueWithDirections(a: ScoringProfile, b: ScoringProfile, forward: number, reverse: number): number;
   score(a: ScoringProfile, b: ScoringProfile): PairScore;
   explain(a: ScoringProfile, b: ScoringProfile): PairScore;
 }
@@ -111,8 +113,8 @@ export function createPairScorer(weights: ScoringWeights, ctx: ScoringContext): 
   };
   let cachedEnv: ScoringProfile['env'] | null = null;
   let cached = null as ReturnType<typeof plan> | null;
-  // forward < 0: not known (a direction is never negative).
-  const valueOf = (a: ScoringProfile, b: ScoringProfile, forward: number): number => {
+  // forward, reverse < 0: not known (a direction is never negative).
+  const valueOf = (a: ScoringProfile, b: ScoringProfile, forward: number, reverse: number): number => {
     assertSameEnvironment(a, b);
     if (exclusionOf(a, b, ctx)) return 0;
     if (a.env !== cachedEnv || !cached) {
@@ -123,7 +125,7 @@ export function createPairScorer(weights: ScoringWeights, ctx: ScoringContext): 
     const env = a.env;
     const n = env.domainIds.length;
     let total = 0;
-    if (w.complementarity > 0) total += w.complementarity * combineDirections(forward >= 0 ? forward : direction(a, b, env.domainRelation, n), direction(b, a, env.domainRelation, n));
+    if (w.complementarity > 0) total += w.complementarity * combineDirections(forward >= 0 ? forward : direction(a, b, env.domainRelation, n), reverse >= 0 ? reverse : direction(b, a, env.domainRelation, n));
     if (w.sector > 0) total += w.sector * sectorValue(a, b);
     if (w.text > 0) total += w.text * textValue(a, b);
     if (w.cooperation > 0) total += w.cooperation * cooperationValue(a, b);
@@ -133,8 +135,9 @@ export function createPairScorer(weights: ScoringWeights, ctx: ScoringContext): 
     return clamp01(total);
   };
   return {
-    value: (a, b) => valueOf(a, b, -1),
-    valueWithForward: (a, b, forward) => valueOf(a, b, forward),
+    value: (a, b) => valueOf(a, b, -1, -1),
+    valueWithForward: (a, b, forward) => valueOf(a, b, forward, -1),
+    valueWithDirections: (a, b, forward, reverse) => valueOf(a, b, forward, reverse),
     score: (a, b) => evaluate(a, b, weights, ctx, false),
     explain: (a, b) => evaluate(a, b, weights, ctx, true),
   };
