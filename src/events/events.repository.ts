@@ -70,6 +70,27 @@ export class EventsRepository {
     return out;
   }
 
+  /**
+   * Pairs of the event's current selection restricted to one of `sessions`: per session, how many
+   * and the names of one such pair (the scheduler could not place them once the session is gone).
+   */
+  async pairsInSessions(tx: EntityManager, eventId: string, sessions: string[]): Promise<{ session: string; n: number; a: string; b: string }[]> {
+    if (sessions.length === 0) return [];
+    const rows: { session: string; n: string; a: string; b: string }[] = await tx.query(
+      `SELECT sp.session, count(*) OVER (PARTITION BY sp.session) AS n, oa.name AS a, ob.name AS b
+         FROM selected_pairs sp
+         JOIN organisations oa ON oa.id = sp.organisation_a
+         JOIN organisations ob ON ob.id = sp.organisation_b
+        WHERE sp.selection_id = (SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)
+          AND sp.session = ANY($2)
+        ORDER BY sp.session, oa.name, ob.name`,
+      [eventId, sessions],
+    );
+    const out: { session: string; n: number; a: string; b: string }[] = [];
+    for (const r of rows) if (!out.some((x) => x.session === r.session)) out.push({ session: r.session, n: Number(r.n), a: r.a, b: r.b });
+    return out;
+  }
+
   async insertEvent(tx: EntityManager, values: Partial<EventEntity>, organiserKeyId: string | null): Promise<EventEntity> {
     const event = await tx.save(tx.create(EventEntity, values));
     if (organiserKeyId) await tx.save(tx.create(EventOrganiserEntity, { eventId: event.id, apiKeyId: organiserKeyId }));

@@ -168,6 +168,12 @@ describe('scheduler constraints: sessions, parallel representatives, own tables 
     const set = await request(t.http).patch(url(qr)).set(...organiser).send({ session: 'afternoon' }).expect(200);
     expect(set.body).toMatchObject({ id: qr.id, session: 'afternoon', representativeA: null, representativeB: null });
     await request(t.http).patch(url(pairOf(pairs, S, Q))).set(...organiser).send({ session: 'afternoon' }).expect(200);
+    // A session pairs are restricted to stays while they need it; nothing changes.
+    const mornings = [{ date: '2026-03-10', sessions: [SESSIONS[0]] }, { date: '2026-03-11', sessions: [SESSIONS[0]] }];
+    const gone = await request(t.http).patch(base).set(...organiser).send({ days: mornings }).expect(400);
+    expect(gone.body.details).toEqual([{ field: 'days', messages: [expect.stringMatching(/^session afternoon is still required by 2 selected pair\(s\), e\.g\. .+ – .+; change their session first$/)] }]);
+    expect((await request(t.http).get(base).set(...organiser).expect(200)).body).toMatchObject({ slotCount: 12 });
+    expect(pairOf((await request(t.http).get(`${base}/selection`).set(...organiser).expect(200)).body.pairs as Pair[], Q, R).session).toBe('afternoon');
     const px = pairOf(pairs, P, X);
     const pSide = px.a.id === P ? 'representativeA' : 'representativeB';
     const rep = await request(t.http).patch(url(px)).set(...organiser).send({ [pSide]: 2 }).expect(200);

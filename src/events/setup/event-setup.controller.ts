@@ -27,7 +27,7 @@ export class EventSetupController {
   @ApiOkResponse({
     type: EventResponse,
     description:
-      'Changes to the slot grid carry participants’ blocked slots over by local time; changes to who meets whom recompute the match lists. Fewer tables than a participant’s own table (400 tables) or removing a session participants attend (400 days) are refused.',
+      'Changes to the slot grid carry participants’ blocked slots over by local time; changes to who meets whom recompute the match lists. Fewer tables than a participant’s own table (400 tables) or removing a session participants attend or selected pairs are restricted to (400 days) are refused.',
   })
   update(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: UpdateEventDto): Promise<EventResponse> {
     return this.setup.update(p, slug, dto);

@@ -135,8 +135,8 @@ export class EventSetupService {
   /**
    * Keeps participants consistent with a changed event: their groups must still exist and their
    * minimum stay within their maximum; blocked slots follow the time they cover onto a new grid.
-   * Sessions a participant attends must still exist, and fewer tables must leave every own table in
-   * place: both are refused (400) until the participants are changed first.
+   * Sessions a participant attends or a selected pair is restricted to must still exist, and fewer
+   * tables must leave every own table in place: all are refused (400) until those are changed first.
    */
   private async carryParticipants(tx: EntityManager, before: EventEntity, after: EventEntity): Promise<void> {
     const participants = await this.events.participants(before.id, tx);
@@ -144,14 +144,17 @@ export class EventSetupService {
     const [oldSlots, newSlots] = [slotsOf(before), slotsOf(after)];
     const regrid = !sameGrid(oldSlots, newSlots);
     const problems: Problem[] = [];
+    const sessionNames = sessionNamesOf(resolveDays(after.days, after.startsOn));
+    const removedSessions = sessionNamesOf(resolveDays(before.days, before.startsOn)).filter((n) => !sessionNames.includes(n));
+    for (const used of await this.events.pairsInSessions(tx, before.id, removedSessions)) {
+      problems.push({ field: 'days', message: `session ${used.session} is still required by ${used.n} selected pair(s), e.g. ${used.a} – ${used.b}; change their session first` });
+    }
     const name = (p: (typeof participants)[number]): string => p.organisation?.name ?? p.organisationId;
     const removedGroups = before.groups.filter((g) => !after.groups.includes(g));
     for (const g of removedGroups) {
       const users = participants.filter((p) => p.group === g);
       if (users.length) problems.push({ field: 'groups', message: `group ${g} is still given to ${users.length} participant(s), e.g. ${users[0].organisation?.name}` });
     }
-    const sessionNames = sessionNamesOf(resolveDays(after.days, after.startsOn));
-    const removedSessions = sessionNamesOf(resolveDays(before.days, before.startsOn)).filter((n) => !sessionNames.includes(n));
     for (const n of removedSessions) {
       const users = participants.filter((p) => p.sessions?.includes(n));
       if (users.length) problems.push({ field: 'days', message: `session ${n} is still attended by ${users.length} participant(s), e.g. ${name(users[0])}; change their sessions first` });
