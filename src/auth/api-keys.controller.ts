@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SlugPipe } from '../common/slug.pipe';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { ApiKeyResponse, CreatedApiKeyResponse, PrincipalResponse } from './dto/api-key.response';
@@ -23,6 +24,23 @@ export class ApiKeysController {
   @ApiOkResponse({ type: [ApiKeyResponse] })
   list(): Promise<ApiKeyResponse[]> {
     return this.keys.list();
+  }
+
+  @Put(':id/events/:event')
+  @ApiOkResponse({ type: ApiKeyResponse, description: 'The organiser key, now also organising the event (idempotent).' })
+  @ApiBadRequestResponse({ description: 'The key is not an organiser key or is revoked (details name id), or a malformed id or slug' })
+  @ApiNotFoundResponse({ description: 'No such key or event' })
+  grantEvent(@Param('id', new ParseUUIDPipe()) id: string, @Param('event', SlugPipe) slug: string): Promise<ApiKeyResponse> {
+    return this.keys.grantEvent(id, slug);
+  }
+
+  @Delete(':id/events/:event')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApiKeyResponse, description: 'The organiser key, no longer organising the event (idempotent).' })
+  @ApiBadRequestResponse({ description: 'The key is not an organiser key or is revoked (details name id), or a malformed id or slug' })
+  @ApiNotFoundResponse({ description: 'No such key or event' })
+  withdrawEvent(@Param('id', new ParseUUIDPipe()) id: string, @Param('event', SlugPipe) slug: string): Promise<ApiKeyResponse> {
+    return this.keys.withdrawEvent(id, slug);
   }
 
   @Delete(':id')

@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { badField } from '../common/field-error';
@@ -94,6 +94,38 @@ export class ApiKeysService {
     if (row.fromEnvironment) throw new BadRequestException('This key comes from ADMIN_API_KEY: change or unset the variable instead');
     if (!row.revokedAt) await this.keys.update(id, { revokedAt: new Date() });
     return this.get(id);
+  }
+
+  /**
+   * Lets an organiser key organise one more event (events created by an admin start without one).
+   * Idempotent; a key of another role or a revoked key is refused naming the id.
+   */
+  async grantEvent(id: string, slug: string): Promise<ApiKeyView> {
+    await this.dataSource.transaction(async (tx) => {
+      const { event } = await this.organiserLink(tx, id, slug);
+      await tx.createQueryBuilder().insert().into(EventOrganiserEntity).values({ eventId: event.id, apiKeyId: id }).orIgnore().execute();
+    });
+    return this.get(id);
+  }
+
+  /** Takes an event away from an organiser key (idempotent: a key that did not organise it is left as it is). */
+  async withdrawEvent(id: string, slug: string): Promise<ApiKeyView> {
+    await this.dataSource.transaction(async (tx) => {
+      const { event } = await this.organiserLink(tx, id, slug);
+      await tx.delete(EventOrganiserEntity, { eventId: event.id, apiKeyId: id });
+    });
+    return this.get(id);
+  }
+
+  /** The organiser key and the event of a grant or withdrawal (404 when either is unknown). */
+  private async organiserLink(tx: EntityManager, id: string, slug: string): Promise<{ key: ApiKeyEntity; event: EventEntity }> {
+    const key = await tx.findOne(ApiKeyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!key) throw new NotFoundException(`API key ${id} not found`);
+    if (key.role !== 'organiser') throw badField('id', `API key ${id} has role ${key.role}; only organiser keys organise events`);
+    if (key.revokedAt) throw badField('id', `API key ${id} is revoked`);
+    const event = await tx.findOneBy(EventEntity, { slug });
+    if (!event) throw new NotFoundException(`Event ${slug} not found`);
+    return { key, event };
   }
 
   /** Resolves a presented key to its principal, or null when unknown or revoked. */

@@ -72,6 +72,45 @@ describe('access control (HTTP)', () => {
     await request(t.http).get(`/api/events/${MEDICA}`).set(...bearer(unscoped.key)).expect(404);
   });
 
+  it('lets an admin give an organiser key another event and take it away again', async () => {
+    const slug = 'grant-test-day';
+    await request(t.http).post('/api/events').set(...admin).send({ slug, name: 'Grant test day', timeZone: 'Europe/Berlin', startsOn: '2026-05-04', endsOn: '2026-05-04' }).expect(201);
+    const team = await createKey({ name: 'medica organisers', role: 'organiser', eventSlugs: [MEDICA] });
+    const url = `/api/admin/api-keys/${team.apiKey.id}/events/${slug}`;
+    await request(t.http).get(`/api/events/${slug}`).set(...bearer(team.key)).expect(404);
+
+    await request(t.http).put(url).expect(401);
+    await request(t.http).put(url).set(...bearer(team.key)).expect(403);
+    const granted = await request(t.http).put(url).set(...admin).expect(200);
+    expect(granted.body).toMatchObject({ id: team.apiKey.id, role: 'organiser', eventSlugs: [slug, MEDICA].sort() });
+    expect((await request(t.http).put(url).set(...admin).expect(200)).body.eventSlugs).toEqual([slug, MEDICA].sort());
+    await request(t.http).get(`/api/events/${slug}`).set(...bearer(team.key)).expect(200);
+    const seen = await request(t.http).get('/api/events').set(...bearer(team.key)).expect(200);
+    expect(seen.body.map((e: { slug: string }) => e.slug).sort()).toEqual([slug, MEDICA].sort());
+
+    // Unknown key or event: 404; malformed: 400 naming the part; not an organiser key, or revoked: 400 naming id.
+    await request(t.http).put(`/api/admin/api-keys/00000000-0000-4000-8000-000000000000/events/${slug}`).set(...admin).expect(404);
+    await request(t.http).put(`/api/admin/api-keys/${team.apiKey.id}/events/no-such-event`).set(...admin).expect(404);
+    expect((await request(t.http).put(`/api/admin/api-keys/${team.apiKey.id}/events/Bad_Slug`).set(...admin).expect(400)).body.details[0].field).toBe('event');
+    expect((await request(t.http).put(`/api/admin/api-keys/123/events/${slug}`).set(...admin).expect(400)).body.message).toContain('uuid');
+    const ops = await createKey({ name: 'ops team', role: 'admin' });
+    const notOrganiser = await request(t.http).put(`/api/admin/api-keys/${ops.apiKey.id}/events/${slug}`).set(...admin).expect(400);
+    expect(notOrganiser.body.details).toEqual([{ field: 'id', messages: [expect.stringContaining('has role admin')] }]);
+    const gone = await createKey({ name: 'former organisers', role: 'organiser' });
+    await request(t.http).delete(`/api/admin/api-keys/${gone.apiKey.id}`).set(...admin).expect(200);
+    const revoked = await request(t.http).put(`/api/admin/api-keys/${gone.apiKey.id}/events/${slug}`).set(...admin).expect(400);
+    expect(revoked.body.details).toEqual([{ field: 'id', messages: [expect.stringContaining('revoked')] }]);
+    const links: { n: string }[] = await sql(t, 'SELECT count(*) AS n FROM event_organisers WHERE api_key_id = ANY($1::uuid[])', [[ops.apiKey.id, gone.apiKey.id]]);
+    expect(Number(links[0].n)).toBe(0);
+
+    await request(t.http).delete(url).set(...bearer(team.key)).expect(403);
+    const withdrawn = await request(t.http).delete(url).set(...admin).expect(200);
+    expect(withdrawn.body.eventSlugs).toEqual([MEDICA]);
+    expect((await request(t.http).delete(url).set(...admin).expect(200)).body.eventSlugs).toEqual([MEDICA]);
+    await request(t.http).get(`/api/events/${slug}`).set(...bearer(team.key)).expect(404);
+    await request(t.http).get(`/api/events/${MEDICA}`).set(...bearer(team.key)).expect(200);
+  });
+
   it('binds participants to their organisation: they see only events it takes part in', async () => {
     const orgId = await someOrganisationId(MEDICA);
     const p = await createKey({ name: 'company', role: 'participant', organisationId: orgId });
