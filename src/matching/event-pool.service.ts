@@ -44,6 +44,7 @@ interface ParticipantRow {
   languages: string[];
   version: number;
   updated_at: Date;
+  participant_updated_at: Date;
 }
 
 /**
@@ -69,12 +70,15 @@ export class EventPoolService {
     const event = await this.db.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
     if (!event) throw new NotFoundException(`Event ${eventId} not found`);
     const rows: ParticipantRow[] = await this.db.query(
-      `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.cooperation, o.languages, o.version, o.updated_at
+      // The languages an organiser set for the event replace the profile's (the people who attend).
+      `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.cooperation, coalesce(ep.languages, o.languages) AS languages,
+              o.version, o.updated_at, ep.updated_at AS participant_updated_at
          FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
         WHERE ep.event_id = $1 ORDER BY o.id`,
       [eventId],
     );
-    const fingerprint = `${event.updatedAt.getTime()}|${rows.length}|${rows.reduce((m, r) => Math.max(m, r.updated_at.getTime()), 0)}|${rows.map((r) => r.id).join(',').length}`;
+    const latest = (pick: (r: ParticipantRow) => Date) => rows.reduce((m, r) => Math.max(m, pick(r).getTime()), 0);
+    const fingerprint = `${event.updatedAt.getTime()}|${rows.length}|${latest((r) => r.updated_at)}|${latest((r) => r.participant_updated_at)}|${rows.map((r) => r.id).join(',').length}`;
     const cached = this.cache.get(eventId);
     if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event) };
 

@@ -75,6 +75,31 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     expect(bad.body.details[0].field).toBe('b');
   });
 
+  it('scores the languages organisers set for the event instead of the profile’s', async () => {
+    type Explanation = { interpreterNeeded: boolean; breakdown: { component: string; value: number }[] };
+    // A partner from the other country (MEDICA meets across countries only).
+    const [{ id: partner }] = await sql<{ id: string }>(
+      t,
+      `SELECT ep.organisation_id AS id FROM event_participants ep JOIN events e ON e.id = ep.event_id JOIN organisations o ON o.id = ep.organisation_id
+        WHERE e.slug = $1 AND o.country <> (SELECT country FROM organisations WHERE id = $2) ORDER BY 1 LIMIT 1`,
+      [MEDICA, orgId],
+    );
+    const explain = async (): Promise<Explanation> => (await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/${partner}/explanation`).set(...organiser).expect(200)).body;
+    const language = (e: Explanation) => e.breakdown.find((c) => c.component === 'language')!.value;
+    const before = await explain();
+    expect(language(before)).toBeGreaterThan(0.2);
+    const url = `/api/events/${MEDICA}/participants/${orgId}`;
+    await request(t.http).patch(url).set(...organiser).send({ languages: ['ko'] }).expect(200);
+    const korean = await explain();
+    expect(language(korean)).toBe(0.2);
+    expect(korean.interpreterNeeded).toBe(true);
+    await request(t.http).patch(url).set(...organiser).send({ languages: null }).expect(200);
+    const back = await explain();
+    expect(language(back)).toBe(language(before));
+    expect(back.interpreterNeeded).toBe(before.interpreterNeeded);
+    await waitForLists();
+  });
+
   it('validates weights, naming the component', async () => {
     const res = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: { sector: -1, colour: 2 } }).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['weights.colour', 'weights.sector']);
