@@ -10,6 +10,7 @@ import { tieUpMask } from '../../scoring/core/pair-components';
 import { kindCompatibility } from '../../scoring/core/activity-lexicon';
 import type { MatchIndex, PostingList } from './match-index';
 import { GROUP_COUNT, G_D2, G_FOCUS, G_SECTOR, G_T2, G_TEXT, reverseProbes, SUM_GROUP } from './match-keys';
+import { BlockSearch } from './block-search';
 import { EPS, MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
 import { boundWithForward, directionBound, indexedBound, restBound } from './pair-bound';
 import type { MatchListStore } from './match-list-store';
@@ -159,10 +160,15 @@ function reverseBounds(
 export function applyChange(index: MatchIndex, store: MatchListStore, options: MatchOptions, id: string, profile: ScoringProfile | null): { changed: string[]; pairsScored: number } {
   if (profile) index.replace(profile);
   else index.remove(id);
-  // Cheap to create: the scratch arrays are kept per index. Recomputed lists also fill the reserve.
-  const search = new MatchSearch(index, options);
-  const deep = store.reserve > 0 ? new MatchSearch(index, { ...options, k: store.k + store.reserve }) : search;
-  const scoredBefore = search.stats.pairsScored + (deep === search ? 0 : deep.stats.pairsScored);
+  // Cheap to create: the scratch arrays and candidate blocks are kept per index (the blocks take the
+  // changed slot in as loose). Lists are computed with the reserve. The changed profile's own list
+  // has no known entries: the block search. A list that lost the profile keeps its other entries as
+  // seeds, so its k-th score is nearly known: the list-by-list search stops early with it.
+  const deepOptions = { ...options, k: store.k + store.reserve };
+  const own = new BlockSearch(index, deepOptions);
+  const search = new MatchSearch(index, deepOptions);
+  const scored = () => search.stats.pairsScored + own.stats.pairsScored + own.base.stats.pairsScored;
+  const scoredBefore = scored();
   const changed = new Set<string>();
   // Reported when the list or its reserve changed (a caller storing reserves must store them too).
   const update = (q: string, ranked: MatchEntry[]) => {
@@ -172,7 +178,7 @@ export function applyChange(index: MatchIndex, store: MatchListStore, options: M
   };
   if (profile) {
     const old = store.lists.get(id);
-    update(id, deep.query(index.slot(id)!, old && old.length > 0 ? old[old.length - 1].score : undefined).sorted());
+    update(id, own.query(index.slot(id)!, undefined, old && old.length > 0 ? old[old.length - 1].score : undefined).sorted());
     changed.add(id);
   } else if (store.lists.has(id)) {
     store.delete(id);
@@ -194,12 +200,11 @@ export function applyChange(index: MatchIndex, store: MatchListStore, options: M
     else {
       const seeds = ranked.map((e) => ({ slot: index.slot(e.candidateId)!, score: e.score }));
       if (entry && !fits) seeds.push({ slot: slotC!, score: entry.score });
-      update(q, deep.query(slotQ, last.score, seeds).sorted());
+      update(q, search.query(slotQ, last.score, seeds).sorted());
     }
   }
   for (const { queryId, score } of affected.insert) update(queryId, [...store.ranked(queryId), { candidateId: id, score }].sort(compareEntries));
-  const scored = search.stats.pairsScored + (deep === search ? 0 : deep.stats.pairsScored) - scoredBefore;
-  return { changed: [...changed].sort(), pairsScored: scored };
+  return { changed: [...changed].sort(), pairsScored: scored() - scoredBefore };
 }
 
 function sameEntries(a: readonly MatchEntry[] | undefined, b: readonly MatchEntry[]): boolean {

@@ -92,7 +92,8 @@ export function blockTermMaxima(r: BlockReader, nTouched: number, cur: number): 
   const blockOf = r.blocks.blockOf;
   for (let i = 0; i < nTouched; i++) {
     const s = touched[i];
-    const b = blockOf[s];
+    // Loose slots (in no block, see candidate-blocks.ts) are bounded one by one.
+    const b = s < blockOf.length ? blockOf[s] : -1;
     if (b < 0) continue;
     const o = b * 3;
     const so = s * 3;
@@ -138,6 +139,8 @@ export function readBlockPostings(r: BlockReader, probes: readonly Resolved[], c
     const gi = p.group >> 1;
     const impact = p.impact;
     const id = p.list.id;
+    // A list created after the blocks holds only loose slots: no block postings.
+    if (id >= r.blocks.listCount) continue;
     const end = postingStart[id + 1];
     r.stats.postingsRead += end - postingStart[id];
     for (let j = postingStart[id]; j < end; j++) {

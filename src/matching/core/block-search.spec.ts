@@ -1,6 +1,6 @@
 import type { ScoringProfile } from '../../scoring/core';
 import { BlockSearch } from './block-search';
-import { buildCandidateBlocks } from './candidate-blocks';
+import { buildCandidateBlocks, candidateBlocksFor, looseLimit } from './candidate-blocks';
 import { bruteForceList } from './compute-match-lists';
 import { buildMatchIndex } from './match-index';
 import { contexts, options, preparedPool, syntheticInputs } from './match-fixture.spec-helper';
@@ -55,17 +55,42 @@ describe('BlockSearch (best-first over candidate blocks)', () => {
     expect(search.stats.blocksRefined).toBeGreaterThan(0);
   });
 
-  it('stays exact after changes (removed slots, replaced profiles) and refuses a stale search', () => {
+  it('follows index changes: slots added or changed since the blocks were built are loose, and it stays exact', () => {
     const { ctx } = contexts(pool.map((p) => p.id))[0];
     const opts = options(ctx);
     const index = buildMatchIndex(pool);
-    const stale = new BlockSearch(index, opts);
-    index.remove(pool[7].id);
-    index.replace({ ...pool[9] });
-    expect(() => stale.query(index.slot(pool[1].id)!)).toThrow(/index changed/);
-    const rest = pool.filter((p) => p.id !== pool[7].id);
     const search = new BlockSearch(index, opts);
-    for (const q of [pool[1], pool[9], pool[50]]) expect(search.query(index.slot(q.id)!).sorted()).toEqual(bruteForceList(q, rest, opts));
-    expect(search.stats.blocksExpanded).toBeLessThan(search.stats.blocksBounded);
+    expect(search.query(index.slot(pool[1].id)!).sorted()).toEqual(bruteForceList(pool[1], pool, opts));
+    const builtBlocks = candidateBlocksFor(index);
+    // Remove one, give another new content, add two (clones of others under new ids).
+    const current = new Map(pool.map((p) => [p.id, p]));
+    index.remove(pool[7].id);
+    current.delete(pool[7].id);
+    const changed = { ...pool[60], id: pool[9].id, name: pool[9].name };
+    index.replace(changed);
+    current.set(changed.id, changed);
+    for (const i of [12, 140]) {
+      const added = { ...pool[i], id: `n-${i}` };
+      index.add(added);
+      current.set(added.id, added);
+    }
+    const now = [...current.values()];
+    for (const q of [pool[1], changed, pool[50], current.get('n-12')!]) expect(search.query(index.slot(q.id)!).sorted()).toEqual(bruteForceList(q, now, opts));
+    const blocks = candidateBlocksFor(index);
+    expect(blocks).toBe(builtBlocks);
+    const loose = [changed.id, 'n-12', 'n-140'].map((id) => index.slot(id)!);
+    expect([...blocks.loose].sort((x, y) => x - y)).toEqual([...loose].sort((x, y) => x - y));
+    for (const s of loose) expect(blocks.blockOf[s]).toBe(-1);
+    // Past the limit of loose slots the blocks are rebuilt, and the lists are still exact.
+    for (let i = 0; i < looseLimit(blocks) + 1; i++) {
+      const p = { ...pool[(i * 7) % pool.length], id: `m-${i}` };
+      index.add(p);
+      current.set(p.id, p);
+    }
+    const all = [...current.values()];
+    for (const q of [pool[1], changed, pool[99]]) expect(search.query(index.slot(q.id)!).sorted()).toEqual(bruteForceList(q, all, opts));
+    const rebuilt = candidateBlocksFor(index);
+    expect(rebuilt).not.toBe(builtBlocks);
+    expect(rebuilt.loose).toEqual([]);
   });
 });

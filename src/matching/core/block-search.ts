@@ -14,8 +14,9 @@
 //    score minus EPS.
 // Exactness: group bounds are monotone in every group value, and a block's values are the maxima of
 // its members', so a block's bound is ≥ every member's bound ≥ its exact score. Every allowed
-// candidate is in a block, so nothing else needs completing (candidates sharing no key are bounded
-// by their cheap part like any other).
+// candidate is in a block or loose (added or changed since the blocks were built: bounded from its
+// own postings), so nothing else needs completing (candidates sharing no key are bounded by their
+// cheap part like any other).
 import { LANGUAGE, type ScoringProfile } from '../../scoring/core';
 import { COOPERATION_UNKNOWN, cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
 import { blockTermMaxima, maxGroups, readBlockPostings, readTerms, resolveProbeLists, type BlockReader, type Resolved } from './block-postings';
@@ -45,7 +46,7 @@ export class BlockSearch {
   readonly stats = emptyStats();
   /** Shared helpers (weights per tie-up, cheap part, exclusions, exact score). */
   readonly base: MatchSearch;
-  private readonly blocks: CandidateBlocks;
+  private blocks: CandidateBlocks;
   private readonly ws: BlockScratch;
   private readonly reader: BlockReader;
   private readonly maybeExcluded: Map<string, Set<string>>;
@@ -53,6 +54,8 @@ export class BlockSearch {
   private readonly recent: number[] = [];
   private readonly neScratch = new Float64Array(4);
   private readonly trial = new Float64Array(4);
+  /** The caller's guess of the current query's k-th score (−∞: none). */
+  private hint = -Infinity;
   /** Bound of the unread domain/sector lists of the current run (d1, d2, sector, focus). */
   private ne: Float64Array = new Float64Array(4);
 
@@ -72,13 +75,19 @@ export class BlockSearch {
    * Exact top-k of one query slot. `seeds`: allowed candidates with their exact scores (e.g. the
    * unchanged part of an old list); each must be a distinct, non-excluded slot.
    */
-  query(slotA: number, seeds?: readonly { slot: number; score: number }[]): TopK {
+  query(slotA: number, seeds?: readonly { slot: number; score: number }[], hint?: number): TopK {
     const ix = this.index;
-    if (this.blocks.version !== ix.version) throw new Error('The index changed after this search was created');
+    // After index changes the blocks catch up (new slots loose) or are rebuilt.
+    if (this.blocks.version !== ix.version) {
+      this.blocks = candidateBlocksFor(ix);
+      this.reader.blocks = this.blocks;
+    }
     this.ws.ensure(ix.capacity, this.blocks.count, ix.listCount);
     this.stats.queries++;
     // A low guess of the k-th score lets weak domain/sector lists stay unread and untouched blocks
-    // unbounded; if the k-th score ends up below it, the query runs again with every list.
+    // unbounded; if the k-th score ends up below it, the query runs again with every list. `hint`
+    // (e.g. the list's previous k-th score) stands in while there is no history of recent queries.
+    this.hint = hint ?? -Infinity;
     const guess = this.quantile(SELECTION_QUANTILE);
     let top = this.run(slotA, seeds, guess);
     if (guess > -Infinity && (!top.full || top.threshold < guess)) {
@@ -147,6 +156,17 @@ export class BlockSearch {
     const maybe = this.maybeExcluded.size > 0 ? this.maybeExcluded.get(ix.ids[slotA]) : undefined;
     const alive = ix.alive;
     const ids = ix.ids;
+    // Loose slots (added or changed since the blocks were built): bounded from their own postings.
+    for (const s of bl.loose) {
+      if (s === slotA || alive[s] === 0 || ix.country[s] === blockCountry || ix.place[s] === blockPlace || (seeded !== null && seeded.has(s))) continue;
+      if (maybe !== undefined && maybe.has(ids[s]) && this.base.excluded(slotA, s)) continue;
+      const lists = ix.forwardLists[s];
+      keys[items] = this.memberBound(w, slotA, s, cur, items, lists, ix.forwardValues[s], 0, lists.length);
+      refs[items] = s;
+      state[items] = REFINED;
+      this.stats.refined++;
+      size = heapPush(heap, size, keys, items++);
+    }
     const { blockD } = ws;
     const rel = a.env.domainRelation;
     const nDomains = a.env.domainIds.length;
@@ -175,7 +195,7 @@ export class BlockSearch {
       }
       if (state[i] === QUICK) {
         // Replace the block's domain/sector values by the candidate's own.
-        const ub = this.memberBound(w, slotA, ref, cur, i);
+        const ub = this.memberBound(w, slotA, ref, cur, i, bl.slotLists, bl.slotValues, bl.slotStart[ref], bl.slotStart[ref + 1]);
         this.stats.refined++;
         if (ub < top.threshold - EPS) continue;
         keys[i] = ub;
@@ -203,7 +223,7 @@ export class BlockSearch {
       const { slotStamp, terms } = ws;
       for (let m = bl.memberStart[b]; m < bl.memberStart[b + 1]; m++) {
         const s = bl.members[m];
-        if (s === slotA || alive[s] === 0 || (seeded !== null && seeded.has(s))) continue;
+        if (s === slotA || alive[s] === 0 || bl.blockOf[s] !== b || (seeded !== null && seeded.has(s))) continue;
         if (maybe !== undefined && maybe.has(ids[s]) && this.base.excluded(slotA, s)) continue;
         const o = s * 3;
         const ub = (slotStamp[s] === cur ? groupBound(w, d1, terms[o], d2, terms[o + 1], sec, terms[o + 2], foc) : zero) + this.base.cheap(w, slotA, s);
@@ -218,9 +238,9 @@ export class BlockSearch {
     return top;
   }
 
-  /** A quantile of recent k-th scores (−∞ until there are a few): guesses that only affect speed. */
+  /** A quantile of recent k-th scores (the hint, or −∞, until there are a few): guesses that only affect speed. */
   private quantile(f: number): number {
-    if (this.recent.length < 8) return -Infinity;
+    if (this.recent.length < 8) return this.hint;
     const s = [...this.recent].sort((x, y) => x - y);
     return s[Math.floor(f * (s.length - 1))];
   }
@@ -304,10 +324,12 @@ export class BlockSearch {
     return groupBound(w, d1, t1, d2, t2, sec, tx, foc) + this.blockCheap(w, slotA, b);
   }
 
-  /** Exact group bound of member s; with `item`, keeps its reverse-direction and rest bounds for the staged score. */
-  private memberBound(w: NormalisedWeights, slotA: number, s: number, cur: number, item = -1): number {
-    const bl = this.blocks;
-    maxGroups(this.ws, bl.slotLists, bl.slotValues, bl.slotStart[s], bl.slotStart[s + 1], cur);
+  /**
+   * Exact group bound of slot s from its postings (list ids and values in [from, to)); keeps its
+   * reverse-direction and rest bounds at heap item `item` for the staged score.
+   */
+  private memberBound(w: NormalisedWeights, slotA: number, s: number, cur: number, item: number, lists: Int32Array, values: Float32Array, from: number, to: number): number {
+    maxGroups(this.ws, lists, values, from, to, cur);
     const ws = this.ws;
     const g = ws.g;
     let t1 = 0;
@@ -320,10 +342,8 @@ export class BlockSearch {
       tx = t[s * 3 + 2];
     }
     const cheap = this.base.cheap(w, slotA, s);
-    if (item >= 0) {
-      ws.h2[item] = directionBound(g[2], t2);
-      ws.rest[item] = restBound(w, g[4], tx, g[6]) + cheap;
-    }
+    ws.h2[item] = directionBound(g[2], t2);
+    ws.rest[item] = restBound(w, g[4], tx, g[6]) + cheap;
     return groupBound(w, g[0], t1, g[2], t2, g[4], tx, g[6]) + cheap;
   }
 

@@ -9,9 +9,21 @@ import type { MatchIndex } from './match-index';
 /** Members per block: small enough that a block's bound stays close to its best member's. */
 export const DEFAULT_BLOCK_SIZE = 8;
 
-/** Read-only arrays of the blocks of one index version (CSR layout: `xStart[i] … xStart[i + 1]`). */
+/**
+ * Arrays of the blocks of an index (CSR layout: `xStart[i] … xStart[i + 1]`), built at one version
+ * and kept valid through later changes: a slot added (or reused) since becomes `loose` (its block
+ * entry −1; searches bound it from its own postings), a removed slot is skipped as not alive, and the
+ * blocks' maxima stay upper bounds of their remaining members. Rebuilt when loose slots pile up.
+ */
 export interface CandidateBlocks {
+  /** Index version the blocks are current with (loose slots included). */
   version: number;
+  /** Position in the index's claim log up to which slots are accounted for. */
+  logPos: number;
+  /** Lists that existed at the build (block postings cover list ids below it). */
+  listCount: number;
+  /** Slots claimed since the build, in no block (checked for being alive when read). */
+  loose: number[];
   count: number;
   /** Per block: place and country id (every member shares them). */
   place: Int32Array;
@@ -31,7 +43,7 @@ export interface CandidateBlocks {
   slotStart: Int32Array;
   slotLists: Int32Array;
   slotValues: Float32Array;
-  /** Per slot: its block (−1 for a free slot). */
+  /** Per slot: its block (−1 for a free or loose slot); `members` may still name a slot reused since. */
   blockOf: Int32Array;
   /** Per max-group list: the blocks holding it (ascending) with their largest value (block postings). */
   postingStart: Int32Array;
@@ -150,6 +162,9 @@ export function buildCandidateBlocks(index: MatchIndex, blockSize = DEFAULT_BLOC
   }
   return {
     version: index.version,
+    logPos: index.claimLog.length,
+    listCount: index.listCount,
+    loose: [],
     postingStart,
     postingBlocks,
     postingValues,
@@ -174,9 +189,42 @@ export function buildCandidateBlocks(index: MatchIndex, blockSize = DEFAULT_BLOC
 
 const cache = new WeakMap<MatchIndex, CandidateBlocks>();
 
-/** The blocks of the index's current version (rebuilt after a change). */
+/** Loose slots allowed before the blocks are rebuilt: a small share of the pool. */
+export function looseLimit(blocks: CandidateBlocks): number {
+  return Math.max(64, Math.ceil(blocks.members.length / 100));
+}
+
+/**
+ * The blocks of the index's current version: after a change, slots claimed since are made loose
+ * (a few per change, bounded one by one in searches); past looseLimit the blocks are rebuilt.
+ */
 export function candidateBlocksFor(index: MatchIndex, blockSize = DEFAULT_BLOCK_SIZE): CandidateBlocks {
   let b = cache.get(index);
-  if (!b || b.version !== index.version) cache.set(index, (b = buildCandidateBlocks(index, blockSize)));
+  if (b && b.version !== index.version) {
+    const claimed = index.claimLog.length - b.logPos;
+    if (b.loose.length + claimed > looseLimit(b)) b = undefined;
+    else absorbClaims(index, b);
+  }
+  if (!b) cache.set(index, (b = buildCandidateBlocks(index, blockSize)));
   return b;
+}
+
+/** Takes the slots claimed since the blocks were last current out of their blocks (they become loose). */
+function absorbClaims(index: MatchIndex, b: CandidateBlocks): void {
+  if (b.blockOf.length < index.capacity) {
+    const grown = new Int32Array(index.capacity).fill(-1);
+    grown.set(b.blockOf);
+    b.blockOf = grown;
+  }
+  const known = new Set(b.loose);
+  for (let i = b.logPos; i < index.claimLog.length; i++) {
+    const s = index.claimLog[i];
+    b.blockOf[s] = -1;
+    if (!known.has(s)) {
+      known.add(s);
+      b.loose.push(s);
+    }
+  }
+  b.logPos = index.claimLog.length;
+  b.version = index.version;
 }

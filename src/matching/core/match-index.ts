@@ -88,6 +88,8 @@ export class MatchIndex {
   /** Forward index per slot: its list ids (ascending) and values, to refine bounds of unread lists. */
   forwardLists: Int32Array[] = [];
   forwardValues: Float32Array[] = [];
+  /** Slots in the order they were claimed (added or reused): derived structures catch up from it. */
+  readonly claimLog: number[] = [];
   /** Every slot's phrases in flat arrays (exact directions against a fixed query). */
   readonly phrases = new PhraseTable();
   /** Bumped on every change (callers cache per-version data). */
@@ -217,6 +219,7 @@ export class MatchIndex {
     this.cooperation[s] = p.cooperation;
     this.languages[s] = p.languages;
     this.phrases.set(s, p);
+    this.claimLog.push(s);
     return s;
   }
 
