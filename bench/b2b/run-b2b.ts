@@ -1,10 +1,10 @@
 // Benchmark: solves the JAIR 2022 B2B instances with d = 2 and checks each result independently.
 // Usage: npm run bench:b2b -- [--time-limit-ms N] [--seed N] [--exact auto|off] [--anneal-share F] [file.dzn ...]
-// SAT_OPTIONS='{"walk":1}' passes CaDiCaL options to the SAT step (tuning).
+// SAT_OPTIONS='{"walk":1}' passes CaDiCaL options to the SAT step, SAT_STRATEGY='{"lnsShare":0}' its strategy (tuning).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
-import { type SatSolverFactory, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
+import { type SatSolverFactory, type SatStrategy, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
 
 // The instances sit beside the project (../shared/b2b-instances); B2B_INSTANCES overrides.
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   // The exact step needs the CaDiCaL Wasm runtime: load once, inject.
   const satSolver: SatSolverFactory | undefined = exact === 'auto' ? await loadCadicalSatSolver() : undefined;
   const satOptions = process.env.SAT_OPTIONS ? (JSON.parse(process.env.SAT_OPTIONS) as Record<string, number>) : undefined;
+  const satStrategy = process.env.SAT_STRATEGY ? (JSON.parse(process.env.SAT_STRATEGY) as Partial<SatStrategy>) : undefined;
   let originals = 0;
   let originalsOptimal = 0;
   let valid = 0;
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const name = basename(file, '.dzn');
     const input = dznToScheduleInput(parseDzn(readFileSync(file, 'utf8')));
-    const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, annealShare, satSolver, satOptions });
+    const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, annealShare, satSolver, satOptions, satStrategy });
     const check = validateSchedule(input, result, D);
     const known = best.get(name);
     const bestKnown = known === undefined || known === '-' || known === '?' ? (known ?? null) : Number(known);

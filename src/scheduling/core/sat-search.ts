@@ -2,10 +2,13 @@
 // incremental SAT solver (CaDiCaL in production, loaded outside the core). The best schedule so far
 // is the solver's initial phase (solution-guided search) and the total-breaks bound sits one below
 // it. Each model found tightens the bound (learnt clauses carry over); an unsatisfiable bound proves
-// the best schedule optimal.
+// the best schedule optimal. With a wide gap between the best schedule and the lowest open bound
+// that the solver does not close in half the time left, a large-neighbourhood search (sat-lns)
+// improves the best on the same solver before the lowest bound is tried again.
 import type { ScheduleModel } from './schedule-model';
 import { encodeSchedule, type ScheduleCnf } from './sat-encoding';
 import type { SearchState } from './search-state';
+import { LNS_TUNING_DEFAULT, type LnsTuning, NEIGHBOURHOOD_KINDS, NeighbourhoodPicker } from './sat-lns';
 
 export type SatStatus = 'satisfiable' | 'unsatisfiable' | 'unknown';
 
@@ -18,6 +21,8 @@ export interface IncrementalSatSolver {
   value(lit: number): boolean;
   /** Preferred decision value of a variable. */
   phase(lit: number): void;
+  /** After an unsatisfiable call: was this assumption used in the refutation? (optional) */
+  failed?(lit: number): boolean;
   /** Polled during a call; returning true aborts it with 'unknown'. */
   setTerminate(callback: (() => boolean) | null): void;
   dispose(): void;
@@ -35,9 +40,11 @@ export interface SatSearchParams {
   /** Solver options, overriding the defaults below. */
   solverOptions?: Record<string, number | boolean>;
   /** Search strategy (tuning); defaults to SAT_STRATEGY_DEFAULT. */
-  strategy?: SatStrategy;
+  strategy?: Partial<SatStrategy>;
   /** Diagnostics hook: one line per call. */
   log?: (line: string) => void;
+  /** Seed of the neighbourhood choice (deterministic for a given seed). */
+  seed?: number;
 }
 
 export interface SatStrategy {
@@ -45,14 +52,33 @@ export interface SatStrategy {
   probeConflicts: number;
   /** Bound of the unbudgeted calls: the lowest open one ('jump') or one below the best ('down'). */
   target: 'jump' | 'down';
+  /**
+   * Large-neighbourhood search between the probes and the unbudgeted calls: at most this share of
+   * the time left after the probes (0: none).
+   */
+  lnsShare: number;
+  /**
+   * LNS only when the probes leave at least this gap between the best schedule and the lowest open
+   * bound: a small gap is closed sooner by the unbudgeted call at the lowest bound.
+   */
+  lnsMinGap: number;
+  /** With such a gap, the unbudgeted call at the lowest bound first gets this share of the time left. */
+  jumpFirstShare: number;
+  /** Diagnostics: unbudgeted calls in slices of this many conflicts (counts the conflicts a call needs). */
+  slice?: number;
+  /** Neighbourhood tuning (conflict budget, sizes). */
+  lns?: Partial<LnsTuning>;
 }
 
 /**
  * Measured on the JAIR 2022 instances (bench/b2b/README.md): jumping to the lowest open bound found
  * the optima of forum-14 and ticf-14crafa within the time limit, stepping down from the best did
- * not; budgets alternating between both bounds found neither.
+ * not; budgets alternating between both bounds found neither. LNS before the jump took the time
+ * forum-14 (gap 3) and ticf-14crafa.fixed020-Forb (gap 11) needed, but improved forum-13crafb and
+ * ticf-13crafb, whose lowest open bounds hold no schedule: hence LNS only after half the time left at
+ * the lowest bound, and only for a gap of 4 or more.
  */
-export const SAT_STRATEGY_DEFAULT: SatStrategy = { probeConflicts: 2000, target: 'jump' };
+export const SAT_STRATEGY_DEFAULT: SatStrategy = { probeConflicts: 2000, target: 'jump', lnsShare: 0.75, lnsMinGap: 4, jumpFirstShare: 0.5 };
 
 export interface SatSearchOutcome {
   steps: number;
@@ -61,6 +87,9 @@ export interface SatSearchOutcome {
   provenOptimal: boolean;
   /** Lower bound on the total breaks: the given one, raised by every refuted bound. */
   lowerBound: number;
+  /** Neighbourhood calls and the improvements they found. */
+  lnsCalls: number;
+  lnsImprovements: number;
 }
 
 /**
@@ -70,7 +99,7 @@ export interface SatSearchOutcome {
 export const SAT_SOLVER_DEFAULTS: Record<string, number | boolean> = { stabilizeonly: 1 };
 
 export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatSearchParams): SatSearchOutcome {
-  const out: SatSearchOutcome = { steps: 0, improvements: 0, provenOptimal: false, lowerBound: params.lowerBound };
+  const out: SatSearchOutcome = { steps: 0, improvements: 0, provenOptimal: false, lowerBound: params.lowerBound, lnsCalls: 0, lnsImprovements: 0 };
   const { M, T, active, pinned } = model;
   if (st.violations > 0 || st.fairnessExcess(params.d) > 0 || st.breaks <= params.lowerBound) return out;
   const movable: number[] = [];
@@ -78,6 +107,7 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
   if (movable.length === 0) return out;
   for (let m = 0; m < M; m++) if (active[m] && st.slot[m] < 0) return out;
 
+  const strategy = { ...SAT_STRATEGY_DEFAULT, ...params.strategy };
   const enc: ScheduleCnf = encodeSchedule(model, { d: params.d, totalCap: st.breaks });
   const solver = params.solver({ ...SAT_SOLVER_DEFAULTS, ...params.solverOptions });
   try {
@@ -94,7 +124,9 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
     rephase();
     const { deadline, now } = params;
     params.log?.(`encoded: ${enc.cnf.numVars} variables, ${enc.cnf.numClauses} clauses`);
-    solver.setTerminate(() => now() >= deadline);
+    // The running call stops at stopAt (the deadline, or the end of a time slice).
+    let stopAt = deadline;
+    solver.setTerminate(() => now() >= stopAt);
     let best = st.breaks;
     let lower = Math.max(0, params.lowerBound);
     // Demands fewer breaks than the best schedule; false when that is already known impossible.
@@ -108,7 +140,6 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
       out.lowerBound = Math.max(out.lowerBound, best);
       return out;
     }
-    const strategy = params.strategy ?? SAT_STRATEGY_DEFAULT;
     // 1. Lower bounds from below: bounds lower, lower + 1, … with a small conflict budget each, until
     //    one is not refuted in its budget (a model found on the way is adopted).
     // 2. Then one target at a time, without a budget: the lowest open bound ('jump') or one below
@@ -137,8 +168,80 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
         if (status === 'unknown' || status === 'rejected') break;
       }
     }
+    params.log?.(`after the probes: best ${best}, lowest open bound ${lower}`);
+    if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && now() < deadline) {
+      // The lowest bound first, for a slice of the time: where it is feasible it is usually found
+      // soon (and the gap closed at once); where it is not, the neighbourhoods improve the best.
+      if (strategy.jumpFirstShare > 0) {
+        stopAt = now() + (deadline - now()) * strategy.jumpFirstShare;
+        while (lower < best && now() < stopAt) {
+          const status = attempt(strategy.target === 'jump' ? lower : best - 1, undefined);
+          if (status === 'unknown' || status === 'rejected') break;
+        }
+        stopAt = deadline;
+      }
+    }
+    if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && now() < deadline) {
+      const lnsEnd = now() + (deadline - now()) * strategy.lnsShare;
+      const tuning = { ...LNS_TUNING_DEFAULT, ...strategy.lns };
+      const picker = new NeighbourhoodPicker(model, movable, params.seed ?? 1, tuning);
+      const assumptions: number[] = [];
+      const meetingOf = new Map<number, number>();
+      let round = 0;
+      let refuted = 0;
+      let unknown = 0;
+      while (lower < best && now() < lnsEnd) {
+        const kind = NEIGHBOURHOOD_KINDS[round++ % NEIGHBOURHOOD_KINDS.length];
+        const free = picker.pick(st, kind);
+        // Every meeting outside the neighbourhood keeps its slot; the bound is already best − 1.
+        assumptions.length = 0;
+        meetingOf.clear();
+        for (const m of movable) {
+          if (free[m]) continue;
+          const v = enc.xVar[m * T + st.slot[m]];
+          assumptions.push(v);
+          meetingOf.set(v, m);
+        }
+        out.lnsCalls++;
+        const status = solver.solve({ assumptions, conflicts: tuning.conflicts });
+        if (status === 'satisfiable') {
+          if (!adoptModel(solver, enc, model, st, movable, params.d, best)) {
+            params.log?.('lns model rejected by the schedule checks');
+            break;
+          }
+          out.improvements++;
+          out.lnsImprovements++;
+          best = st.breaks;
+          params.log?.(`lns ${kind} free ${picker.size()} -> ${best}`);
+          if (!tighten()) lower = Math.max(lower, best);
+          rephase();
+          picker.feedback('improved');
+        } else if (status === 'unsatisfiable') {
+          const blocking = (solver.failed ? assumptions.filter((v) => solver.failed!(v)) : assumptions).map((v) => meetingOf.get(v)!);
+          if (blocking.length === 0) {
+            // Refuted without any fixed meeting: no schedule beats the best at all.
+            lower = best;
+            params.log?.(`lns ${kind}: bound ${best - 1} refuted`);
+            break;
+          }
+          picker.feedback('refuted', blocking);
+          refuted++;
+        } else {
+          picker.feedback('unknown');
+          unknown++;
+        }
+      }
+      params.log?.(`lns: ${out.lnsCalls} calls, ${out.lnsImprovements} improvements, ${refuted} refuted, ${unknown} unknown, share ${picker.share.toFixed(2)}`);
+    }
+    let slices = 0;
     while (lower < best && now() < deadline) {
-      const status = attempt(strategy.target === 'jump' ? lower : best - 1, undefined);
+      const status = attempt(strategy.target === 'jump' ? lower : best - 1, strategy.slice);
+      if (status === 'unknown' && strategy.slice && now() < deadline) {
+        slices++;
+        continue;
+      }
+      if (strategy.slice) params.log?.(`${slices} slices of ${strategy.slice} conflicts`);
+      slices = 0;
       if (status === 'unknown' || status === 'rejected') break;
     }
     out.provenOptimal = best <= lower;

@@ -54,7 +54,16 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   const feasible = (s: SearchState) => s.violations === 0 && s.fairnessExcess(d) === 0;
   if (exact && feasible(state) && state.breaks > lowerBound) {
     if (options.satSolver) {
-      const sat = runSatSearch(model, state, { solver: options.satSolver, solverOptions: options.satOptions, d, lowerBound, deadline, now });
+      const sat = runSatSearch(model, state, {
+        solver: options.satSolver,
+        solverOptions: options.satOptions,
+        strategy: options.satStrategy,
+        seed,
+        d,
+        lowerBound,
+        deadline,
+        now,
+      });
       provenOptimal = sat.provenOptimal;
       provenLower = sat.lowerBound;
     }

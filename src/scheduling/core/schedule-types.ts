@@ -1,5 +1,5 @@
 // Plain data types of the meeting scheduler core (no framework, no I/O).
-import type { SatSolverFactory } from './sat-search';
+import type { SatSolverFactory, SatStrategy } from './sat-search';
 
 
 /**
@@ -69,6 +69,8 @@ export interface ScheduleOptions {
   satSolver?: SatSolverFactory;
   /** Solver options for the SAT step (tuning/diagnostics), e.g. CaDiCaL's `{ stabilizeonly: 1 }`. */
   satOptions?: Record<string, number | boolean>;
+  /** Search strategy of the SAT step (tuning/diagnostics), e.g. `{ lnsShare: 0 }`. */
+  satStrategy?: Partial<SatStrategy>;
   /** Share of the time limit given to the annealing before the exact step (default 0.45). */
   annealShare?: number;
 }
