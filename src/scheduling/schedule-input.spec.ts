@@ -14,13 +14,24 @@ const member = (organisationId: string, over: Partial<ParticipantRow> = {}): Par
 
 describe('buildScheduleInput', () => {
   it('gives every slot its session and carries pair and participant session restrictions', () => {
-    const built = buildScheduleInput(slots, 2, [{ id: 'p1', a: 'A', b: 'B', session: 'afternoon' }], [member('A', { sessions: ['afternoon'] }), member('B')], []);
+    const built = buildScheduleInput(slots, 2, [{ id: 'p1', a: 'A', b: 'B', session: 'afternoon' }], [member('A', { sessions: ['afternoon'], name: 'Alpha Optics' }), member('B')], []);
     expect(built.input.slotSessions).toEqual(['morning', 'afternoon', 'morning', 'afternoon']);
     expect(built.input.meetings).toEqual([{ id: 'p1', a: 'A', b: 'B', session: 'afternoon' }]);
+    // Reasons name participants by name (the id without one) and slots by local day and time.
     expect(built.input.participants).toEqual([
-      { id: 'A', forbiddenSlots: [], sessions: ['afternoon'] },
-      { id: 'B', forbiddenSlots: [] },
+      { id: 'A', name: 'Alpha Optics', forbiddenSlots: [], sessions: ['afternoon'] },
+      { id: 'B', name: 'B', forbiddenSlots: [] },
     ]);
+    expect(built.input.slotNames).toEqual(['2026-05-04 09:00', '2026-05-04 09:00', '2026-05-05 09:00', '2026-05-05 09:00']);
+  });
+
+  it('names participants, their representatives and slots in the reasons of meetings that cannot be placed', () => {
+    // A (two representatives) attends afternoons only; the A–B pair is restricted to the morning.
+    const pairs: PairRow[] = [{ id: 'p1', a: 'A', b: 'B', session: 'morning' }];
+    const built = buildScheduleInput(slots, 2, pairs, [member('A', { sessions: ['afternoon'], parallelMeetings: 2, name: 'Alpha Optics' }), member('B', { name: 'Beta Medical' })], []);
+    const result = scheduleMeetings(built.input, { timeLimitMs: 200, seed: 1 });
+    expect(result.unplaced).toHaveLength(1);
+    expect(result.unplaced[0].reasons.join(' ')).toMatch(/Alpha Optics \(representative [12]\) attends only the afternoon session/);
   });
 
   it('splits a participant meeting in parallel into one attendee per representative, balancing its meetings', () => {

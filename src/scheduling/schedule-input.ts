@@ -20,6 +20,8 @@ export interface PairRow {
 
 export interface ParticipantRow {
   organisationId: string;
+  /** The organisation's name: how the scheduler's reasons name it (default: its id). */
+  name?: string;
   blockedSlots: number[];
   /** Sessions attended; null or absent: all. */
   sessions?: string[] | null;
@@ -119,16 +121,17 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
   const participantInputs: ParticipantInput[] = [];
   for (const p of [...members.values()].sort((x, y) => (x.organisationId < y.organisationId ? -1 : 1))) {
     const base: Omit<ParticipantInput, 'id'> = { forbiddenSlots: p.blockedSlots.filter((s) => s >= 0 && s < nSlots) };
+    const name = p.name ?? p.organisationId;
     if (p.sessions) base.sessions = p.sessions;
     const k = parallelOf(p);
     if (k === 1) {
       const table = ownTable(p.organisationId);
-      participantInputs.push({ id: p.organisationId, ...base, ...(table !== null ? { fixedTable: table - 1 } : {}) });
+      participantInputs.push({ id: p.organisationId, name, ...base, ...(table !== null ? { fixedTable: table - 1 } : {}) });
       attendees.set(p.organisationId, { organisationId: p.organisationId, representative: null });
       continue;
     }
     for (let r = 1; r <= k; r++) {
-      participantInputs.push({ id: attendeeId(p.organisationId, r), ...base });
+      participantInputs.push({ id: attendeeId(p.organisationId, r), name: `${name} (representative ${r})`, ...base });
       attendees.set(attendeeId(p.organisationId, r), { organisationId: p.organisationId, representative: r });
     }
   }
@@ -136,7 +139,8 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
 
   const lockedBefore = previous.filter((m) => m.locked).length;
   return {
-    input: { nSlots, slotSessions: slots.map((s) => s.session), tables, participants: participantInputs, meetings },
+    // Reasons name slots by local day and time.
+    input: { nSlots, slotSessions: slots.map((s) => s.session), slotNames: slots.map((s) => `${s.day} ${s.start}`), tables, participants: participantInputs, meetings },
     excluded,
     attendees,
     lockedKept,

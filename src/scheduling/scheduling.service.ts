@@ -78,8 +78,8 @@ export class SchedulingService {
       [selection.id],
     );
     const participants: ParticipantRow[] = await this.db.query(
-      `SELECT organisation_id AS "organisationId", blocked_slots AS "blockedSlots", sessions, parallel_meetings AS "parallelMeetings", fixed_table AS "fixedTable"
-         FROM event_participants WHERE event_id = $1`,
+      `SELECT ep.organisation_id AS "organisationId", o.name, ep.blocked_slots AS "blockedSlots", ep.sessions, ep.parallel_meetings AS "parallelMeetings", ep.fixed_table AS "fixedTable"
+         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1`,
       [event.id],
     );
     const previous = await this.lockSource(event.id, schedule.id);

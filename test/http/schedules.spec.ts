@@ -253,10 +253,14 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     expect(body.quality.meetings).toBe(5);
     expect(body.quality.placed).toBeLessThanOrEqual(2);
     expect(body.quality.unplaced.length).toBe(5 - body.quality.placed);
+    const [{ name }] = await sql<{ name: string }>(t, 'SELECT name FROM organisations WHERE id = $1', [jp[1]]);
     for (const u of body.quality.unplaced) {
       expect([u.a, u.b]).toContain(jp[1]);
       expect(u.aName).toEqual(expect.any(String));
       expect(u.reasons.length).toBeGreaterThan(0);
+      // Reasons name the organisation, not its id.
+      expect(u.reasons.join(' ')).toContain(`participant ${name} has 5 meetings`);
+      expect(u.reasons.join(' ')).not.toContain(jp[1]);
     }
     await checkHardConstraints(id);
   });

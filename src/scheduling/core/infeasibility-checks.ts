@@ -13,7 +13,7 @@ export function checkPinnedConflicts(model: ScheduleModel): void {
     for (const p of [model.ma[m], model.mb[m]]) {
       const other = seen[p * T + t];
       if (other >= 0 && active[other]) {
-        unplace(model, m, `participant ${model.participantIds[p]} has another fixed meeting ${model.meetingIds[other]} in slot ${t}`);
+        unplace(model, m, `participant ${model.participantNames[p]} has another fixed meeting ${model.meetingIds[other]} in ${model.slotNames[t]}`);
       } else seen[p * T + t] = m;
     }
   }
@@ -22,7 +22,7 @@ export function checkPinnedConflicts(model: ScheduleModel): void {
   const order = [...Array(M).keys()].filter((m) => active[m] && pinned[m] >= 0).sort((x, y) => Number(model.lockedTable[y] >= 0) - Number(model.lockedTable[x] >= 0) || x - y);
   for (const m of order) {
     const t = pinned[m];
-    if (count[t] >= model.tables) unplace(model, m, `slot ${t} over table capacity by fixed meetings (${model.tables} tables)`);
+    if (count[t] >= model.tables) unplace(model, m, `${model.slotNames[t]} over table capacity by fixed meetings (${model.tables} tables)`);
     else count[t]++;
   }
 }
@@ -122,7 +122,7 @@ export function checkParticipantSlots(model: ScheduleModel): void {
     for (const m of ms) for (let t = 0; t < T; t++) if (domain[m * T + t]) union[t] = 1;
     const n = union.reduce((s, v) => s + v, 0);
     const missing = unmatchedMeetings(model, ms, 1);
-    const id = model.participantIds[p];
+    const id = model.participantNames[p];
     const reason =
       n < ms.length
         ? `participant ${id} has ${ms.length} meetings but only ${n} available slots`
@@ -165,7 +165,7 @@ export function participantLowerBounds(model: ScheduleModel, d: number): Int32Ar
     for (let p = 0; p < P; p++) {
       if (lb[p] > d) {
         model.warnings.push(
-          `fairness d=${d} cannot hold: participant ${model.participantIds[p]} needs at least ${lb[p]} breaks while participant ${model.participantIds[single]} (one meeting) always has 0`,
+          `fairness d=${d} cannot hold: participant ${model.participantNames[p]} needs at least ${lb[p]} breaks while participant ${model.participantNames[single]} (one meeting) always has 0`,
         );
       }
     }

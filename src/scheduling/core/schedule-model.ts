@@ -13,6 +13,9 @@ export interface ScheduleModel {
   /** sessionOf[t] = index into sessionNames of slot t's session. */
   sessionOf: Int32Array;
   participantIds: string[];
+  /** How messages name each participant and slot (ScheduleInput names, else ids and "slot N"). */
+  participantNames: string[];
+  slotNames: string[];
   meetingIds: string[];
   ma: Int32Array;
   mb: Int32Array;
@@ -105,6 +108,8 @@ export function compileModel(input: ScheduleInput): ScheduleModel {
     sessionNames,
     sessionOf,
     participantIds: input.participants.map((p) => p.id),
+    participantNames: input.participants.map((p) => p.name ?? p.id),
+    slotNames: Array.from({ length: T }, (_, t) => input.slotNames?.[t] ?? `slot ${t}`),
     meetingIds: input.meetings.map((m) => m.id),
     ma: new Int32Array(M),
     mb: new Int32Array(M),
@@ -136,7 +141,7 @@ export function compileModel(input: ScheduleInput): ScheduleModel {
   const ownTables = (a: number, b: number): string =>
     [a, b]
       .filter((p) => fixedTable[p] >= 0)
-      .map((p) => `${input.participants[p].id}'s own table ${fixedTable[p] + 1}`)
+      .map((p) => `${model.participantNames[p]}'s own table ${fixedTable[p] + 1}`)
       .join(' and ');
 
   const pm: Array<[number, number]> = [];
@@ -172,17 +177,16 @@ export function compileModel(input: ScheduleInput): ScheduleModel {
       }
       model.pinned[m] = pin;
       const problems: string[] = [];
-      if (!inSession(pin)) problems.push(`${kind} slot ${pin} is outside the ${session} session`);
-      for (const [p, id] of [
-        [a, mt.a],
-        [b, mt.b],
-      ] as const) {
-        if (forbidden[p * T + pin]) problems.push(`${kind} slot ${pin} is forbidden for participant ${id}`);
-        if (!attends[p * T + pin]) problems.push(`${kind} slot ${pin} is in the ${labels[pin]} session, which participant ${id} does not attend`);
+      const at = `${kind} ${model.slotNames[pin]}`;
+      if (!inSession(pin)) problems.push(`${at} is outside the ${session} session`);
+      for (const p of [a, b]) {
+        const who = model.participantNames[p];
+        if (forbidden[p * T + pin]) problems.push(`${at} is forbidden for participant ${who}`);
+        if (!attends[p * T + pin]) problems.push(`${at} is in the ${labels[pin]} session, which participant ${who} does not attend`);
       }
       if (mt.locked && (fixedTable[a] >= 0 || fixedTable[b] >= 0) && mt.locked.table !== fixedTable[a] && mt.locked.table !== fixedTable[b]) {
         problems.push(`locked at table ${mt.locked.table + 1}, away from ${ownTables(a, b)}`);
-      } else if (!mt.locked && !ownTableFree(m, a, b, pin)) problems.push(`fixed slot ${pin}: ${ownTables(a, b)} is held by a locked meeting`);
+      } else if (!mt.locked && !ownTableFree(m, a, b, pin)) problems.push(`fixed ${model.slotNames[pin]}: ${ownTables(a, b)} is held by a locked meeting`);
       if (problems.length) for (const r of problems) unplace(model, m, r);
       else model.domain[m * T + pin] = 1;
       return;
@@ -200,10 +204,10 @@ export function compileModel(input: ScheduleInput): ScheduleModel {
     }
     if (n > 0) return;
     if (open > 0) {
-      unplace(model, m, `every slot open to both ${mt.a} and ${mt.b} has ${ownTables(a, b)} held by a locked meeting`);
+      unplace(model, m, `every slot open to both ${model.participantNames[a]} and ${model.participantNames[b]} has ${ownTables(a, b)} held by a locked meeting`);
       return;
     }
-    unplace(model, m, sessionReason(labels, session, [pa, pb]));
+    unplace(model, m, sessionReason(labels, session, [{ ...pa, id: model.participantNames[a] }, { ...pb, id: model.participantNames[b] }]));
   });
 
   const pc = csr(P, pm);

@@ -12,6 +12,8 @@ export const ANY_SESSION = 'any';
 
 export interface ParticipantInput {
   id: string;
+  /** How reasons and warnings name the participant (e.g. its organisation's name); default: the id. */
+  name?: string;
   /** Slots (0-based) in which this participant cannot meet. */
   forbiddenSlots?: readonly number[];
   /** Sessions the participant attends (names as in slotSessions); absent: every session. */
@@ -42,6 +44,8 @@ export interface ScheduleInput {
    * the rest "afternoon". Neither given: the slots belong to no named session.
    */
   morningSlots?: number;
+  /** How reasons name each slot (length nSlots, e.g. "2026-03-10 09:30"); default: "slot N" (0-based). */
+  slotNames?: readonly string[];
   /** Maximum number of meetings in one slot. */
   tables: number;
   participants: readonly ParticipantInput[];
