@@ -102,7 +102,7 @@ export class ApiKeysService {
    */
   async grantEvent(id: string, slug: string): Promise<ApiKeyView> {
     await this.dataSource.transaction(async (tx) => {
-      const { event } = await this.organiserLink(tx, id, slug);
+      const event = await this.organiserEvent(tx, id, slug);
       await tx.createQueryBuilder().insert().into(EventOrganiserEntity).values({ eventId: event.id, apiKeyId: id }).orIgnore().execute();
     });
     return this.get(id);
@@ -111,21 +111,21 @@ export class ApiKeysService {
   /** Takes an event away from an organiser key (idempotent: a key that did not organise it is left as it is). */
   async withdrawEvent(id: string, slug: string): Promise<ApiKeyView> {
     await this.dataSource.transaction(async (tx) => {
-      const { event } = await this.organiserLink(tx, id, slug);
+      const event = await this.organiserEvent(tx, id, slug);
       await tx.delete(EventOrganiserEntity, { eventId: event.id, apiKeyId: id });
     });
     return this.get(id);
   }
 
-  /** The organiser key and the event of a grant or withdrawal (404 when either is unknown). */
-  private async organiserLink(tx: EntityManager, id: string, slug: string): Promise<{ key: ApiKeyEntity; event: EventEntity }> {
+  /** The event of a grant or withdrawal, after checking the key (404 when either is unknown). */
+  private async organiserEvent(tx: EntityManager, id: string, slug: string): Promise<EventEntity> {
     const key = await tx.findOne(ApiKeyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!key) throw new NotFoundException(`API key ${id} not found`);
     if (key.role !== 'organiser') throw badField('id', `API key ${id} has role ${key.role}; only organiser keys organise events`);
     if (key.revokedAt) throw badField('id', `API key ${id} is revoked`);
     const event = await tx.findOneBy(EventEntity, { slug });
     if (!event) throw new NotFoundException(`Event ${slug} not found`);
-    return { key, event };
+    return event;
   }
 
   /** Resolves a presented key to its principal, or null when unknown or revoked. */

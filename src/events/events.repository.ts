@@ -77,7 +77,7 @@ export class EventsRepository {
   async pairsInSessions(tx: EntityManager, eventId: string, sessions: string[]): Promise<{ session: string; n: number; a: string; b: string }[]> {
     if (sessions.length === 0) return [];
     const rows: { session: string; n: string; a: string; b: string }[] = await tx.query(
-      `SELECT sp.session, count(*) OVER (PARTITION BY sp.session) AS n, oa.name AS a, ob.name AS b
+      `SELECT DISTINCT ON (sp.session) sp.session, count(*) OVER (PARTITION BY sp.session) AS n, oa.name AS a, ob.name AS b
          FROM selected_pairs sp
          JOIN organisations oa ON oa.id = sp.organisation_a
          JOIN organisations ob ON ob.id = sp.organisation_b
@@ -86,9 +86,7 @@ export class EventsRepository {
         ORDER BY sp.session, oa.name, ob.name`,
       [eventId, sessions],
     );
-    const out: { session: string; n: number; a: string; b: string }[] = [];
-    for (const r of rows) if (!out.some((x) => x.session === r.session)) out.push({ session: r.session, n: Number(r.n), a: r.a, b: r.b });
-    return out;
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
   async insertEvent(tx: EntityManager, values: Partial<EventEntity>, organiserKeyId: string | null): Promise<EventEntity> {

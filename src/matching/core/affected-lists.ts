@@ -167,7 +167,8 @@ export function applyChange(index: MatchIndex, store: MatchListStore, options: M
   const deepOptions = { ...options, k: store.k + store.reserve };
   const own = new BlockSearch(index, deepOptions);
   const search = new MatchSearch(index, deepOptions);
-  const scored = () => search.stats.pairsScored + own.stats.pairsScored + own.base.stats.pairsScored;
+  // The block search counts its own scored pairs (its base's counter holds the same ones).
+  const scored = () => search.stats.pairsScored + own.stats.pairsScored;
   const scoredBefore = scored();
   const changed = new Set<string>();
   // Reported when the list or its reserve changed (a caller storing reserves must store them too).

@@ -1,6 +1,6 @@
 // Table assignment after timing: honour locked tables and exhibitors' own tables, then keep each
 // participant at the table of its previous meeting where possible (fewest table changes).
-import type { PlacedMeeting, ScheduleInput } from './schedule-types';
+import { participantName, slotName, type PlacedMeeting, type ScheduleInput } from './schedule-types';
 
 export interface TimedMeeting {
   meetingId: string;
@@ -52,8 +52,7 @@ export function assignTables(input: ScheduleInput, timed: readonly TimedMeeting[
   const lastSlot = new Map<string, number>();
   const out: PlacedMeeting[] = [];
   const slots = [...bySlot.keys()].sort((x, y) => x - y);
-  const nameOf = new Map(input.participants.map((p) => [p.id, p.name ?? p.id]));
-  const slotName = (s: number) => input.slotNames?.[s] ?? `slot ${s}`;
+  const nameOf = new Map(input.participants.map((p) => [p.id, participantName(p)]));
   for (const s of slots) {
     const list = bySlot.get(s) ?? [];
     const owner = new Array<string | undefined>(input.tables).fill(undefined);
@@ -68,7 +67,7 @@ export function assignTables(input: ScheduleInput, timed: readonly TimedMeeting[
     for (const t of list) {
       const locked = byId.get(t.meetingId)?.locked;
       if (locked && locked.slot === s && !take(t.meetingId, locked.table)) {
-        warnings.push(`meeting ${t.meetingId}: locked table ${locked.table + 1} unavailable in ${slotName(s)}`);
+        warnings.push(`meeting ${t.meetingId}: locked table ${locked.table + 1} unavailable in ${slotName(input, s)}`);
       }
     }
     // 2. Exhibitors at their own table; two exhibitors meeting each other at one of theirs.
@@ -78,7 +77,7 @@ export function assignTables(input: ScheduleInput, timed: readonly TimedMeeting[
       const own = [m.a, m.b].flatMap((p) => (fixedTable.has(p) ? [{ p, table: fixedTable.get(p)! }] : []));
       if (own.length === 0) continue;
       if (!own.some((o) => take(t.meetingId, o.table))) {
-        warnings.push(`${own.map((o) => `participant ${nameOf.get(o.p) ?? o.p}: own table ${o.table + 1}`).join(', ')} taken in ${slotName(s)} (meeting ${t.meetingId})`);
+        warnings.push(`${own.map((o) => `participant ${nameOf.get(o.p) ?? o.p}: own table ${o.table + 1}`).join(', ')} taken in ${slotName(input, s)} (meeting ${t.meetingId})`);
       }
     }
     // 3. Stay at the previous table: stronger when both participants sat there, or when the
@@ -101,7 +100,7 @@ export function assignTables(input: ScheduleInput, timed: readonly TimedMeeting[
       let chosen = -1;
       for (let k = 0; k < input.tables && chosen < 0; k++) if (owner[k] === undefined && !exhibitorTables.has(k)) chosen = k;
       for (let k = 0; k < input.tables && chosen < 0; k++) if (owner[k] === undefined) chosen = k;
-      if (chosen < 0) warnings.push(`${slotName(s)} has more meetings than tables; meeting ${t.meetingId} gets no table`);
+      if (chosen < 0) warnings.push(`${slotName(input, s)} has more meetings than tables; meeting ${t.meetingId} gets no table`);
       else take(t.meetingId, chosen);
     }
     for (const t of list) {

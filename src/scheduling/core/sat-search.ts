@@ -144,23 +144,43 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
     //    one is not refuted in its budget (a model found on the way is adopted).
     // 2. Then one target at a time, without a budget: the lowest open bound ('jump') or one below
     //    the best schedule ('down'). A model tightens the best, a refutation raises the lower bound.
+    // The solver's model becomes the best schedule (false when the schedule checks reject it).
+    const adopt = (): boolean => {
+      if (!adoptModel(solver, enc, model, st, movable, params.d, best)) return false;
+      out.improvements++;
+      best = st.breaks;
+      if (!tighten()) lower = Math.max(lower, best);
+      rephase();
+      return true;
+    };
     const attempt = (k: number, conflicts: number | undefined): SatStatus | 'rejected' => {
       out.steps++;
       const top = k === best - 1;
       const status = solver.solve({ assumptions: top ? [] : [-enc.totalAtLeast[k]], conflicts });
       params.log?.(`bound ${k} (${lower}..${best - 1}, budget ${conflicts ?? '-'}) -> ${status}`);
       if (status === 'unsatisfiable') lower = k + 1;
-      else if (status === 'satisfiable') {
-        if (!adoptModel(solver, enc, model, st, movable, params.d, best)) {
-          params.log?.('model rejected by the schedule checks');
-          return 'rejected';
-        }
-        out.improvements++;
-        best = st.breaks;
-        if (!tighten()) lower = Math.max(lower, best);
-        rephase();
+      else if (status === 'satisfiable' && !adopt()) {
+        params.log?.('model rejected by the schedule checks');
+        return 'rejected';
       }
       return status;
+    };
+    // Unbudgeted calls (in slices of strategy.slice conflicts when set) until `until`: the lowest open
+    // bound ('jump') or one below the best ('down').
+    const solveOpen = (until: number): void => {
+      stopAt = until;
+      let slices = 0;
+      while (lower < best && now() < until) {
+        const status = attempt(strategy.target === 'jump' ? lower : best - 1, strategy.slice);
+        if (status === 'unknown' && strategy.slice && now() < until) {
+          slices++;
+          continue;
+        }
+        if (strategy.slice) params.log?.(`${slices} slices of ${strategy.slice} conflicts`);
+        slices = 0;
+        if (status === 'unknown' || status === 'rejected') break;
+      }
+      stopAt = deadline;
     };
     if (strategy.probeConflicts > 0) {
       while (lower < best && now() < deadline) {
@@ -172,14 +192,7 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
     if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && now() < deadline) {
       // The lowest bound first, for a slice of the time: where it is feasible it is usually found
       // soon (and the gap closed at once); where it is not, the neighbourhoods improve the best.
-      if (strategy.jumpFirstShare > 0) {
-        stopAt = now() + (deadline - now()) * strategy.jumpFirstShare;
-        while (lower < best && now() < stopAt) {
-          const status = attempt(strategy.target === 'jump' ? lower : best - 1, undefined);
-          if (status === 'unknown' || status === 'rejected') break;
-        }
-        stopAt = deadline;
-      }
+      if (strategy.jumpFirstShare > 0) solveOpen(now() + (deadline - now()) * strategy.jumpFirstShare);
     }
     if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && now() < deadline) {
       const lnsEnd = now() + (deadline - now()) * strategy.lnsShare;
@@ -205,16 +218,12 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
         out.lnsCalls++;
         const status = solver.solve({ assumptions, conflicts: tuning.conflicts });
         if (status === 'satisfiable') {
-          if (!adoptModel(solver, enc, model, st, movable, params.d, best)) {
+          if (!adopt()) {
             params.log?.('lns model rejected by the schedule checks');
             break;
           }
-          out.improvements++;
           out.lnsImprovements++;
-          best = st.breaks;
           params.log?.(`lns ${kind} free ${picker.size()} -> ${best}`);
-          if (!tighten()) lower = Math.max(lower, best);
-          rephase();
           picker.feedback('improved');
         } else if (status === 'unsatisfiable') {
           const blocking = (solver.failed ? assumptions.filter((v) => solver.failed!(v)) : assumptions).map((v) => meetingOf.get(v)!);
@@ -233,17 +242,7 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
       }
       params.log?.(`lns: ${out.lnsCalls} calls, ${out.lnsImprovements} improvements, ${refuted} refuted, ${unknown} unknown, share ${picker.share.toFixed(2)}`);
     }
-    let slices = 0;
-    while (lower < best && now() < deadline) {
-      const status = attempt(strategy.target === 'jump' ? lower : best - 1, strategy.slice);
-      if (status === 'unknown' && strategy.slice && now() < deadline) {
-        slices++;
-        continue;
-      }
-      if (strategy.slice) params.log?.(`${slices} slices of ${strategy.slice} conflicts`);
-      slices = 0;
-      if (status === 'unknown' || status === 'rejected') break;
-    }
+    solveOpen(deadline);
     out.provenOptimal = best <= lower;
     out.lowerBound = Math.max(out.lowerBound, Math.min(lower, best));
     return out;

@@ -1,5 +1,5 @@
 // Compiles the plain input into index-based typed arrays used by the checks and the search.
-import { ANY_SESSION, type ScheduleInput } from './schedule-types';
+import { ANY_SESSION, participantName, slotName, type ScheduleInput } from './schedule-types';
 
 export interface ScheduleModel {
   P: number;
@@ -108,8 +108,8 @@ export function compileModel(input: ScheduleInput): ScheduleModel {
     sessionNames,
     sessionOf,
     participantIds: input.participants.map((p) => p.id),
-    participantNames: input.participants.map((p) => p.name ?? p.id),
-    slotNames: Array.from({ length: T }, (_, t) => input.slotNames?.[t] ?? `slot ${t}`),
+    participantNames: input.participants.map(participantName),
+    slotNames: Array.from({ length: T }, (_, t) => slotName(input, t)),
     meetingIds: input.meetings.map((m) => m.id),
     ma: new Int32Array(M),
     mb: new Int32Array(M),

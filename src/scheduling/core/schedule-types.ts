@@ -22,6 +22,11 @@ export interface ParticipantInput {
   fixedTable?: number;
 }
 
+/** How messages name a participant: its name, else its id. */
+export function participantName(p: ParticipantInput): string {
+  return p.name ?? p.id;
+}
+
 export interface MeetingInput {
   id: string;
   a: string;
@@ -50,6 +55,11 @@ export interface ScheduleInput {
   tables: number;
   participants: readonly ParticipantInput[];
   meetings: readonly MeetingInput[];
+}
+
+/** How messages name slot t: ScheduleInput.slotNames, else "slot t" (0-based). */
+export function slotName(input: ScheduleInput, t: number): string {
+  return input.slotNames?.[t] ?? `slot ${t}`;
 }
 
 export interface ScheduleOptions {

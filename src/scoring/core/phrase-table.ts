@@ -18,23 +18,23 @@ export const PH_DOMAINS = 3;
 export const PH_HEADER = 4;
 
 export class PhraseTable {
-  /** Start of each slot's record in `data` (−1: no record). */
+  /** Start of each slot's record in `data` (−1: no record) and its length. */
   start = new Int32Array(0).fill(-1);
+  private size = new Int32Array(0);
   data = new Float64Array(0);
   private used = 0;
   /** Numbers of replaced or cleared records still in `data` (reclaimed by compact). */
   private garbage = 0;
-  private readonly length = new Map<number, number>();
 
   /** Stores (or replaces) the phrases of a slot. */
   set(slot: number, p: ScoringProfile): void {
     this.clear(slot);
     if (this.garbage > 65536 && this.garbage > this.used / 2) this.compact();
-    let size = 2;
-    for (const ph of p.seeks) size += phraseSize(ph);
-    for (const ph of p.offers) size += phraseSize(ph);
-    if (this.used + size > this.data.length) {
-      const grown = new Float64Array(Math.max(65536, (this.used + size) * 2));
+    let n = 2;
+    for (const ph of p.seeks) n += phraseSize(ph);
+    for (const ph of p.offers) n += phraseSize(ph);
+    if (this.used + n > this.data.length) {
+      const grown = new Float64Array(Math.max(65536, (this.used + n) * 2));
       grown.set(this.data.subarray(0, this.used));
       this.data = grown;
     }
@@ -45,20 +45,23 @@ export class PhraseTable {
     d[o++] = p.offers.length;
     for (const ph of p.seeks) o = writePhrase(d, o, ph);
     for (const ph of p.offers) o = writePhrase(d, o, ph);
-    this.length.set(slot, size);
+    this.size[slot] = n;
     this.used = o;
   }
 
   /** Forgets a slot's phrases. */
   clear(slot: number): void {
     if (slot >= this.start.length) {
-      const grown = new Int32Array(Math.max(slot + 1, this.start.length * 2, 256)).fill(-1);
-      grown.set(this.start);
-      this.start = grown;
+      const n = Math.max(slot + 1, this.start.length * 2, 256);
+      const start = new Int32Array(n).fill(-1);
+      start.set(this.start);
+      this.start = start;
+      const size = new Int32Array(n);
+      size.set(this.size);
+      this.size = size;
     }
     if (this.start[slot] < 0) return;
-    this.garbage += this.length.get(slot) ?? 0;
-    this.length.delete(slot);
+    this.garbage += this.size[slot];
     this.start[slot] = -1;
   }
 
@@ -70,7 +73,7 @@ export class PhraseTable {
     for (let s = 0; s < this.start.length; s++) {
       const from = this.start[s];
       if (from < 0) continue;
-      const n = this.length.get(s)!;
+      const n = this.size[s];
       out.set(old.subarray(from, from + n), o);
       this.start[s] = o;
       o += n;
