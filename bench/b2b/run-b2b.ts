@@ -1,10 +1,12 @@
 // Benchmark: solves the JAIR 2022 B2B instances with d = 2 and checks each result independently.
-// Usage: npm run bench:b2b -- [--time-limit-ms N] [--seed N] [--exact auto|off] [--anneal-share F] [file.dzn ...]
+// Usage: npm run bench:b2b -- [--time-limit-ms N] [--seed N] [--exact auto|off] [--anneal-share F] [--threads 1|2] [file.dzn ...]
+// --threads 1: no helper thread (a second run of the core beside the first, see helperOptions).
 // SAT_OPTIONS='{"walk":1}' passes CaDiCaL options to the SAT step, SAT_STRATEGY='{"lnsShare":0}' its strategy (tuning).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
 import { type SatSolverFactory, type SatStrategy, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
+import { startScheduleHelper } from '../../src/scheduling/schedule-helper-thread';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
 
 // The instances sit beside the project (../shared/b2b-instances); B2B_INSTANCES overrides.
@@ -35,12 +37,14 @@ async function main(): Promise<void> {
   let seed = 1;
   let exact: 'auto' | 'off' = 'auto';
   let annealShare: number | undefined;
+  let threads = 2;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--time-limit-ms') timeLimitMs = Number(args[++i]);
     else if (args[i] === '--seed') seed = Number(args[++i]);
     else if (args[i] === '--exact') exact = args[++i] === 'off' ? 'off' : 'auto';
     else if (args[i] === '--anneal-share') annealShare = Number(args[++i]);
+    else if (args[i] === '--threads') threads = Number(args[++i]);
     else files.push(args[i]);
   }
   if (files.length === 0) {
@@ -59,7 +63,8 @@ async function main(): Promise<void> {
   for (const file of files) {
     const name = basename(file, '.dzn');
     const input = dznToScheduleInput(parseDzn(readFileSync(file, 'utf8')));
-    const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, annealShare, satSolver, satOptions, satStrategy });
+    const helper = threads > 1 ? startScheduleHelper : undefined;
+    const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, annealShare, satSolver, satOptions, satStrategy, helper });
     const check = validateSchedule(input, result, D);
     const known = best.get(name);
     const bestKnown = known === undefined || known === '-' || known === '?' ? (known ?? null) : Number(known);

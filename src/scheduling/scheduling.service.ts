@@ -9,6 +9,7 @@ import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
 import { scheduleMeetings, validateSchedule } from './core';
+import { startScheduleHelper } from './schedule-helper-thread';
 import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
@@ -95,6 +96,8 @@ export class SchedulingService {
       fairnessD: schedule.options.fairnessD,
       exact: 'auto',
       satSolver,
+      // A second search on a worker thread (other settings, same deadline); the better schedule wins.
+      helper: satSolver ? startScheduleHelper : undefined,
       onProgress: (fraction, best) => {
         if (trace.length === 0 || fraction - trace[trace.length - 1][0] >= 0.1) trace.push([fraction, best]);
       },

@@ -27,6 +27,8 @@ export interface SearchParams {
   tuning?: Partial<SearchTuning>;
   /** Start from this slot assignment (e.g. after an exact step) instead of the greedy construction. */
   initial?: Int32Array;
+  /** Polled with the clock: true stops the search (e.g. a helper thread found an optimal schedule). */
+  interrupt?: () => boolean;
 }
 
 export interface SearchOutcome {
@@ -321,6 +323,7 @@ export class LocalSearch {
       if ((iter & 1023) === 0) {
         const now = params.now();
         if (now >= deadline && (now >= hardDeadline || now - lastImprovement >= extendMs)) break;
+        if (params.interrupt?.()) break;
         temp = tempHigh * Math.exp((logRatio * cycleIter) / cycle);
         if (params.onProgress && now - lastProgress > 200) {
           lastProgress = now;

@@ -89,45 +89,13 @@ export interface EncodeOptions {
  * with L ≤ totalCap / participants since the total bounds it.
  */
 export function encodeSchedule(model: ScheduleModel, options: EncodeOptions): ScheduleCnf {
-  const { P, T, M, active, domain, pStart, pList, tables } = model;
+  const { P, T } = model;
   const cnf = new Cnf();
-  const xVar = new Int32Array(M * T);
-  const slotMeetings: number[][] = Array.from({ length: T }, () => []);
-  for (let m = 0; m < M; m++) {
-    if (!active[m]) continue;
-    const lits: number[] = [];
-    for (let t = 0; t < T; t++) {
-      if (!domain[m * T + t]) continue;
-      const v = cnf.newVar();
-      xVar[m * T + t] = v;
-      lits.push(v);
-      slotMeetings[t].push(v);
-    }
-    cnf.addClause(lits);
-    atMostOne(cnf, lits);
-  }
-
-  // Precedences: m in slot t needs each predecessor in a slot before t.
-  for (let m = 0; m < M; m++) {
-    if (!active[m]) continue;
-    for (let i = model.predStart[m]; i < model.predStart[m + 1]; i++) {
-      const e = model.predList[i];
-      if (!active[e]) continue;
-      for (let t = 0; t < T; t++) {
-        const v = xVar[m * T + t];
-        if (!v) continue;
-        const clause = [-v];
-        for (let s = 0; s < t; s++) if (xVar[e * T + s]) clause.push(xVar[e * T + s]);
-        cnf.addClause(clause);
-      }
-    }
-  }
-
-  for (let t = 0; t < T; t++) {
-    if (slotMeetings[t].length <= tables) continue;
-    const out = totalizer(cnf, slotMeetings[t], tables + 1);
-    cnf.add(-out[tables]);
-  }
+  const xVar = encodeMeetings(cnf, model);
+  // Counted over the meetings here: over busy participants (capacityOverBusy, as in the zero-break
+  // model) it refuted forum-13crafc's bound 0 after 5.7 s instead of under 1.5 s, and both counts
+  // together not within 11 s.
+  capacityOverMeetings(cnf, model, xVar);
 
   // Participants: busy and run-start variables; breaks = runs − 1.
   const perParticipant: Array<{ busy: Int32Array; starts: number[]; startDefs: number[][]; degree: number }> = [];
@@ -135,27 +103,12 @@ export function encodeSchedule(model: ScheduleModel, options: EncodeOptions): Sc
   let withMeeting = 0;
   let someoneAlwaysZero = false;
   for (let p = 0; p < P; p++) {
-    const ms: number[] = [];
-    for (let i = pStart[p]; i < pStart[p + 1]; i++) if (active[pList[i]]) ms.push(pList[i]);
+    const ms = activeMeetings(model, p);
     if (ms.length === 0) continue;
     withMeeting++;
-    const busy = new Int32Array(T);
+    const busy = participantBusy(cnf, model, xVar, ms);
     const busyLits: number[] = [];
-    for (let t = 0; t < T; t++) {
-      const lits: number[] = [];
-      for (const m of ms) if (xVar[m * T + t]) lits.push(xVar[m * T + t]);
-      if (lits.length === 0) continue;
-      atMostOne(cnf, lits);
-      if (ms.length < 2) continue;
-      if (lits.length === 1) busy[t] = lits[0];
-      else {
-        const b = cnf.newVar();
-        busy[t] = b;
-        for (const l of lits) cnf.add(-l, b);
-        cnf.addClause([-b, ...lits]);
-      }
-      busyLits.push(busy[t]);
-    }
+    for (let t = 0; t < T; t++) if (busy[t]) busyLits.push(busy[t]);
     if (ms.length < 2) {
       someoneAlwaysZero = true;
       continue;
@@ -294,4 +247,93 @@ function spanClauses(cnf: Cnf, busy: Int32Array, degree: number, twoRuns: number
     later[t] = v;
   }
   for (let v = 0; v + degree < T; v++) if (earlier[v] && later[v + degree]) cnf.add(-earlier[v], -later[v + degree], twoRuns);
+}
+
+/**
+ * One variable per meeting and candidate slot, exactly one slot per active meeting, and the
+ * precedences (m in slot t needs each predecessor in a slot before t). Returns xVar[m*T+t].
+ */
+export function encodeMeetings(cnf: Cnf, model: ScheduleModel): Int32Array {
+  const { T, M, active, domain } = model;
+  const xVar = new Int32Array(M * T);
+  for (let m = 0; m < M; m++) {
+    if (!active[m]) continue;
+    const lits: number[] = [];
+    for (let t = 0; t < T; t++) {
+      if (!domain[m * T + t]) continue;
+      const v = cnf.newVar();
+      xVar[m * T + t] = v;
+      lits.push(v);
+    }
+    cnf.addClause(lits);
+    atMostOne(cnf, lits);
+  }
+  for (let m = 0; m < M; m++) {
+    if (!active[m]) continue;
+    for (let i = model.predStart[m]; i < model.predStart[m + 1]; i++) {
+      const e = model.predList[i];
+      if (!active[e]) continue;
+      for (let t = 0; t < T; t++) {
+        const v = xVar[m * T + t];
+        if (!v) continue;
+        const clause = [-v];
+        for (let s = 0; s < t; s++) if (xVar[e * T + s]) clause.push(xVar[e * T + s]);
+        cnf.addClause(clause);
+      }
+    }
+  }
+  return xVar;
+}
+
+/** The active meetings of participant p. */
+export function activeMeetings(model: ScheduleModel, p: number): number[] {
+  const ms: number[] = [];
+  for (let i = model.pStart[p]; i < model.pStart[p + 1]; i++) if (model.active[model.pList[i]]) ms.push(model.pList[i]);
+  return ms;
+}
+
+/** At most one meeting of the participant per slot, and busy[t] ⇔ it has a meeting in slot t (0 where it has no candidate). */
+function participantBusy(cnf: Cnf, model: ScheduleModel, xVar: Int32Array, ms: readonly number[]): Int32Array {
+  const T = model.T;
+  const busy = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    const lits: number[] = [];
+    for (const m of ms) if (xVar[m * T + t]) lits.push(xVar[m * T + t]);
+    if (lits.length === 0) continue;
+    atMostOne(cnf, lits);
+    if (lits.length === 1) busy[t] = lits[0];
+    else {
+      const b = cnf.newVar();
+      busy[t] = b;
+      for (const l of lits) cnf.add(-l, b);
+      cnf.addClause([-b, ...lits]);
+    }
+  }
+  return busy;
+}
+
+/**
+ * Table capacity: every meeting has two attendees and an attendee sits in at most one meeting per
+ * slot, so a slot holds at most `tables` meetings exactly when at most 2·tables participants are
+ * busy in it. In the zero-break model, where the busy literals are the participants' windows, this
+ * count decided ticf-14crafa in 2–3 s where the count over meetings took 13 s (bench/b2b/README.md).
+ */
+export function capacityOverBusy(cnf: Cnf, busyAt: readonly number[][], tables: number): void {
+  for (const lits of busyAt) {
+    if (lits.length <= 2 * tables) continue;
+    const out = totalizer(cnf, lits, 2 * tables + 1);
+    cnf.add(-out[2 * tables]);
+  }
+}
+
+/** Table capacity counted over the meetings' slot variables: at most `tables` per slot. */
+function capacityOverMeetings(cnf: Cnf, model: ScheduleModel, xVar: Int32Array): void {
+  const { T, M, tables } = model;
+  for (let t = 0; t < T; t++) {
+    const lits: number[] = [];
+    for (let m = 0; m < M; m++) if (xVar[m * T + t]) lits.push(xVar[m * T + t]);
+    if (lits.length <= tables) continue;
+    const out = totalizer(cnf, lits, tables + 1);
+    cnf.add(-out[tables]);
+  }
 }

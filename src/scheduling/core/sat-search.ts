@@ -45,6 +45,8 @@ export interface SatSearchParams {
   log?: (line: string) => void;
   /** Seed of the neighbourhood choice (deterministic for a given seed). */
   seed?: number;
+  /** Polled during the calls: true ends the search (e.g. a helper thread found an optimal schedule). */
+  interrupt?: () => boolean;
 }
 
 export interface SatStrategy {
@@ -68,6 +70,11 @@ export interface SatStrategy {
   slice?: number;
   /** Neighbourhood tuning (conflict budget, sizes). */
   lns?: Partial<LnsTuning>;
+  /**
+   * Where the lower bound is 0 and no helper thread runs the zero-break model (sat-zero-break): the
+   * share of the budget it gets here, before the annealing (0: none).
+   */
+  zeroFirstShare: number;
 }
 
 /**
@@ -78,7 +85,7 @@ export interface SatStrategy {
  * ticf-13crafb, whose lowest open bounds hold no schedule: hence LNS only after half the time left at
  * the lowest bound, and only for a gap of 4 or more.
  */
-export const SAT_STRATEGY_DEFAULT: SatStrategy = { probeConflicts: 2000, target: 'jump', lnsShare: 0.75, lnsMinGap: 4, jumpFirstShare: 0.5 };
+export const SAT_STRATEGY_DEFAULT: SatStrategy = { probeConflicts: 2000, target: 'jump', lnsShare: 0.75, lnsMinGap: 4, jumpFirstShare: 0.5, zeroFirstShare: 0.1 };
 
 export interface SatSearchOutcome {
   steps: number;
@@ -126,7 +133,9 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
     params.log?.(`encoded: ${enc.cnf.numVars} variables, ${enc.cnf.numClauses} clauses`);
     // The running call stops at stopAt (the deadline, or the end of a time slice).
     let stopAt = deadline;
-    solver.setTerminate(() => now() >= stopAt);
+    const interrupted = params.interrupt ?? (() => false);
+    solver.setTerminate(() => now() >= stopAt || interrupted());
+    const before = (time: number) => now() < time && !interrupted();
     let best = st.breaks;
     let lower = Math.max(0, params.lowerBound);
     // Demands fewer breaks than the best schedule; false when that is already known impossible.
@@ -170,9 +179,9 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
     const solveOpen = (until: number): void => {
       stopAt = until;
       let slices = 0;
-      while (lower < best && now() < until) {
+      while (lower < best && before(until)) {
         const status = attempt(strategy.target === 'jump' ? lower : best - 1, strategy.slice);
-        if (status === 'unknown' && strategy.slice && now() < until) {
+        if (status === 'unknown' && strategy.slice && before(until)) {
           slices++;
           continue;
         }
@@ -183,18 +192,18 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
       stopAt = deadline;
     };
     if (strategy.probeConflicts > 0) {
-      while (lower < best && now() < deadline) {
+      while (lower < best && before(deadline)) {
         const status = attempt(lower, strategy.probeConflicts);
         if (status === 'unknown' || status === 'rejected') break;
       }
     }
     params.log?.(`after the probes: best ${best}, lowest open bound ${lower}`);
-    if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && now() < deadline) {
+    if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && before(deadline)) {
       // The lowest bound first, for a slice of the time: where it is feasible it is usually found
       // soon (and the gap closed at once); where it is not, the neighbourhoods improve the best.
       if (strategy.jumpFirstShare > 0) solveOpen(now() + (deadline - now()) * strategy.jumpFirstShare);
     }
-    if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && now() < deadline) {
+    if (strategy.lnsShare > 0 && best - lower >= strategy.lnsMinGap && before(deadline)) {
       const lnsEnd = now() + (deadline - now()) * strategy.lnsShare;
       const tuning = { ...LNS_TUNING_DEFAULT, ...strategy.lns };
       const picker = new NeighbourhoodPicker(model, movable, params.seed ?? 1, tuning);
@@ -203,7 +212,7 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
       let round = 0;
       let refuted = 0;
       let unknown = 0;
-      while (lower < best && now() < lnsEnd) {
+      while (lower < best && before(lnsEnd)) {
         const kind = NEIGHBOURHOOD_KINDS[round++ % NEIGHBOURHOOD_KINDS.length];
         const free = picker.pick(st, kind);
         // Every meeting outside the neighbourhood keeps its slot; the bound is already best − 1.

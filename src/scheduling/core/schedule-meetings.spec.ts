@@ -1,5 +1,7 @@
-import { SEARCH_FAILED, scheduleMeetings } from './schedule-meetings';
-import type { MeetingInput, ScheduleInput, ScheduleOptions, ScheduleResult } from './schedule-types';
+import { loadCadicalSatSolver } from '../cadical-loader';
+import type { SatSolverFactory } from './sat-search';
+import { helperOptions, SEARCH_FAILED, scheduleMeetings } from './schedule-meetings';
+import type { HelperAnswer, HelperOptions, MeetingInput, ScheduleHelper, ScheduleInput, ScheduleOptions, ScheduleResult } from './schedule-types';
 import { validateSchedule } from './validate-schedule';
 
 const opts: ScheduleOptions = { timeLimitMs: 2000, seed: 7, fairnessD: 2, maxIterations: 20000 };
@@ -274,5 +276,76 @@ describe('scheduleMeetings: determinism and progress', () => {
       expect(f).toBeLessThanOrEqual(1);
     }
     expect(seen[seen.length - 1][0]).toBe(1);
+  });
+});
+
+describe('scheduleMeetings: a helper beside the search', () => {
+  // Hubs H1, H2 each meet P1..P4 (8 slots, 2 tables); the optimum 0 is H1 meeting P1..P4 in slots
+  // 0-3 and H2 meeting P2, P1, P4, P3 there.
+  const partners = ['P1', 'P2', 'P3', 'P4'];
+  const meetings: MeetingInput[] = [];
+  for (const h of ['H1', 'H2']) for (const p of partners) meetings.push({ id: `${h}-${p}`, a: h, b: p });
+  const hubs: ScheduleInput = { nSlots: 8, morningSlots: 4, tables: 2, participants: people('H1', 'H2', ...partners), meetings };
+  const optimum: HelperAnswer = { slots: Int32Array.from([0, 1, 2, 3, 1, 0, 3, 2]), breaks: 0, feasible: true, optimal: true, lowerBound: 0 };
+
+  let satSolver: SatSolverFactory;
+  beforeAll(async () => {
+    satSolver = await loadCadicalSatSolver();
+  });
+
+  /** A helper that has its answer from the start (or never answers). */
+  function answering(answer: HelperAnswer | null, solved: boolean) {
+    const calls = { started: [] as HelperOptions[], finished: 0 };
+    const helper = (_input: ScheduleInput, options: HelperOptions): ScheduleHelper => {
+      calls.started.push(options);
+      return {
+        solved: () => solved,
+        finish: () => {
+          calls.finished++;
+          return answer;
+        },
+      };
+    };
+    return { helper, calls };
+  }
+
+  it('adopts a helper’s proven optimum at once and stops its own search', () => {
+    const { helper, calls } = answering(optimum, true);
+    const r = scheduleMeetings(hubs, { timeLimitMs: 5000, seed: 3, satSolver, helper });
+    expectValidComplete(hubs, r);
+    expect(r.report.breaksTotal).toBe(0);
+    expect(r.report.optimal).toBe(true);
+    expect(r.report.elapsedMs).toBeLessThan(2000);
+    expect(calls.finished).toBe(1);
+    // The helper runs on another seed with its own shares, for the caller's budget.
+    expect(calls.started[0]).toMatchObject({ seed: 4, annealShare: 0.25, satStrategy: { zeroFirstShare: 0.7 } });
+    expect(calls.started[0].timeLimitMs).toBeLessThanOrEqual(5000);
+  });
+
+  it('ignores a helper’s schedule that is incomplete or unfair, and one that never came', () => {
+    for (const answer of [{ ...optimum, feasible: false, optimal: false, slots: new Int32Array(8).fill(0) }, null]) {
+      const { helper, calls } = answering(answer, false);
+      const r = scheduleMeetings(hubs, { timeLimitMs: 1000, seed: 3, satSolver, helper });
+      expectValidComplete(hubs, r);
+      expect(calls.finished).toBe(1);
+    }
+  });
+
+  it('starts no helper without the exact step', () => {
+    const { helper, calls } = answering(optimum, true);
+    const r = scheduleMeetings(hubs, { ...opts, helper });
+    expectValidComplete(hubs, r);
+    expect(calls.started).toHaveLength(0);
+  });
+
+  it('derives the helper’s options from the caller’s', () => {
+    expect(helperOptions({ timeLimitMs: 9000, seed: 7, fairnessD: 1, satStrategy: { lnsShare: 0 } }, 8500)).toEqual({
+      timeLimitMs: 8500,
+      seed: 8,
+      fairnessD: 1,
+      annealShare: 0.25,
+      satOptions: undefined,
+      satStrategy: { lnsShare: 0, zeroFirstShare: 0.7 },
+    });
   });
 });

@@ -87,6 +87,36 @@ export interface ScheduleOptions {
   satStrategy?: Partial<SatStrategy>;
   /** Share of the time limit given to the annealing before the exact step (default 0.45). */
   annealShare?: number;
+  /**
+   * Starts a second search on the same input elsewhere (another thread), with the exact step:
+   * the better of both schedules is returned, and whichever proves its schedule optimal first
+   * ends the other. See HELPER_STRATEGY for the helper's configuration.
+   */
+  helper?: (input: ScheduleInput, options: HelperOptions) => ScheduleHelper;
+  /** Polled during the search: true ends it with the best schedule so far (e.g. a helper's run, stopped by its caller). */
+  interrupt?: () => boolean;
+}
+
+/** The helper's own options (plain data, for another thread): see helperOptions. */
+export type HelperOptions = Pick<ScheduleOptions, 'timeLimitMs' | 'seed' | 'fairnessD' | 'annealShare' | 'satOptions' | 'satStrategy'>;
+
+/** A helper's final answer, over the meetings in input order. */
+export interface HelperAnswer {
+  /** Slot of every meeting, −1 where it is not placed. */
+  slots: Int32Array;
+  breaks: number;
+  /** Every meeting the pre-checks kept is placed, and the fairness bound holds. */
+  feasible: boolean;
+  optimal: boolean;
+  lowerBound: number;
+}
+
+/** A search running beside the core, polled and never awaited. */
+export interface ScheduleHelper {
+  /** True once the helper has proven a schedule optimal. */
+  solved(): boolean;
+  /** Stops the helper and waits at most `graceMs` for its answer (null when none came). */
+  finish(graceMs: number): HelperAnswer | null;
 }
 
 export interface PlacedMeeting {

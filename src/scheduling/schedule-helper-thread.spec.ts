@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadCadicalSatSolver } from './cadical-loader';
+import { helperOptions, type MeetingInput, scheduleMeetings, type ScheduleInput, validateSchedule } from './core';
+import { startScheduleHelper } from './schedule-helper-thread';
+
+// Hubs H1, H2 each meet P1..P4 (8 slots, 2 tables): optimum 0 breaks.
+const partners = ['P1', 'P2', 'P3', 'P4'];
+const meetings: MeetingInput[] = [];
+for (const h of ['H1', 'H2']) for (const p of partners) meetings.push({ id: `${h}-${p}`, a: h, b: p });
+const hubs: ScheduleInput = { nSlots: 8, morningSlots: 4, tables: 2, participants: ['H1', 'H2', ...partners].map((id) => ({ id })), meetings };
+
+describe('startScheduleHelper (a real worker thread)', () => {
+  it('solves the input on its thread and answers through shared memory', async () => {
+    const helper = startScheduleHelper(hubs, helperOptions({ timeLimitMs: 8000, fairnessD: 2 }, 8000));
+    const until = Date.now() + 15_000;
+    while (!helper.solved() && Date.now() < until) await sleep(20);
+    expect(helper.solved()).toBe(true);
+    const answer = helper.finish(1000)!;
+    expect(answer).toMatchObject({ breaks: 0, feasible: true, optimal: true, lowerBound: 0 });
+    const assignments = meetings.map((m, i) => ({ meetingId: m.id, slot: answer.slots[i], table: 0 }));
+    // Tables do not matter for the timing: give each meeting of a slot its own (0-based).
+    const perSlot = new Map<number, number>();
+    for (const a of assignments) {
+      a.table = perSlot.get(a.slot) ?? 0;
+      perSlot.set(a.slot, a.table + 1);
+    }
+    const check = validateSchedule(hubs, { assignments, unplaced: [] }, 2);
+    expect(check.errors).toEqual([]);
+    expect(check.breaksTotal).toBe(0);
+  }, 30_000);
+
+  it('runs beside scheduleMeetings, which returns a valid optimal schedule', async () => {
+    const satSolver = await loadCadicalSatSolver();
+    const r = scheduleMeetings(hubs, { timeLimitMs: 3000, seed: 1, fairnessD: 2, satSolver, helper: startScheduleHelper });
+    const check = validateSchedule(hubs, r, 2);
+    expect(check.errors).toEqual([]);
+    expect(check.complete).toBe(true);
+    expect(r.report.breaksTotal).toBe(0);
+    expect(r.report.optimal).toBe(true);
+  }, 30_000);
+});

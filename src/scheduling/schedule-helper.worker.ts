@@ -1,0 +1,40 @@
+// Worker-thread entry of the scheduler's helper (schedule-helper-thread.ts): runs the core on the
+// caller's input with the helper's options until the caller stops it, and leaves its schedule in
+// shared memory.
+import { workerData } from 'node:worker_threads';
+import { loadCadicalSatSolver } from './cadical-loader';
+import { type HelperOptions, SEARCH_FAILED, scheduleMeetings, type ScheduleInput } from './core';
+import { CELL, type HelperWorkerData } from './schedule-helper-thread';
+
+async function main(): Promise<void> {
+  const { input, options, deadline, shared } = workerData as HelperWorkerData & { input: ScheduleInput; options: HelperOptions };
+  const cell = new Int32Array(shared);
+  try {
+    const satSolver = await loadCadicalSatSolver();
+    const slotOf = new Map(input.meetings.map((m, i) => [m.id, i]));
+    const result = scheduleMeetings(input, {
+      ...options,
+      // Date.now: the caller's and this thread's performance clocks have different origins.
+      timeLimitMs: Math.max(0, deadline - Date.now()),
+      exact: 'auto',
+      satSolver,
+      interrupt: () => Atomics.load(cell, CELL.stop) === 1,
+    });
+    const slots = cell.subarray(CELL.slots);
+    slots.fill(-1);
+    for (const a of result.assignments) slots[slotOf.get(a.meetingId)!] = a.slot;
+    const r = result.report;
+    cell[CELL.breaks] = r.breaksTotal;
+    cell[CELL.lowerBound] = r.lowerBound;
+    // Meetings the pre-checks set aside are set aside by the caller too: only the search's own
+    // failures make the schedule unusable.
+    cell[CELL.feasible] = r.fairnessHolds && result.unplaced.every((u) => !u.reasons.includes(SEARCH_FAILED)) ? 1 : 0;
+    cell[CELL.optimal] = r.optimal ? 1 : 0;
+    Atomics.store(cell, CELL.state, 1);
+  } catch {
+    Atomics.store(cell, CELL.state, 2);
+  }
+  Atomics.notify(cell, CELL.state);
+}
+
+void main();
