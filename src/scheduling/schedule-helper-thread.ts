@@ -38,7 +38,12 @@ export function startScheduleHelper(input: ScheduleInput, options: HelperOptions
     finish: (graceMs: number): HelperAnswer | null => {
       Atomics.store(cell, CELL.stop, 1);
       if (Atomics.load(cell, CELL.state) === RUNNING && graceMs > 0) Atomics.wait(cell, CELL.state, RUNNING, graceMs);
-      if (Atomics.load(cell, CELL.state) !== ANSWERED) return null;
+      const answered = Atomics.load(cell, CELL.state) === ANSWERED;
+      if (!answered) {
+        // Whatever it still does (starting up, or past the grace) is of no use any more.
+        void worker.terminate();
+        return null;
+      }
       return {
         slots: cell.slice(CELL.slots),
         breaks: cell[CELL.breaks],
