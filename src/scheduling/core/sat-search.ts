@@ -261,7 +261,8 @@ export function runSatSearch(model: ScheduleModel, st: SearchState, params: SatS
   }
 }
 
-function addAll(solver: IncrementalSatSolver, lits: readonly number[]): void {
+/** Adds clauses given in DIMACS convention (each terminated by 0). */
+export function addAll(solver: IncrementalSatSolver, lits: readonly number[]): void {
   let from = 0;
   for (let i = 0; i < lits.length; i++) {
     if (lits[i] !== 0) continue;
@@ -286,17 +287,21 @@ function adoptModel(
   const T = model.T;
   const previous = st.slot.slice();
   for (const m of movable) {
-    for (let t = 0; t < T; t++) {
-      const v = enc.xVar[m * T + t];
-      if (v && solver.value(v)) {
-        st.relocate(m, t);
-        break;
-      }
-    }
+    const t = modelSlot(solver, enc.xVar, T, m);
+    if (t >= 0) st.relocate(m, t);
   }
   if (st.violations > 0 || st.fairnessExcess(d) > 0 || st.breaks >= best) {
     for (const m of movable) st.relocate(m, previous[m]);
     return false;
   }
   return true;
+}
+
+/** After a satisfiable call: meeting m's slot in the model (xVar as encodeMeetings numbers it), −1 without one. */
+export function modelSlot(solver: IncrementalSatSolver, xVar: Int32Array, T: number, m: number): number {
+  for (let t = 0; t < T; t++) {
+    const v = xVar[m * T + t];
+    if (v && solver.value(v)) return t;
+  }
+  return -1;
 }

@@ -6,14 +6,12 @@
 // smaller and sharper than the general encoding at bound 0 (bench/b2b/README.md).
 import type { ScheduleModel } from './schedule-model';
 import { activeMeetings, atMostOne, capacityOverBusy, Cnf, encodeMeetings } from './sat-encoding';
-import type { IncrementalSatSolver, SatSolverFactory, SatStatus } from './sat-search';
-import { UNPLACED } from './search-state';
+import { addAll, type IncrementalSatSolver, modelSlot, type SatSolverFactory, type SatStatus } from './sat-search';
 
-/** Builds the zero-break model; `solve` may be called again after 'unknown' and resumes the search. */
+/** Builds the zero-break model and decides it with one solver call. */
 export class ZeroBreakCheck {
   private readonly solver: IncrementalSatSolver;
   private readonly xVar: Int32Array;
-  private outcome: SatStatus = 'unknown';
   private stopAt = 0;
 
   constructor(
@@ -27,52 +25,20 @@ export class ZeroBreakCheck {
     const busyAt = encodeWindows(cnf, model, this.xVar);
     capacityOverBusy(cnf, busyAt, model.tables);
     this.solver = factory();
-    let from = 0;
-    const lits = cnf.lits;
-    for (let i = 0; i < lits.length; i++) {
-      if (lits[i] !== 0) continue;
-      this.solver.addClause(lits.slice(from, i));
-      from = i + 1;
-    }
+    addAll(this.solver, cnf.lits);
     this.solver.setTerminate(interrupt ? () => this.now() >= this.stopAt || interrupt() : () => this.now() >= this.stopAt);
   }
 
-  /** Searches until `until` (a time on `now`); `phases` (slot per meeting) guides the decisions. */
-  solve(until: number, phases?: Int32Array): SatStatus {
-    if (this.outcome !== 'unknown' || this.now() >= until) return this.outcome;
-    const { M, T } = this.model;
-    if (phases) {
-      for (let m = 0; m < M; m++) {
-        for (let t = 0; t < T; t++) {
-          const v = this.xVar[m * T + t];
-          if (v) this.solver.phase(phases[m] === t ? v : -v);
-        }
-      }
-    }
+  /** Searches until `until` (a time on `now`). */
+  solve(until: number): SatStatus {
     this.stopAt = until;
-    this.outcome = this.solver.solve();
-    return this.outcome;
+    return this.solver.solve();
   }
 
-  /** The last call's answer: 'unknown' until the model is decided. */
-  get status(): SatStatus {
-    return this.outcome;
-  }
-
-  /** After 'satisfiable': the slot of every active meeting (UNPLACED for the others). */
+  /** After 'satisfiable': the slot of every active meeting (−1 for the others). */
   slots(): Int32Array {
     const { M, T } = this.model;
-    const slot = new Int32Array(M).fill(UNPLACED);
-    for (let m = 0; m < M; m++) {
-      for (let t = 0; t < T; t++) {
-        const v = this.xVar[m * T + t];
-        if (v && this.solver.value(v)) {
-          slot[m] = t;
-          break;
-        }
-      }
-    }
-    return slot;
+    return Int32Array.from({ length: M }, (_, m) => modelSlot(this.solver, this.xVar, T, m));
   }
 
   dispose(): void {

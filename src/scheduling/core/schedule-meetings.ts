@@ -68,12 +68,11 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   let state: SearchState | null = null;
   let iterations = 0;
   try {
-    if (zero) {
-      if (zero.solve(begin + budget * zeroShare) === 'satisfiable') {
-        state = stateFromSlots(model, zero.slots());
-        provenOptimal = true;
-      } else if (zero.status === 'unsatisfiable') provenLower = 1;
-    }
+    const status = zero?.solve(begin + budget * zeroShare);
+    if (status === 'satisfiable') {
+      state = stateFromSlots(model, zero!.slots());
+      provenOptimal = true;
+    } else if (status === 'unsatisfiable') provenLower = 1;
   } finally {
     zero?.dispose();
   }
