@@ -1,13 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCadicalSatSolver } from './cadical-loader';
 import { helperOptions, type MeetingInput, scheduleMeetings, type ScheduleInput, validateSchedule } from './core';
-import { startScheduleHelper } from './schedule-helper-thread';
+import { helperFor, startScheduleHelper } from './schedule-helper-thread';
 
 // Hubs H1, H2 each meet P1..P4 (8 slots, 2 tables): optimum 0 breaks.
 const partners = ['P1', 'P2', 'P3', 'P4'];
 const meetings: MeetingInput[] = [];
 for (const h of ['H1', 'H2']) for (const p of partners) meetings.push({ id: `${h}-${p}`, a: h, b: p });
 const hubs: ScheduleInput = { nSlots: 8, morningSlots: 4, tables: 2, participants: ['H1', 'H2', ...partners].map((id) => ({ id })), meetings };
+
+describe('helperFor (SCHEDULING_THREADS)', () => {
+  it('gives a run a helper thread only with two threads and a SAT solver', () => {
+    expect(helperFor(2, true)).toBe(startScheduleHelper);
+    expect(helperFor(1, true)).toBeUndefined();
+    expect(helperFor(2, false)).toBeUndefined();
+  });
+});
 
 describe('startScheduleHelper (a real worker thread)', () => {
   it('solves the input on its thread and answers through shared memory', async () => {

@@ -20,6 +20,14 @@ export interface HelperWorkerData {
   shared: SharedArrayBuffer;
 }
 
+/**
+ * The helper a scheduling run gets: one on a worker thread where the run may use two threads and the
+ * exact step has its solver (the helper runs the same core with other settings), else none.
+ */
+export function helperFor(threads: number, hasSatSolver: boolean): typeof startScheduleHelper | undefined {
+  return threads > 1 && hasSatSolver ? startScheduleHelper : undefined;
+}
+
 /** Starts the helper; a thread that fails to start or run just never answers. */
 export function startScheduleHelper(input: ScheduleInput, options: HelperOptions): ScheduleHelper {
   const shared = new SharedArrayBuffer(4 * (CELL.slots + input.meetings.length));

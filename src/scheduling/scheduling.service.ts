@@ -1,15 +1,17 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { slotsOf } from '../events/events.service';
+import type { AppConfig } from '../infra/config/app-config';
+import { APP_CONFIG } from '../infra/config/config.module';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
 import { scheduleMeetings, validateSchedule } from './core';
-import { startScheduleHelper } from './schedule-helper-thread';
+import { helperFor } from './schedule-helper-thread';
 import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
@@ -25,6 +27,7 @@ export class SchedulingService {
     private readonly queue: QueueService,
     private readonly events: EventsService,
     private readonly sat: SatSolverProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The event as the caller may see it; 404 for events it may not see, so slugs do not leak. */
@@ -97,7 +100,7 @@ export class SchedulingService {
       exact: 'auto',
       satSolver,
       // A second search on a worker thread (other settings, same deadline); the better schedule wins.
-      helper: satSolver ? startScheduleHelper : undefined,
+      helper: helperFor(this.config.scheduling.threads, satSolver !== undefined),
       onProgress: (fraction, best) => {
         if (trace.length === 0 || fraction - trace[trace.length - 1][0] >= 0.1) trace.push([fraction, best]);
       },

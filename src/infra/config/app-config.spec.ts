@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(c.queue).toEqual({ kind: 'inline', prefix: 'tieup', concurrency: 2, stalledMs: 30000 });
     expect(c.matching.shardSize).toBe(2000);
     expect(c.matching.threads).toBe(1);
+    expect(c.scheduling.threads).toBe(2);
     expect(c.auth.adminApiKey).toBeNull();
     expect(c.seedDemo).toBe(true);
     expect(c.log.level).toBe('info');
@@ -21,12 +22,13 @@ describe('loadConfig', () => {
   });
 
   it('parses numbers and switches', () => {
-    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', WORKER_CONCURRENCY: '4', LOG_LEVEL: 'debug', MATCHING_THREADS: '3' });
+    const c = loadConfig({ PORT: '8080', SEED_DEMO: 'false', WORKER_CONCURRENCY: '4', LOG_LEVEL: 'debug', MATCHING_THREADS: '3', SCHEDULING_THREADS: '1' });
     expect(c.http.port).toBe(8080);
     expect(c.seedDemo).toBe(false);
     expect(c.queue.concurrency).toBe(4);
     expect(c.log.level).toBe('debug');
     expect(c.matching.threads).toBe(3);
+    expect(c.scheduling.threads).toBe(1);
   });
 
   it('treats empty strings as unset', () => {
@@ -47,6 +49,9 @@ describe('loadConfig', () => {
     ['MATCHING_THREADS', '0'],
     ['MATCHING_THREADS', '1.5'],
     ['MATCHING_THREADS', 'all'],
+    ['SCHEDULING_THREADS', '0'],
+    ['SCHEDULING_THREADS', '3'],
+    ['SCHEDULING_THREADS', 'two'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -23,6 +23,13 @@ export interface AppConfig {
      */
     threads: number;
   };
+  scheduling: {
+    /**
+     * Threads of one scheduling run: 2 (the default) runs a second search on a worker thread beside
+     * the job's own (other settings, same deadline; the better schedule wins), 1 runs the job's alone.
+     */
+    threads: number;
+  };
   auth: { adminApiKey: string | null };
   /** The CLI logs to stderr so its stdout stays machine-readable. */
   log: { level: LogLevel; toStderr: boolean };
@@ -71,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       ? { kind: 'redis', url: vars.REDIS_URL, prefix, concurrency, stalledMs }
       : { kind: 'inline', prefix, concurrency, stalledMs },
     matching: { shardSize: vars.MATCHING_SHARD_SIZE ?? 2000, threads: vars.MATCHING_THREADS ?? 1 },
+    scheduling: { threads: vars.SCHEDULING_THREADS ?? 2 },
     auth: { adminApiKey: vars.ADMIN_API_KEY ?? null },
     log: { level: vars.LOG_LEVEL ?? 'info', toStderr: false },
     seedDemo: vars.SEED_DEMO ?? true,

@@ -78,6 +78,13 @@ export class EnvironmentVariables {
   MATCHING_THREADS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'SCHEDULING_THREADS must be 1 or 2 (threads of one scheduling run)' })
+  @Min(1, { message: 'SCHEDULING_THREADS must be 1 or 2 (threads of one scheduling run)' })
+  @Max(2, { message: 'SCHEDULING_THREADS must be 1 or 2 (threads of one scheduling run)' })
+  SCHEDULING_THREADS?: number;
+
+  @IsOptional()
   @IsString()
   @MinLength(24, { message: 'ADMIN_API_KEY must be at least 24 characters long' })
   @Matches(/^\S+$/, { message: 'ADMIN_API_KEY must not contain whitespace' })
