@@ -293,7 +293,7 @@ export function activeMeetings(model: ScheduleModel, p: number): number[] {
 }
 
 /** At most one meeting of the participant per slot, and busy[t] ⇔ it has a meeting in slot t (0 where it has no candidate). */
-function participantBusy(cnf: Cnf, model: ScheduleModel, xVar: Int32Array, ms: readonly number[]): Int32Array {
+export function participantBusy(cnf: Cnf, model: ScheduleModel, xVar: Int32Array, ms: readonly number[]): Int32Array {
   const T = model.T;
   const busy = new Int32Array(T);
   for (let t = 0; t < T; t++) {

@@ -75,6 +75,12 @@ export interface SatStrategy {
    * share of the budget it gets here, before the annealing (0: none).
    */
   zeroFirstShare: number;
+  /**
+   * After the zero-break model and before the annealing: the share of the budget for the few-breaks
+   * search (sat-break-cores: a lower bound from the participants that must have a break, then
+   * schedules with one break per participant at most; 0: none). The helper thread's run uses it.
+   */
+  fewBreaksShare: number;
 }
 
 /**
@@ -85,7 +91,7 @@ export interface SatStrategy {
  * ticf-13crafb, whose lowest open bounds hold no schedule: hence LNS only after half the time left at
  * the lowest bound, and only for a gap of 4 or more.
  */
-export const SAT_STRATEGY_DEFAULT: SatStrategy = { probeConflicts: 2000, target: 'jump', lnsShare: 0.75, lnsMinGap: 4, jumpFirstShare: 0.5, zeroFirstShare: 0.1 };
+export const SAT_STRATEGY_DEFAULT: SatStrategy = { probeConflicts: 2000, target: 'jump', lnsShare: 0.75, lnsMinGap: 4, jumpFirstShare: 0.5, zeroFirstShare: 0.1, fewBreaksShare: 0 };
 
 export interface SatSearchOutcome {
   steps: number;

@@ -318,7 +318,7 @@ describe('scheduleMeetings: a helper beside the search', () => {
     expect(r.report.elapsedMs).toBeLessThan(2000);
     expect(calls.finished).toBe(1);
     // The helper runs on another seed with its own shares, for the caller's budget.
-    expect(calls.started[0]).toMatchObject({ seed: 4, annealShare: 0.25, satStrategy: { zeroFirstShare: 0.7 } });
+    expect(calls.started[0]).toMatchObject({ seed: 4, annealShare: 0.25, satStrategy: { zeroFirstShare: 0.3, fewBreaksShare: 1 } });
     expect(calls.started[0].timeLimitMs).toBeLessThanOrEqual(5000);
   });
 
@@ -345,7 +345,7 @@ describe('scheduleMeetings: a helper beside the search', () => {
       fairnessD: 1,
       annealShare: 0.25,
       satOptions: undefined,
-      satStrategy: { lnsShare: 0, zeroFirstShare: 0.7 },
+      satStrategy: { lnsShare: 0, zeroFirstShare: 0.3, fewBreaksShare: 1 },
     });
   });
 });

@@ -3,7 +3,8 @@
 import { assignTables } from './assign-tables';
 import { participantLowerBounds, runPreChecks } from './infeasibility-checks';
 import { LocalSearch, type SearchOutcome } from './local-search';
-import { runSatSearch, SAT_STRATEGY_DEFAULT } from './sat-search';
+import { searchFewBreaks } from './sat-break-cores';
+import { runSatSearch, SAT_SOLVER_DEFAULTS, SAT_STRATEGY_DEFAULT } from './sat-search';
 import { ZeroBreakCheck } from './sat-zero-break';
 import { compileModel, type ScheduleModel, unplace } from './schedule-model';
 import type { HelperOptions, ScheduleInput, ScheduleOptions, ScheduleResult, UnplacedMeeting } from './schedule-types';
@@ -20,11 +21,12 @@ const EXTEND_STALL = 0.03;
 const HELPER_GRACE_MS = 300;
 
 /**
- * The helper's run, unlike the caller's: the zero-break model first (for up to 70 % of the time,
- * where 0 is the lower bound), then a shorter annealing (25 %) and so a longer SAT search, on
- * another seed. Measured on the JAIR 2022 originals (bench/b2b/README.md): 45 % annealing reaches
- * ticf-13crafc's optimum and 25 % misses it, 25 % reaches forum-14's and 45 % misses it; ticf-14crafa
- * needs the zero-break model for 2–12 s.
+ * The helper's run, unlike the caller's: the zero-break model first (for up to 30 % of the time,
+ * where 0 is the lower bound), then the few-breaks search (sat-break-cores) for the rest, with
+ * CaDiCaL's options of the SAT search. Measured on the JAIR 2022 originals (bench/b2b/README.md): the
+ * caller's 45 % annealing and SAT search reach forum-13crafc's, tic-13crafc's and ticf-13crafc's
+ * optima; the helper proves forum-14's and ticf-14crafa's in 3–7 s and reaches forum-13crafb's (6)
+ * and ticf-13crafb's (3) in some runs, which no other step did within 10 s.
  */
 export function helperOptions(options: ScheduleOptions, budgetMs: number): HelperOptions {
   return {
@@ -33,7 +35,7 @@ export function helperOptions(options: ScheduleOptions, budgetMs: number): Helpe
     fairnessD: options.fairnessD,
     annealShare: 0.25,
     satOptions: options.satOptions,
-    satStrategy: { ...options.satStrategy, zeroFirstShare: 0.7 },
+    satStrategy: { ...options.satStrategy, zeroFirstShare: 0.3, fewBreaksShare: 1 },
   };
 }
 
@@ -76,6 +78,26 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
   } finally {
     zero?.dispose();
   }
+  // Few breaks (the helper's run): a lower bound from the participants that must have a break, then
+  // schedules in which nobody has more than one, which needs fairness d ≥ 1.
+  // Where it ends without a schedule (none fair, or only the bound's) the annealing's shares are of
+  // the time left, not of the whole budget.
+  let annealFrom = begin;
+  let annealBudget = budget;
+  if (!state && exact && strategy.fewBreaksShare > 0 && d >= 1 && !stop?.()) {
+    const factory = options.satSolver!;
+    const few = searchFewBreaks(model, (o) => factory({ ...SAT_SOLVER_DEFAULTS, ...options.satOptions, ...o }), now, Math.min(deadline, now() + budget * strategy.fewBreaksShare), provenLower, stop);
+    provenLower = Math.max(provenLower, few.lowerBound);
+    if (few.slots) {
+      const found = stateFromSlots(model, few.slots);
+      if (feasible(found)) {
+        state = found;
+        provenOptimal = state.breaks <= provenLower;
+      }
+    }
+    annealFrom = now();
+    annealBudget = Math.max(0, deadline - annealFrom);
+  }
   if (!state) {
     // Annealing first (a share of the budget, all of it without an exact step), then the SAT
     // search on the whole problem.
@@ -83,9 +105,9 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions)
     // With an exact step, the annealing may run on (up to EXTEND_SHARE of the budget) while it
     // still improves: a schedule about to reach its best is worth more than the same time in the solver.
     const search = new LocalSearch(model, {
-      timeLimitMs: Math.max(0, Math.min(deadline, begin + budget * share) - now()),
-      extendWhileImprovingMs: exact ? budget * EXTEND_STALL : 0,
-      maxTimeLimitMs: exact ? Math.max(0, Math.min(deadline, begin + budget * Math.max(share, EXTEND_SHARE)) - now()) : undefined,
+      timeLimitMs: Math.max(0, Math.min(deadline, annealFrom + annealBudget * share) - now()),
+      extendWhileImprovingMs: exact ? annealBudget * EXTEND_STALL : 0,
+      maxTimeLimitMs: exact ? Math.max(0, Math.min(deadline, annealFrom + annealBudget * Math.max(share, EXTEND_SHARE)) - now()) : undefined,
       seed,
       d,
       lowerBound: provenLower,

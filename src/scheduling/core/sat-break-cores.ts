@@ -1,0 +1,324 @@
+// Few breaks through windows: a lower bound from the participants that must have a break, and a
+// search for schedules in which every participant has at most one.
+//
+// The zero-break model (sat-zero-break.ts) gives every participant one window of consecutive slots.
+// Here each participant's window is a soft constraint behind its own literal r[p] ("p has no break"):
+// with r[p] false, p's meetings may sit anywhere.
+//
+// - BreakCoreBound solves with every r[p] assumed. A refutation names a core, a set of participants
+//   of which at least one must have a break; cores are relaxed as in OLL (a totalizer over the core's
+//   violations, whose "at most one" becomes a new soft literal, "at most two" once that appears in a
+//   core, …). Every participant with a break has at least one, so the number of cores is a lower
+//   bound on the total breaks of every schedule.
+// - OneBreakSearch adds "at most two runs of meetings" for every participant, so a relaxed
+//   participant has at most one break, and asks for at most B relaxed participants: any schedule it
+//   finds has at most B breaks. It restricts the problem (a refutation proves nothing about it), but
+//   where most participants need no break it finds low totals far sooner than the general encoding.
+//
+// searchFewBreaks combines both (measured on the JAIR 2022 instances in bench/b2b/README.md).
+import { countBreaks } from './break-count';
+import { activeMeetings, atMostOne, capacityOverBusy, Cnf, encodeMeetings, participantBusy, totalizer } from './sat-encoding';
+import { type IncrementalSatSolver, modelSlot, type SatSolverFactory, type SatStatus } from './sat-search';
+import type { ScheduleModel } from './schedule-model';
+
+/** The windows model of an event, with one soft literal per participant that has two meetings or more. */
+class SoftWindows {
+  readonly solver: IncrementalSatSolver;
+  readonly cnf = new Cnf();
+  readonly xVar: Int32Array;
+  /** r[p] of every participant with two meetings or more. */
+  readonly keep: number[] = [];
+  private sent = 0;
+  stopAt = 0;
+
+  constructor(
+    readonly model: ScheduleModel,
+    factory: SatSolverFactory,
+    readonly now: () => number,
+    interrupt: (() => boolean) | undefined,
+    oneBreakEach: boolean,
+  ) {
+    const cnf = this.cnf;
+    this.xVar = encodeMeetings(cnf, model);
+    const busyAt: number[][] = Array.from({ length: model.T }, () => []);
+    for (let p = 0; p < model.P; p++) this.encodeParticipant(p, busyAt, oneBreakEach);
+    capacityOverBusy(cnf, busyAt, model.tables);
+    this.solver = factory();
+    this.flush();
+    this.solver.setTerminate(interrupt ? () => this.now() >= this.stopAt || interrupt() : () => this.now() >= this.stopAt);
+  }
+
+  /** Hands the clauses added since the last call to the solver. */
+  flush(): void {
+    const lits = this.cnf.lits;
+    let from = this.sent;
+    for (let i = this.sent; i < lits.length; i++) {
+      if (lits[i] !== 0) continue;
+      this.solver.addClause(lits.slice(from, i));
+      from = i + 1;
+    }
+    this.sent = lits.length;
+  }
+
+  /** Decision phases from a schedule: its meetings' slots, and r[p] where p has no break there. */
+  phases(slots: Int32Array): void {
+    const { M, T, P } = this.model;
+    for (let m = 0; m < M; m++) {
+      if (slots[m] < 0) continue;
+      for (let t = 0; t < T; t++) {
+        const v = this.xVar[m * T + t];
+        if (v) this.solver.phase(slots[m] === t ? v : -v);
+      }
+    }
+    let i = 0;
+    for (let p = 0; p < P; p++) {
+      const ms = activeMeetings(this.model, p);
+      if (ms.length < 2) continue;
+      const r = this.keep[i++];
+      this.solver.phase(countBreaks(ms.map((m) => slots[m]).filter((t) => t >= 0)) === 0 ? r : -r);
+    }
+  }
+
+  /** After 'satisfiable': the slot of every active meeting (−1 for the others). */
+  slots(): Int32Array {
+    const { M, T } = this.model;
+    return Int32Array.from({ length: M }, (_, m) => modelSlot(this.solver, this.xVar, T, m));
+  }
+
+  dispose(): void {
+    this.solver.setTerminate(null);
+    this.solver.dispose();
+  }
+
+  /**
+   * Busy literals for the table capacity; with two meetings or more a window (as in the zero-break
+   * model) required while r[p] holds, and with `oneBreakEach` at most two runs of meetings.
+   */
+  private encodeParticipant(p: number, busyAt: number[][], oneBreakEach: boolean): void {
+    const cnf = this.cnf;
+    const { T } = this.model;
+    const xVar = this.xVar;
+    const ms = activeMeetings(this.model, p);
+    if (ms.length === 0) return;
+    const n = ms.length;
+    const busy = participantBusy(cnf, this.model, xVar, ms);
+    for (let t = 0; t < T; t++) if (busy[t]) busyAt[t].push(busy[t]);
+    if (n === 1) return;
+    if (oneBreakEach) {
+      // A run starts in t when p is busy in t and not in t − 1; at most two runs.
+      const starts: number[] = [];
+      for (let t = 0; t < T; t++) {
+        if (!busy[t]) continue;
+        const start = cnf.newVar();
+        cnf.addClause(t > 0 && busy[t - 1] ? [-busy[t], busy[t - 1], start] : [-busy[t], start]);
+        starts.push(start);
+      }
+      const runs = totalizer(cnf, starts, 3);
+      if (runs.length > 2) cnf.add(-runs[2]);
+    }
+    const r = cnf.newVar();
+    this.keep.push(r);
+    const window = new Int32Array(T);
+    const windows: number[] = [];
+    for (let s = 0; s + n <= T; s++) {
+      let usable = true;
+      for (let t = s; t < s + n && usable; t++) usable = busy[t] !== 0;
+      if (!usable) continue;
+      window[s] = cnf.newVar();
+      windows.push(window[s]);
+    }
+    cnf.addClause([-r, ...windows]);
+    atMostOne(cnf, windows);
+    for (let t = 0; t < T; t++) {
+      const cover: number[] = [];
+      for (let s = Math.max(0, t - n + 1); s <= t; s++) if (window[s]) cover.push(window[s]);
+      const here: number[] = [];
+      for (const m of ms) if (xVar[m * T + t]) here.push(xVar[m * T + t]);
+      // Kept: a meeting only inside the window; a chosen window's slots all hold a meeting.
+      for (const x of here) cnf.addClause([-x, -r, ...cover]);
+      for (const w of cover) cnf.addClause([-w, ...here]);
+    }
+  }
+}
+
+interface Soft {
+  /** Assumed literal: r[p], or "at most k of the totalizer's inputs" (¬out[k]). */
+  lit: number;
+  /** Totalizer outputs (out[i]: more than i inputs violated); null for a participant's window. */
+  out: number[] | null;
+  k: number;
+}
+
+export interface CoreBoundOutcome {
+  /** 'found': a schedule with `lowerBound` participants relaxed (the bound is then exact for that count). */
+  status: 'found' | 'infeasible' | 'unknown';
+  /** Proven: every schedule has at least this many breaks. */
+  lowerBound: number;
+  /** After 'found': the slot of every active meeting (−1 for the others). */
+  slots: Int32Array | null;
+}
+
+/** Lower bound on the total breaks: the fewest participants with a break, by OLL over their windows. */
+export class BreakCoreBound {
+  private readonly windows: SoftWindows;
+  private softs: Soft[];
+  lowerBound = 0;
+
+  constructor(model: ScheduleModel, factory: SatSolverFactory, now: () => number, interrupt?: () => boolean) {
+    this.windows = new SoftWindows(model, factory, now, interrupt, false);
+    this.softs = this.windows.keep.map((lit) => ({ lit, out: null, k: 0 }));
+  }
+
+  /**
+   * Relaxes cores until a schedule is found, the time is up (`until`), or there is no schedule at
+   * all. One call may take at most max(`minCallMs`, the time spent so far): cores come quickly while
+   * the bound is low, and a call that takes long is usually near the last one.
+   */
+  run(until: number, minCallMs = Infinity): CoreBoundOutcome {
+    const w = this.windows;
+    const start = w.now();
+    for (;;) {
+      const t = w.now();
+      w.stopAt = Math.min(until, t + Math.max(minCallMs, t - start));
+      const status = w.solver.solve({ assumptions: this.softs.map((s) => s.lit) });
+      if (status === 'unknown') return { status, lowerBound: this.lowerBound, slots: null };
+      if (status === 'satisfiable') return { status: 'found', lowerBound: this.lowerBound, slots: w.slots() };
+      const core = this.softs.filter((s) => w.solver.failed?.(s.lit) ?? true);
+      if (core.length === 0) return { status: 'infeasible', lowerBound: this.lowerBound, slots: null };
+      this.relax(core);
+    }
+  }
+
+  dispose(): void {
+    this.windows.dispose();
+  }
+
+  /** OLL: the core's softs leave the assumptions; at least one is violated, so "at most one" is the new soft. */
+  private relax(core: Soft[]): void {
+    this.lowerBound++;
+    const inCore = new Set(core);
+    this.softs = this.softs.filter((s) => !inCore.has(s));
+    const violations: number[] = [];
+    for (const s of core) {
+      violations.push(-s.lit);
+      // A bound k that took part: its totalizer may still allow k + 1.
+      if (s.out && s.k + 1 < s.out.length) this.softs.push({ lit: -s.out[s.k + 1], out: s.out, k: s.k + 1 });
+    }
+    if (violations.length > 1) {
+      const out = totalizer(this.windows.cnf, violations, violations.length);
+      this.softs.push({ lit: -out[1], out, k: 1 });
+    }
+    this.windows.flush();
+  }
+}
+
+/** Schedules with at most B participants that have a break, one break each (incremental in B). */
+export class OneBreakSearch {
+  private readonly windows: SoftWindows;
+  /** out[i]: more than i participants relaxed. */
+  private readonly relaxed: number[];
+
+  constructor(model: ScheduleModel, factory: SatSolverFactory, now: () => number, interrupt: (() => boolean) | undefined, maxB: number) {
+    this.windows = new SoftWindows(model, factory, now, interrupt, true);
+    this.relaxed = totalizer(this.windows.cnf, this.windows.keep.map((r) => -r), maxB + 1);
+    this.windows.flush();
+  }
+
+  /** At most `b` participants with a break; 'unsatisfiable' only refutes this restricted form. */
+  solve(b: number, until: number): SatStatus {
+    this.windows.stopAt = until;
+    return this.windows.solver.solve({ assumptions: b < this.relaxed.length ? [-this.relaxed[b]] : [] });
+  }
+
+  slots(): Int32Array {
+    return this.windows.slots();
+  }
+
+  phases(slots: Int32Array): void {
+    this.windows.phases(slots);
+  }
+
+  dispose(): void {
+    this.windows.dispose();
+  }
+}
+
+export interface FewBreaksOutcome {
+  /** Proven lower bound on the total breaks (from BreakCoreBound; `lowerBound` given if higher). */
+  lowerBound: number;
+  /** The best schedule found (slot per meeting, −1 for inactive ones) and its breaks; null if none. */
+  slots: Int32Array | null;
+  breaks: number;
+}
+
+/**
+ * Lower bound first (BreakCoreBound, up to `boundShare` of the time), then OneBreakSearch from the
+ * bound down. When the bound search completed, its bound is tried first; when it ran out of time the
+ * bound is likely still below the optimum, so one above it is tried first (a schedule there gives an
+ * upper bound, and every later success one break fewer), then lower ones down to the bound.
+ */
+export function searchFewBreaks(
+  model: ScheduleModel,
+  factory: SatSolverFactory,
+  now: () => number,
+  until: number,
+  lowerBound: number,
+  interrupt?: () => boolean,
+  boundShare = 0.2,
+  start0?: Int32Array,
+): FewBreaksOutcome {
+  const start = now();
+  const out: FewBreaksOutcome = { lowerBound, slots: null, breaks: -1 };
+  const bound = new BreakCoreBound(model, factory, now, interrupt);
+  let first: CoreBoundOutcome;
+  try {
+    first = bound.run(start + (until - start) * boundShare, BOUND_MIN_CALL_MS);
+  } finally {
+    bound.dispose();
+  }
+  if (first.status === 'infeasible') return out;
+  out.lowerBound = Math.max(lowerBound, first.lowerBound);
+  if (first.slots) {
+    out.slots = first.slots;
+    out.breaks = totalBreaks(model, first.slots);
+    if (out.breaks <= out.lowerBound) return out;
+  }
+  const lb = out.lowerBound;
+  let b = first.status === 'found' || lb === 0 ? lb : lb + 1;
+  // Restricted refutations move up to at most this bound while nothing is found.
+  const maxB = Math.max(b + MAX_STEPS_UP, out.breaks);
+  const search = new OneBreakSearch(model, factory, now, interrupt, maxB);
+  if (start0) search.phases(start0);
+  try {
+    while (now() < until && !interrupt?.() && (out.breaks < 0 || b < out.breaks) && b >= lb && b <= maxB) {
+      const status = search.solve(b, until);
+      if (status === 'unknown') break;
+      if (status === 'satisfiable') {
+        const slots = search.slots();
+        const breaks = totalBreaks(model, slots);
+        if (out.breaks < 0 || breaks < out.breaks) {
+          out.slots = slots;
+          out.breaks = breaks;
+        }
+        b = Math.min(b, breaks) - 1;
+      } else if (out.slots) break;
+      else b++;
+    }
+  } finally {
+    search.dispose();
+  }
+  return out;
+}
+
+/** The bound search's calls may take this long, or as long as the calls before them together. */
+const BOUND_MIN_CALL_MS = 300;
+
+/** Bounds above the first one OneBreakSearch tries while it refutes them. */
+const MAX_STEPS_UP = 4;
+
+/** Total breaks of a slot assignment. */
+function totalBreaks(model: ScheduleModel, slots: Int32Array): number {
+  let total = 0;
+  for (let p = 0; p < model.P; p++) total += countBreaks(activeMeetings(model, p).map((m) => slots[m]).filter((t) => t >= 0));
+  return total;
+}
