@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCadicalSatSolver } from './cadical-loader';
-import { helperOptions, type MeetingInput, scheduleMeetings, type ScheduleInput, validateSchedule } from './core';
+import { helperOptions, scheduleMeetings, validateSchedule } from './core';
+import { twoHubs } from './core/schedule-fixtures.spec-helper';
 import { helperFor, startScheduleHelper } from './schedule-helper-thread';
 
 // Hubs H1, H2 each meet P1..P4 (8 slots, 2 tables): optimum 0 breaks.
-const partners = ['P1', 'P2', 'P3', 'P4'];
-const meetings: MeetingInput[] = [];
-for (const h of ['H1', 'H2']) for (const p of partners) meetings.push({ id: `${h}-${p}`, a: h, b: p });
-const hubs: ScheduleInput = { nSlots: 8, morningSlots: 4, tables: 2, participants: ['H1', 'H2', ...partners].map((id) => ({ id })), meetings };
+const hubs = twoHubs();
+const meetings = hubs.meetings;
 
 describe('helperFor (SCHEDULING_THREADS)', () => {
   it('gives a run a helper thread only with two threads and a SAT solver', () => {

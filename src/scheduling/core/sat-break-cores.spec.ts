@@ -4,12 +4,12 @@ import { BreakCoreBound, OneBreakSearch, searchFewBreaks } from './sat-break-cor
 import type { SatSolverFactory } from './sat-search';
 import { scheduleMeetings } from './schedule-meetings';
 import { compileModel, type ScheduleModel } from './schedule-model';
+import { people, threeHubs } from './schedule-fixtures.spec-helper';
 import type { MeetingInput, ScheduleInput } from './schedule-types';
 import { SearchState } from './search-state';
 import { SeededRandom } from './seeded-random';
 
 const now = () => performance.now();
-const people = (...ids: string[]) => ids.map((id) => ({ id }));
 
 let factory: SatSolverFactory;
 beforeAll(async () => {
@@ -40,22 +40,7 @@ function coreBound(input: ScheduleInput) {
   }
 }
 
-// A, D and G each meet two partners in 3 slots at 2 tables: without breaks all three hubs sit in
-// slot 1, so one of them has to meet in slots 0 and 2 (one break, the optimum).
-const threeHubs: ScheduleInput = {
-  nSlots: 3,
-  morningSlots: 3,
-  tables: 2,
-  participants: people('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'),
-  meetings: [
-    { id: 'ab', a: 'A', b: 'B' },
-    { id: 'ac', a: 'A', b: 'C' },
-    { id: 'de', a: 'D', b: 'E' },
-    { id: 'df', a: 'D', b: 'F' },
-    { id: 'gh', a: 'G', b: 'H' },
-    { id: 'gi', a: 'G', b: 'I' },
-  ],
-};
+const twoTables = threeHubs(2);
 
 /** `id` meets `partner` `times` times in 5 slots, never in the forbidden ones. */
 function splitDay(id: string, partner: string, times: number, forbiddenSlots: number[]): ScheduleInput {
@@ -70,7 +55,7 @@ function splitDay(id: string, partner: string, times: number, forbiddenSlots: nu
 
 describe('BreakCoreBound', () => {
   it('proves one break where the windows cannot all hold, and finds a schedule with one participant relaxed', () => {
-    const r = coreBound(threeHubs);
+    const r = coreBound(twoTables);
     expect(r.status).toBe('found');
     expect(r.lowerBound).toBe(1);
     const state = stateOf(r.model, r.slots!);
@@ -98,7 +83,7 @@ describe('BreakCoreBound', () => {
   });
 
   it('proves zero without any core where a schedule without breaks exists', () => {
-    const r = coreBound({ ...threeHubs, tables: 3 });
+    const r = coreBound(threeHubs(3));
     expect(r).toMatchObject({ status: 'found', lowerBound: 0 });
     expect(stateOf(r.model, r.slots!).breaks).toBe(0);
   });
@@ -118,7 +103,7 @@ describe('BreakCoreBound', () => {
 
 describe('OneBreakSearch', () => {
   it('allows at most B participants with a break, each with one at most', () => {
-    const model = modelOf(threeHubs);
+    const model = modelOf(twoTables);
     const search = new OneBreakSearch(model, factory, now, undefined, 3);
     try {
       expect(search.solve(0, now() + 10_000)).toBe('unsatisfiable');
@@ -145,7 +130,7 @@ describe('OneBreakSearch', () => {
 
 describe('searchFewBreaks', () => {
   it('returns a proven optimum where the bound and a one-break schedule meet', () => {
-    const model = modelOf(threeHubs);
+    const model = modelOf(twoTables);
     const r = searchFewBreaks(model, factory, now, now() + 10_000, 0);
     expect(r).toMatchObject({ lowerBound: 1, breaks: 1 });
     const state = stateOf(model, r.slots!);
@@ -193,12 +178,12 @@ describe('searchFewBreaks', () => {
 
 describe('the few-breaks step in scheduleMeetings', () => {
   it('proves the optimum before any annealing where it is given the time', () => {
-    const r = scheduleMeetings(threeHubs, { timeLimitMs: 5000, seed: 1, fairnessD: 2, satSolver: factory, satStrategy: { zeroFirstShare: 0, fewBreaksShare: 1 } });
+    const r = scheduleMeetings(twoTables, { timeLimitMs: 5000, seed: 1, fairnessD: 2, satSolver: factory, satStrategy: { zeroFirstShare: 0, fewBreaksShare: 1 } });
     expect(r.report).toMatchObject({ breaksTotal: 1, optimal: true, lowerBound: 1, iterations: 0, placed: 6 });
   });
 
   it('is skipped with fairness d = 0 (one break each would not be fair)', () => {
-    const r = scheduleMeetings(threeHubs, { timeLimitMs: 1500, seed: 1, fairnessD: 0, satSolver: factory, satStrategy: { zeroFirstShare: 0, fewBreaksShare: 1 } });
+    const r = scheduleMeetings(twoTables, { timeLimitMs: 1500, seed: 1, fairnessD: 0, satSolver: factory, satStrategy: { zeroFirstShare: 0, fewBreaksShare: 1 } });
     expect(r.report.iterations).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,8 @@
 // searchFewBreaks combines both (measured on the JAIR 2022 instances in bench/b2b/README.md).
 import { countBreaks } from './break-count';
 import { activeMeetings, atMostOne, capacityOverBusy, Cnf, encodeMeetings, participantBusy, totalizer } from './sat-encoding';
-import { type IncrementalSatSolver, modelSlot, type SatSolverFactory, type SatStatus } from './sat-search';
+import { addAll, type IncrementalSatSolver, modelSlots, type SatSolverFactory, type SatStatus } from './sat-search';
+import { coverOf, windowVars } from './sat-zero-break';
 import type { ScheduleModel } from './schedule-model';
 
 /** The windows model of an event, with one soft literal per participant that has two meetings or more. */
@@ -50,14 +51,8 @@ class SoftWindows {
 
   /** Hands the clauses added since the last call to the solver. */
   flush(): void {
-    const lits = this.cnf.lits;
-    let from = this.sent;
-    for (let i = this.sent; i < lits.length; i++) {
-      if (lits[i] !== 0) continue;
-      this.solver.addClause(lits.slice(from, i));
-      from = i + 1;
-    }
-    this.sent = lits.length;
+    addAll(this.solver, this.cnf.lits.slice(this.sent));
+    this.sent = this.cnf.lits.length;
   }
 
   /** Decision phases from a schedule: its meetings' slots, and r[p] where p has no break there. */
@@ -81,8 +76,7 @@ class SoftWindows {
 
   /** After 'satisfiable': the slot of every active meeting (−1 for the others). */
   slots(): Int32Array {
-    const { M, T } = this.model;
-    return Int32Array.from({ length: M }, (_, m) => modelSlot(this.solver, this.xVar, T, m));
+    return modelSlots(this.solver, this.xVar, this.model);
   }
 
   dispose(): void {
@@ -118,20 +112,11 @@ class SoftWindows {
     }
     const r = cnf.newVar();
     this.keep.push(r);
-    const window = new Int32Array(T);
-    const windows: number[] = [];
-    for (let s = 0; s + n <= T; s++) {
-      let usable = true;
-      for (let t = s; t < s + n && usable; t++) usable = busy[t] !== 0;
-      if (!usable) continue;
-      window[s] = cnf.newVar();
-      windows.push(window[s]);
-    }
+    const { window, windows } = windowVars(cnf, T, n, (t) => busy[t] !== 0);
     cnf.addClause([-r, ...windows]);
     atMostOne(cnf, windows);
     for (let t = 0; t < T; t++) {
-      const cover: number[] = [];
-      for (let s = Math.max(0, t - n + 1); s <= t; s++) if (window[s]) cover.push(window[s]);
+      const cover = coverOf(window, t, n);
       const here: number[] = [];
       for (const m of ms) if (xVar[m * T + t]) here.push(xVar[m * T + t]);
       // Kept: a meeting only inside the window; a chosen window's slots all hold a meeting.

@@ -5,10 +5,10 @@ import { compileModel } from './schedule-model';
 import type { ScheduleInput } from './schedule-types';
 import { SearchState } from './search-state';
 import { loadCadicalSatSolver } from '../cadical-loader';
+import { people } from './schedule-fixtures.spec-helper';
 
 const now = () => performance.now();
 const later = () => now() + 10_000;
-const people = (...ids: string[]) => ids.map((id) => ({ id }));
 
 let factory: SatSolverFactory;
 beforeAll(async () => {

@@ -7,10 +7,10 @@ import { runSatSearch, type SatSolverFactory } from './sat-search';
 import { SearchState } from './search-state';
 import { validateSchedule } from './validate-schedule';
 import { loadCadicalSatSolver } from '../cadical-loader';
+import { people } from './schedule-fixtures.spec-helper';
 
 const now = () => performance.now();
 const later = () => now() + 10_000;
-const people = (...ids: string[]) => ids.map((id) => ({ id }));
 
 // CaDiCaL (Wasm) is loaded once, as the service and the bench do, and injected.
 let factory: SatSolverFactory;

@@ -311,3 +311,8 @@ export function modelSlot(solver: IncrementalSatSolver, xVar: Int32Array, T: num
   }
   return -1;
 }
+
+/** After a satisfiable call: the slot of every meeting (−1 for the inactive ones). */
+export function modelSlots(solver: IncrementalSatSolver, xVar: Int32Array, model: { M: number; T: number }): Int32Array {
+  return Int32Array.from({ length: model.M }, (_, m) => modelSlot(solver, xVar, model.T, m));
+}

@@ -3,11 +3,11 @@ import { runPreChecks } from './infeasibility-checks';
 import type { SatSolverFactory } from './sat-search';
 import { ZeroBreakCheck } from './sat-zero-break';
 import { compileModel } from './schedule-model';
-import type { MeetingInput, ScheduleInput } from './schedule-types';
+import { people, threeHubs } from './schedule-fixtures.spec-helper';
+import type { ScheduleInput } from './schedule-types';
 import { SearchState } from './search-state';
 
 const now = () => performance.now();
-const people = (...ids: string[]) => ids.map((id) => ({ id }));
 
 let factory: SatSolverFactory;
 beforeAll(async () => {
@@ -28,20 +28,6 @@ function check(input: ScheduleInput) {
   } finally {
     zero.dispose();
   }
-}
-
-// A, D and G each meet two partners, 3 slots: without breaks each fills slots 0-1 or 1-2, so all
-// three sit in slot 1. Six meetings fit 3 slots × 2 tables only with a break somewhere.
-function threeHubs(tables: number): ScheduleInput {
-  const meetings: MeetingInput[] = [
-    { id: 'ab', a: 'A', b: 'B' },
-    { id: 'ac', a: 'A', b: 'C' },
-    { id: 'de', a: 'D', b: 'E' },
-    { id: 'df', a: 'D', b: 'F' },
-    { id: 'gh', a: 'G', b: 'H' },
-    { id: 'gi', a: 'G', b: 'I' },
-  ];
-  return { nSlots: 3, morningSlots: 3, tables, participants: people('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'), meetings };
 }
 
 describe('ZeroBreakCheck', () => {

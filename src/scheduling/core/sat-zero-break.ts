@@ -6,7 +6,7 @@
 // smaller and sharper than the general encoding at bound 0 (bench/b2b/README.md).
 import type { ScheduleModel } from './schedule-model';
 import { activeMeetings, atMostOne, capacityOverBusy, Cnf, encodeMeetings } from './sat-encoding';
-import { addAll, type IncrementalSatSolver, modelSlot, type SatSolverFactory, type SatStatus } from './sat-search';
+import { addAll, type IncrementalSatSolver, modelSlots, type SatSolverFactory, type SatStatus } from './sat-search';
 
 /** Builds the zero-break model and decides it with one solver call. */
 export class ZeroBreakCheck {
@@ -37,8 +37,7 @@ export class ZeroBreakCheck {
 
   /** After 'satisfiable': the slot of every active meeting (−1 for the others). */
   slots(): Int32Array {
-    const { M, T } = this.model;
-    return Int32Array.from({ length: M }, (_, m) => modelSlot(this.solver, this.xVar, T, m));
+    return modelSlots(this.solver, this.xVar, this.model);
   }
 
   dispose(): void {
@@ -70,21 +69,12 @@ function encodeWindows(cnf: Cnf, model: ScheduleModel, xVar: Int32Array): number
       for (let t = 0; t < T; t++) if (slotLits[t].length > 0) busyAt[t].push(slotLits[t][0]);
       continue;
     }
-    const window = new Int32Array(T);
-    const windows: number[] = [];
-    for (let s = 0; s + n <= T; s++) {
-      let usable = true;
-      for (let t = s; t < s + n && usable; t++) usable = slotLits[t].length > 0;
-      if (!usable) continue;
-      window[s] = cnf.newVar();
-      windows.push(window[s]);
-    }
+    const { window, windows } = windowVars(cnf, T, n, (t) => slotLits[t].length > 0);
     // No window at all: clause [] makes the model unsatisfiable, as it should.
     cnf.addClause(windows);
     atMostOne(cnf, windows);
     for (let t = 0; t < T; t++) {
-      const cover: number[] = [];
-      for (let s = Math.max(0, t - n + 1); s <= t; s++) if (window[s]) cover.push(window[s]);
+      const cover = coverOf(window, t, n);
       for (const x of slotLits[t]) cnf.addClause([-x, ...cover]);
       if (cover.length === 0) continue;
       for (const w of cover) cnf.addClause([-w, ...slotLits[t]]);
@@ -98,4 +88,28 @@ function encodeWindows(cnf: Cnf, model: ScheduleModel, xVar: Int32Array): number
     }
   }
   return busyAt;
+}
+
+/**
+ * A variable w[s] for every window s..s+n−1 of consecutive slots that are all `usable` (0 elsewhere),
+ * and the list of them in slot order.
+ */
+export function windowVars(cnf: Cnf, T: number, n: number, usable: (t: number) => boolean): { window: Int32Array; windows: number[] } {
+  const window = new Int32Array(T);
+  const windows: number[] = [];
+  for (let s = 0; s + n <= T; s++) {
+    let all = true;
+    for (let t = s; t < s + n && all; t++) all = usable(t);
+    if (!all) continue;
+    window[s] = cnf.newVar();
+    windows.push(window[s]);
+  }
+  return { window, windows };
+}
+
+/** The window variables (of windows n slots long) that cover slot t. */
+export function coverOf(window: Int32Array, t: number, n: number): number[] {
+  const cover: number[] = [];
+  for (let s = Math.max(0, t - n + 1); s <= t; s++) if (window[s]) cover.push(window[s]);
+  return cover;
 }

@@ -2,13 +2,10 @@ import { loadCadicalSatSolver } from '../cadical-loader';
 import type { SatSolverFactory } from './sat-search';
 import { helperOptions, SEARCH_FAILED, scheduleMeetings } from './schedule-meetings';
 import type { HelperAnswer, HelperOptions, MeetingInput, ScheduleHelper, ScheduleInput, ScheduleOptions, ScheduleResult } from './schedule-types';
+import { people, twoHubs } from './schedule-fixtures.spec-helper';
 import { validateSchedule } from './validate-schedule';
 
 const opts: ScheduleOptions = { timeLimitMs: 2000, seed: 7, fairnessD: 2, maxIterations: 20000 };
-
-function people(...ids: string[]) {
-  return ids.map((id) => ({ id }));
-}
 
 function slotOf(result: ScheduleResult, id: string): number | undefined {
   return result.assignments.find((a) => a.meetingId === id)?.slot;
@@ -280,12 +277,7 @@ describe('scheduleMeetings: determinism and progress', () => {
 });
 
 describe('scheduleMeetings: a helper beside the search', () => {
-  // Hubs H1, H2 each meet P1..P4 (8 slots, 2 tables); the optimum 0 is H1 meeting P1..P4 in slots
-  // 0-3 and H2 meeting P2, P1, P4, P3 there.
-  const partners = ['P1', 'P2', 'P3', 'P4'];
-  const meetings: MeetingInput[] = [];
-  for (const h of ['H1', 'H2']) for (const p of partners) meetings.push({ id: `${h}-${p}`, a: h, b: p });
-  const hubs: ScheduleInput = { nSlots: 8, morningSlots: 4, tables: 2, participants: people('H1', 'H2', ...partners), meetings };
+  const hubs = twoHubs();
   const optimum: HelperAnswer = { slots: Int32Array.from([0, 1, 2, 3, 1, 0, 3, 2]), breaks: 0, feasible: true, optimal: true, lowerBound: 0 };
 
   let satSolver: SatSolverFactory;
