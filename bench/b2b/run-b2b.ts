@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
 import { type SatSolverFactory, type SatStrategy, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
-import { startScheduleHelper } from '../../src/scheduling/schedule-helper-thread';
+import { closeScheduleHelpers, prestartScheduleHelpers, startScheduleHelper } from '../../src/scheduling/schedule-helper-thread';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
 
 // The instances sit beside the project (../shared/b2b-instances); B2B_INSTANCES overrides.
@@ -56,6 +56,9 @@ async function main(): Promise<void> {
   const satSolver: SatSolverFactory | undefined = exact === 'auto' ? await loadCadicalSatSolver() : undefined;
   const satOptions = process.env.SAT_OPTIONS ? (JSON.parse(process.env.SAT_OPTIONS) as Record<string, number>) : undefined;
   const satStrategy = process.env.SAT_STRATEGY ? (JSON.parse(process.env.SAT_STRATEGY) as Partial<SatStrategy>) : undefined;
+  // The helper thread is started (and its solver loaded) before the first instance, as a process
+  // that runs scheduling jobs keeps it between runs.
+  if (threads > 1 && satSolver) await prestartScheduleHelpers(1);
   let originals = 0;
   let originalsOptimal = 0;
   let valid = 0;
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
   console.error(
     `summary: ${originalsOptimal}/${originals} originals at the published optimum; ${valid}/${files.length} valid; ${expected}/${files.length} with the expected outcome (complete where feasible, infeasibility reported where not)`,
   );
+  await closeScheduleHelpers();
 }
 
 void main();

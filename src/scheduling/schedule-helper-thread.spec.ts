@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCadicalSatSolver } from './cadical-loader';
 import { helperOptions, scheduleMeetings, validateSchedule } from './core';
 import { twoHubs } from './core/schedule-fixtures.spec-helper';
-import { helperFor, startScheduleHelper } from './schedule-helper-thread';
+import { closeScheduleHelpers, helperFor, prestartScheduleHelpers, startScheduleHelper } from './schedule-helper-thread';
 
 // Hubs H1, H2 each meet P1..P4 (8 slots, 2 tables): optimum 0 breaks.
 const hubs = twoHubs();
@@ -45,4 +45,28 @@ describe('startScheduleHelper (a real worker thread)', () => {
     expect(r.report.breaksTotal).toBe(0);
     expect(r.report.optimal).toBe(true);
   }, 30_000);
+});
+
+describe('helper threads kept between runs', () => {
+  afterAll(closeScheduleHelpers);
+
+  it('runs one scheduling run after another on a prestarted thread, each with its own answer', async () => {
+    await prestartScheduleHelpers(1);
+    for (const limit of [4000, 4000]) {
+      const helper = startScheduleHelper(hubs, helperOptions({ timeLimitMs: limit, fairnessD: 2 }, limit));
+      const until = Date.now() + 15_000;
+      while (!helper.solved() && Date.now() < until) await sleep(20);
+      const answer = helper.finish(1000);
+      expect(answer).toMatchObject({ breaks: 0, feasible: true, optimal: true });
+    }
+  }, 40_000);
+
+  it('ends the idle threads on close, and starts a new one for the next run', async () => {
+    await prestartScheduleHelpers(1);
+    await closeScheduleHelpers();
+    const helper = startScheduleHelper(hubs, helperOptions({ timeLimitMs: 4000, fairnessD: 2 }, 4000));
+    const until = Date.now() + 15_000;
+    while (!helper.solved() && Date.now() < until) await sleep(20);
+    expect(helper.finish(1000)).toMatchObject({ breaks: 0, optimal: true });
+  }, 40_000);
 });

@@ -1,16 +1,17 @@
-// Worker-thread entry of the scheduler's helper (schedule-helper-thread.ts): runs the core on the
-// caller's input with the helper's options until the caller stops it, and leaves its schedule in
-// shared memory.
-import { workerData } from 'node:worker_threads';
+// Worker-thread entry of the scheduler's helper (schedule-helper-thread.ts): for every run posted
+// to it, runs the core on the caller's input with the helper's options until the caller stops it,
+// and leaves its schedule in shared memory. The thread and its solver stay loaded between runs.
+import { parentPort } from 'node:worker_threads';
 import { loadCadicalSatSolver } from './cadical-loader';
-import { type HelperOptions, SEARCH_FAILED, scheduleMeetings, type ScheduleInput } from './core';
-import { CELL, type HelperWorkerData } from './schedule-helper-thread';
+import { SEARCH_FAILED, scheduleMeetings } from './core';
+import { CELL, type HelperJob } from './schedule-helper-thread';
 
-async function main(): Promise<void> {
-  const { input, options, deadline, shared } = workerData as HelperWorkerData & { input: ScheduleInput; options: HelperOptions };
+const solver = loadCadicalSatSolver();
+
+async function run({ input, options, deadline, shared }: HelperJob): Promise<void> {
   const cell = new Int32Array(shared);
   try {
-    const satSolver = await loadCadicalSatSolver();
+    const satSolver = await solver;
     const slotOf = new Map(input.meetings.map((m, i) => [m.id, i]));
     const result = scheduleMeetings(input, {
       ...options,
@@ -37,4 +38,9 @@ async function main(): Promise<void> {
   Atomics.notify(cell, CELL.state);
 }
 
-void main();
+parentPort?.on('message', (job: HelperJob) => void run(job));
+// Loaded and ready (prestartScheduleHelpers waits for it).
+void solver.then(
+  () => parentPort?.postMessage('ready'),
+  () => parentPort?.postMessage('failed'),
+);

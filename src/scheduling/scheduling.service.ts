@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -11,7 +11,7 @@ import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
 import { scheduleMeetings, validateSchedule } from './core';
-import { helperFor } from './schedule-helper-thread';
+import { closeScheduleHelpers, helperFor } from './schedule-helper-thread';
 import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
@@ -19,7 +19,7 @@ import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type 
 
 /** Stores scheduling runs, runs them in workers through the queue, publishes drafts, keeps locks. */
 @Injectable()
-export class SchedulingService {
+export class SchedulingService implements OnModuleDestroy {
   private readonly logger = new Logger('Scheduling');
 
   constructor(
@@ -29,6 +29,11 @@ export class SchedulingService {
     private readonly sat: SatSolverProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The helper threads kept between scheduling runs end with the application. */
+  async onModuleDestroy(): Promise<void> {
+    await closeScheduleHelpers();
+  }
 
   /** The event as the caller may see it; 404 for events it may not see, so slugs do not leak. */
   async visibleEvent(principal: Principal, slug: string): Promise<EventEntity> {
