@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
 import { participantLowerBounds, runPreChecks } from '../../src/scheduling/core/infeasibility-checks';
-import { LocalSearch } from '../../src/scheduling/core/local-search';
 import { compileModel } from '../../src/scheduling/core/schedule-model';
 import { searchFewBreaks } from '../../src/scheduling/core/sat-break-cores';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
@@ -20,9 +19,7 @@ async function main(): Promise<void> {
     const lowerBound = participantLowerBounds(model, 2).reduce((s, v) => s + v, 0);
     const now = () => performance.now();
     const t0 = now();
-    const annealMs = Number(process.env.ANNEAL_MS ?? 0);
-    const start0 = annealMs > 0 ? new LocalSearch(model, { timeLimitMs: annealMs, seed: 1, d: 2, lowerBound, maxIterations: Number.MAX_SAFE_INTEGER, now }).run().state.slot : undefined;
-    const r = searchFewBreaks(model, (o) => factory({ ...o, ...extra, seed: Number(seed ?? 1) }), now, t0 + Number(limit ?? 9500), lowerBound, undefined, 0.2, start0 ? Int32Array.from(start0) : undefined);
+    const r = searchFewBreaks(model, (o) => factory({ ...o, ...extra, seed: Number(seed ?? 1) }), now, t0 + Number(limit ?? 9500), lowerBound);
     const name = file.split('/').pop()!.replace(/\.dzn$/, '');
     console.log(JSON.stringify({ instance: name, breaks: r.breaks, lower_bound: r.lowerBound, optimal: r.breaks >= 0 && r.breaks <= r.lowerBound, ms: Math.round(now() - t0) }));
   }

@@ -1,6 +1,6 @@
 import { loadCadicalSatSolver } from '../cadical-loader';
 import { runPreChecks } from './infeasibility-checks';
-import { BreakCoreBound, OneBreakSearch, searchFewBreaks } from './sat-break-cores';
+import { BreakCoreBound, OneBreakSearch, searchFewBreaks, SoftWindows } from './sat-break-cores';
 import type { SatSolverFactory } from './sat-search';
 import { scheduleMeetings } from './schedule-meetings';
 import { compileModel, type ScheduleModel } from './schedule-model';
@@ -32,11 +32,11 @@ function stateOf(model: ScheduleModel, slots: Int32Array): SearchState {
 
 function coreBound(input: ScheduleInput) {
   const model = modelOf(input);
-  const bound = new BreakCoreBound(model, factory, now);
+  const windows = new SoftWindows(model, factory, now, undefined, false);
   try {
-    return { model, ...bound.run(now() + 10_000) };
+    return { model, ...new BreakCoreBound(windows).run(now() + 10_000) };
   } finally {
-    bound.dispose();
+    windows.dispose();
   }
 }
 
@@ -104,7 +104,8 @@ describe('BreakCoreBound', () => {
 describe('OneBreakSearch', () => {
   it('allows at most B participants with a break, each with one at most', () => {
     const model = modelOf(twoTables);
-    const search = new OneBreakSearch(model, factory, now, undefined, 3);
+    const windows = new SoftWindows(model, factory, now, undefined, true);
+    const search = new OneBreakSearch(windows, 3);
     try {
       expect(search.solve(0, now() + 10_000)).toBe('unsatisfiable');
       expect(search.solve(1, now() + 10_000)).toBe('satisfiable');
@@ -112,18 +113,19 @@ describe('OneBreakSearch', () => {
       expect(state.violations).toBe(0);
       expect(state.breaks).toBe(1);
     } finally {
-      search.dispose();
+      windows.dispose();
     }
   });
 
   it('finds nothing where a participant needs two breaks (a refutation of the restricted form only)', () => {
     // X can only meet in slots 0, 2 and 4: two breaks.
     const model = modelOf(splitDay('X', 'A', 3, [1, 3]));
-    const search = new OneBreakSearch(model, factory, now, undefined, 4);
+    const windows = new SoftWindows(model, factory, now, undefined, 'guarded');
+    const search = new OneBreakSearch(windows, 4);
     try {
       expect(search.solve(4, now() + 10_000)).toBe('unsatisfiable');
     } finally {
-      search.dispose();
+      windows.dispose();
     }
   });
 });

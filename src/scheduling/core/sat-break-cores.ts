@@ -15,20 +15,28 @@
 //   finds has at most B breaks. It restricts the problem (a refutation proves nothing about it), but
 //   where most participants need no break it finds low totals far sooner than the general encoding.
 //
-// searchFewBreaks combines both (measured on the JAIR 2022 instances in bench/b2b/README.md).
+// searchFewBreaks combines both on one solver, the restriction behind an assumed literal, so the
+// restricted search keeps the clauses the bound search learnt (measured on the JAIR 2022 instances
+// in bench/b2b/README.md).
 import { countBreaks } from './break-count';
 import { activeMeetings, atMostOne, capacityOverBusy, Cnf, encodeMeetings, participantBusy, totalizer } from './sat-encoding';
 import { addAll, type IncrementalSatSolver, modelSlots, type SatSolverFactory, type SatStatus } from './sat-search';
 import { coverOf, windowVars } from './sat-zero-break';
 import type { ScheduleModel } from './schedule-model';
 
-/** The windows model of an event, with one soft literal per participant that has two meetings or more. */
-class SoftWindows {
+/**
+ * The windows model of an event on its own solver, with one soft literal per participant that has two
+ * meetings or more; `oneBreakEach` adds "at most two runs of meetings" per participant, always or
+ * ('guarded') only while `guard` is assumed.
+ */
+export class SoftWindows {
   readonly solver: IncrementalSatSolver;
   readonly cnf = new Cnf();
   readonly xVar: Int32Array;
   /** r[p] of every participant with two meetings or more. */
   readonly keep: number[] = [];
+  /** With oneBreakEach 'guarded': "at most two runs" holds only while this literal is assumed. */
+  guard = 0;
   private sent = 0;
   stopAt = 0;
 
@@ -37,7 +45,7 @@ class SoftWindows {
     factory: SatSolverFactory,
     readonly now: () => number,
     interrupt: (() => boolean) | undefined,
-    oneBreakEach: boolean,
+    oneBreakEach: boolean | 'guarded',
   ) {
     const cnf = this.cnf;
     this.xVar = encodeMeetings(cnf, model);
@@ -55,25 +63,6 @@ class SoftWindows {
     this.sent = this.cnf.lits.length;
   }
 
-  /** Decision phases from a schedule: its meetings' slots, and r[p] where p has no break there. */
-  phases(slots: Int32Array): void {
-    const { M, T, P } = this.model;
-    for (let m = 0; m < M; m++) {
-      if (slots[m] < 0) continue;
-      for (let t = 0; t < T; t++) {
-        const v = this.xVar[m * T + t];
-        if (v) this.solver.phase(slots[m] === t ? v : -v);
-      }
-    }
-    let i = 0;
-    for (let p = 0; p < P; p++) {
-      const ms = activeMeetings(this.model, p);
-      if (ms.length < 2) continue;
-      const r = this.keep[i++];
-      this.solver.phase(countBreaks(ms.map((m) => slots[m]).filter((t) => t >= 0)) === 0 ? r : -r);
-    }
-  }
-
   /** After 'satisfiable': the slot of every active meeting (−1 for the others). */
   slots(): Int32Array {
     return modelSlots(this.solver, this.xVar, this.model);
@@ -88,7 +77,7 @@ class SoftWindows {
    * Busy literals for the table capacity; with two meetings or more a window (as in the zero-break
    * model) required while r[p] holds, and with `oneBreakEach` at most two runs of meetings.
    */
-  private encodeParticipant(p: number, busyAt: number[][], oneBreakEach: boolean): void {
+  private encodeParticipant(p: number, busyAt: number[][], oneBreakEach: boolean | 'guarded'): void {
     const cnf = this.cnf;
     const { T } = this.model;
     const xVar = this.xVar;
@@ -108,7 +97,8 @@ class SoftWindows {
         starts.push(start);
       }
       const runs = totalizer(cnf, starts, 3);
-      if (runs.length > 2) cnf.add(-runs[2]);
+      if (oneBreakEach === 'guarded' && !this.guard) this.guard = cnf.newVar();
+      if (runs.length > 2) cnf.addClause(oneBreakEach === 'guarded' ? [-this.guard, -runs[2]] : [-runs[2]]);
     }
     const r = cnf.newVar();
     this.keep.push(r);
@@ -145,13 +135,11 @@ export interface CoreBoundOutcome {
 
 /** Lower bound on the total breaks: the fewest participants with a break, by OLL over their windows. */
 export class BreakCoreBound {
-  private readonly windows: SoftWindows;
   private softs: Soft[];
   lowerBound = 0;
 
-  constructor(model: ScheduleModel, factory: SatSolverFactory, now: () => number, interrupt?: () => boolean) {
-    this.windows = new SoftWindows(model, factory, now, interrupt, false);
-    this.softs = this.windows.keep.map((lit) => ({ lit, out: null, k: 0 }));
+  constructor(private readonly windows: SoftWindows) {
+    this.softs = windows.keep.map((lit) => ({ lit, out: null, k: 0 }));
   }
 
   /**
@@ -172,10 +160,6 @@ export class BreakCoreBound {
       if (core.length === 0) return { status: 'infeasible', lowerBound: this.lowerBound, slots: null };
       this.relax(core);
     }
-  }
-
-  dispose(): void {
-    this.windows.dispose();
   }
 
   /** OLL: the core's softs leave the assumptions; at least one is violated, so "at most one" is the new soft. */
@@ -199,32 +183,27 @@ export class BreakCoreBound {
 
 /** Schedules with at most B participants that have a break, one break each (incremental in B). */
 export class OneBreakSearch {
-  private readonly windows: SoftWindows;
   /** out[i]: more than i participants relaxed. */
   private readonly relaxed: number[];
 
-  constructor(model: ScheduleModel, factory: SatSolverFactory, now: () => number, interrupt: (() => boolean) | undefined, maxB: number) {
-    this.windows = new SoftWindows(model, factory, now, interrupt, true);
-    this.relaxed = totalizer(this.windows.cnf, this.windows.keep.map((r) => -r), maxB + 1);
-    this.windows.flush();
+  constructor(
+    private readonly windows: SoftWindows,
+    maxB: number,
+  ) {
+    this.relaxed = totalizer(windows.cnf, windows.keep.map((r) => -r), maxB + 1);
+    windows.flush();
   }
 
   /** At most `b` participants with a break; 'unsatisfiable' only refutes this restricted form. */
   solve(b: number, until: number): SatStatus {
     this.windows.stopAt = until;
-    return this.windows.solver.solve({ assumptions: b < this.relaxed.length ? [-this.relaxed[b]] : [] });
+    const assumptions = b < this.relaxed.length ? [-this.relaxed[b]] : [];
+    if (this.windows.guard) assumptions.push(this.windows.guard);
+    return this.windows.solver.solve({ assumptions });
   }
 
   slots(): Int32Array {
     return this.windows.slots();
-  }
-
-  phases(slots: Int32Array): void {
-    this.windows.phases(slots);
-  }
-
-  dispose(): void {
-    this.windows.dispose();
   }
 }
 
@@ -250,47 +229,44 @@ export function searchFewBreaks(
   lowerBound: number,
   interrupt?: () => boolean,
   boundShare = 0.2,
-  start0?: Int32Array,
 ): FewBreaksOutcome {
   const start = now();
-  const out: FewBreaksOutcome = { lowerBound, slots: null, breaks: -1 };
-  const bound = new BreakCoreBound(model, factory, now, interrupt);
-  let first: CoreBoundOutcome;
+  // One solver for both: the restricted search keeps the clauses the bound search learnt.
+  const windows = new SoftWindows(model, factory, now, interrupt, 'guarded');
   try {
-    first = bound.run(start + (until - start) * boundShare, BOUND_MIN_CALL_MS);
+    const first = new BreakCoreBound(windows).run(start + (until - start) * boundShare, BOUND_MIN_CALL_MS);
+    const out: FewBreaksOutcome = { lowerBound: Math.max(lowerBound, first.lowerBound), slots: null, breaks: -1 };
+    if (first.status === 'infeasible') return out;
+    if (first.slots) {
+      out.slots = first.slots;
+      out.breaks = totalBreaks(model, first.slots);
+      if (out.breaks <= out.lowerBound) return out;
+    }
+    return descend(new OneBreakSearch(windows, out.lowerBound + 1 + MAX_STEPS_UP + Math.max(0, out.breaks)), model, now, until, out, first.status === 'found', interrupt);
   } finally {
-    bound.dispose();
+    windows.dispose();
   }
-  if (first.status === 'infeasible') return out;
-  out.lowerBound = Math.max(lowerBound, first.lowerBound);
-  if (first.slots) {
-    out.slots = first.slots;
-    out.breaks = totalBreaks(model, first.slots);
-    if (out.breaks <= out.lowerBound) return out;
-  }
+}
+
+/** OneBreakSearch from the first bound to try down to the proven one (see searchFewBreaks). */
+function descend(search: OneBreakSearch, model: ScheduleModel, now: () => number, until: number, out: FewBreaksOutcome, boundComplete: boolean, interrupt?: () => boolean): FewBreaksOutcome {
   const lb = out.lowerBound;
-  let b = first.status === 'found' || lb === 0 ? lb : lb + 1;
+  let b = boundComplete || lb === 0 ? lb : lb + 1;
   // Restricted refutations move up to at most this bound while nothing is found.
   const maxB = Math.max(b + MAX_STEPS_UP, out.breaks);
-  const search = new OneBreakSearch(model, factory, now, interrupt, maxB);
-  if (start0) search.phases(start0);
-  try {
-    while (now() < until && !interrupt?.() && (out.breaks < 0 || b < out.breaks) && b >= lb && b <= maxB) {
-      const status = search.solve(b, until);
-      if (status === 'unknown') break;
-      if (status === 'satisfiable') {
-        const slots = search.slots();
-        const breaks = totalBreaks(model, slots);
-        if (out.breaks < 0 || breaks < out.breaks) {
-          out.slots = slots;
-          out.breaks = breaks;
-        }
-        b = Math.min(b, breaks) - 1;
-      } else if (out.slots) break;
-      else b++;
-    }
-  } finally {
-    search.dispose();
+  while (now() < until && !interrupt?.() && (out.breaks < 0 || b < out.breaks) && b >= lb && b <= maxB) {
+    const status = search.solve(b, until);
+    if (status === 'unknown') break;
+    if (status === 'satisfiable') {
+      const slots = search.slots();
+      const breaks = totalBreaks(model, slots);
+      if (out.breaks < 0 || breaks < out.breaks) {
+        out.slots = slots;
+        out.breaks = breaks;
+      }
+      b = Math.min(b, breaks) - 1;
+    } else if (out.slots) break;
+    else b++;
   }
   return out;
 }
