@@ -5,13 +5,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
-import { type SatSolverFactory, type SatStrategy, scheduleMeetings, validateSchedule } from '../../src/scheduling/core';
+import { type SatSolverFactory, type SatStrategy, scheduleMeetings, validateSchedule, warmUpScheduler } from '../../src/scheduling/core';
 import { closeScheduleHelpers, prestartScheduleHelpers, startScheduleHelper } from '../../src/scheduling/schedule-helper-thread';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
 
 // The instances sit beside the project (../shared/b2b-instances); B2B_INSTANCES overrides.
 const ROOT = process.env.B2B_INSTANCES ?? resolve(__dirname, '../../../shared/b2b-instances');
 const D = 2;
+/** Warm-up of both threads before the first instance (see main). */
+const WARM_UP_MS = 2000;
 
 function loadBestKnown(): Map<string, string> {
   const best = new Map<string, string>();
@@ -56,9 +58,15 @@ async function main(): Promise<void> {
   const satSolver: SatSolverFactory | undefined = exact === 'auto' ? await loadCadicalSatSolver() : undefined;
   const satOptions = process.env.SAT_OPTIONS ? (JSON.parse(process.env.SAT_OPTIONS) as Record<string, number>) : undefined;
   const satStrategy = process.env.SAT_STRATEGY ? (JSON.parse(process.env.SAT_STRATEGY) as Partial<SatStrategy>) : undefined;
-  // The helper thread is started (and its solver loaded) before the first instance, as a process
-  // that runs scheduling jobs keeps it between runs.
-  if (threads > 1 && satSolver) await prestartScheduleHelpers(1);
+  // The helper thread is started before the first instance, as a process that runs scheduling jobs
+  // keeps it between runs; it and this thread first solve a synthetic event for WARM_UP_MS, so the
+  // first instance runs on compiled code as the later ones do (a long-running worker is warm after
+  // its first job).
+  if (satSolver) {
+    const helperReady = threads > 1 ? prestartScheduleHelpers(1, WARM_UP_MS) : Promise.resolve();
+    warmUpScheduler({ seed, fairnessD: D, exact, annealShare, satSolver, satOptions, satStrategy }, WARM_UP_MS);
+    await helperReady;
+  }
   let originals = 0;
   let originalsOptimal = 0;
   let valid = 0;

@@ -61,6 +61,17 @@ describe('helper threads kept between runs', () => {
     }
   }, 40_000);
 
+  it('warms a prestarted thread up on a synthetic event, then answers the next run', async () => {
+    await closeScheduleHelpers();
+    const t0 = Date.now();
+    await prestartScheduleHelpers(1, 300);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    const helper = startScheduleHelper(hubs, helperOptions({ timeLimitMs: 4000, fairnessD: 2 }, 4000));
+    const until = Date.now() + 15_000;
+    while (!helper.solved() && Date.now() < until) await sleep(20);
+    expect(helper.finish(1000)).toMatchObject({ breaks: 0, optimal: true });
+  }, 40_000);
+
   it('ends the idle threads on close, and starts a new one for the next run', async () => {
     await prestartScheduleHelpers(1);
     await closeScheduleHelpers();

@@ -34,11 +34,11 @@ export function helperFor(threads: number, hasSatSolver: boolean): typeof startS
 /** Helper threads waiting for a run. */
 const idle: Worker[] = [];
 
-function spawnHelperThread(): Worker {
+function spawnHelperThread(warmUpMs = 0): Worker {
   const ext = extname(__filename);
   // Run from TypeScript sources (tests, benchmarks): the worker needs the same transpiler hook.
   const execArgv = ext === '.ts' ? ['-r', '@swc-node/register'] : undefined;
-  const worker = new Worker(join(__dirname, `schedule-helper.worker${ext}`), { execArgv });
+  const worker = new Worker(join(__dirname, `schedule-helper.worker${ext}`), { execArgv, workerData: { warmUpMs } });
   worker.unref();
   // A thread that ended (an error, or terminated) is never handed a run again.
   worker.once('exit', () => {
@@ -50,12 +50,14 @@ function spawnHelperThread(): Worker {
 
 /**
  * Starts helper threads until `count` are idle, ahead of the first runs (a process that schedules
- * keeps them); resolves once the new ones have loaded the core and the solver (or failed to).
+ * keeps them); resolves once the new ones have loaded the core and the solver (or failed to). With
+ * `warmUpMs`, each first solves a synthetic event for that long (warmUpScheduler), so the first real
+ * run starts with compiled code, as later ones do.
  */
-export async function prestartScheduleHelpers(count = 1): Promise<void> {
+export async function prestartScheduleHelpers(count = 1, warmUpMs = 0): Promise<void> {
   const started: Promise<void>[] = [];
   while (idle.length < count) {
-    const worker = spawnHelperThread();
+    const worker = spawnHelperThread(warmUpMs);
     idle.push(worker);
     started.push(
       new Promise<void>((resolve) => {

@@ -1,9 +1,9 @@
 // Worker-thread entry of the scheduler's helper (schedule-helper-thread.ts): for every run posted
 // to it, runs the core on the caller's input with the helper's options until the caller stops it,
 // and leaves its schedule in shared memory. The thread and its solver stay loaded between runs.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadCadicalSatSolver } from './cadical-loader';
-import { SEARCH_FAILED, scheduleMeetings } from './core';
+import { helperOptions, SEARCH_FAILED, scheduleMeetings, warmUpScheduler } from './core';
 import { CELL, type HelperJob } from './schedule-helper-thread';
 
 const solver = loadCadicalSatSolver();
@@ -39,8 +39,12 @@ async function run({ input, options, deadline, shared }: HelperJob): Promise<voi
 }
 
 parentPort?.on('message', (job: HelperJob) => void run(job));
-// Loaded and ready (prestartScheduleHelpers waits for it).
+// Loaded (and warmed up when asked) and ready: prestartScheduleHelpers waits for it.
+const warmUpMs = Number((workerData as { warmUpMs?: number } | null)?.warmUpMs ?? 0);
 void solver.then(
-  () => parentPort?.postMessage('ready'),
+  (satSolver) => {
+    if (warmUpMs > 0) warmUpScheduler({ ...helperOptions({ timeLimitMs: warmUpMs, fairnessD: 2 }, warmUpMs), exact: 'auto', satSolver }, warmUpMs);
+    parentPort?.postMessage('ready');
+  },
   () => parentPort?.postMessage('failed'),
 );

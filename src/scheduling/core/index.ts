@@ -6,4 +6,5 @@ export type { IncrementalSatSolver, SatSolverFactory, SatStatus, SatStrategy } f
 export { helperOptions, scheduleMeetings, SEARCH_FAILED } from './schedule-meetings';
 export type * from './schedule-types';
 export { breakStats, validateSchedule } from './validate-schedule';
+export { warmUpEvent, warmUpScheduler } from './warm-up-event';
 export type { BreakStats, ValidationReport } from './validate-schedule';
