@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadCadicalSatSolver } from '../../src/scheduling/cadical-loader';
 import { type SatSolverFactory, type SatStrategy, scheduleMeetings, validateSchedule, warmUpScheduler } from '../../src/scheduling/core';
-import { closeScheduleHelpers, prestartScheduleHelpers, startScheduleHelper } from '../../src/scheduling/schedule-helper-thread';
+import { closeScheduleHelpers, helperFor, prestartScheduleHelpers } from '../../src/scheduling/schedule-helper-thread';
 import { dznToScheduleInput, parseDzn } from './dzn-reader';
 
 // The instances sit beside the project (../shared/b2b-instances); B2B_INSTANCES overrides.
@@ -62,8 +62,9 @@ async function main(): Promise<void> {
   // keeps it between runs; it and this thread first solve a synthetic event for WARM_UP_MS, so the
   // first instance runs on compiled code as the later ones do (a long-running worker is warm after
   // its first job).
+  const helper = helperFor(threads, satSolver !== undefined);
   if (satSolver) {
-    const helperReady = threads > 1 ? prestartScheduleHelpers(1, WARM_UP_MS) : Promise.resolve();
+    const helperReady = helper ? prestartScheduleHelpers(1, WARM_UP_MS) : Promise.resolve();
     warmUpScheduler({ seed, fairnessD: D, exact, annealShare, satSolver, satOptions, satStrategy }, WARM_UP_MS);
     await helperReady;
   }
@@ -74,7 +75,6 @@ async function main(): Promise<void> {
   for (const file of files) {
     const name = basename(file, '.dzn');
     const input = dznToScheduleInput(parseDzn(readFileSync(file, 'utf8')));
-    const helper = threads > 1 ? startScheduleHelper : undefined;
     const result = scheduleMeetings(input, { timeLimitMs, seed, fairnessD: D, exact, annealShare, satSolver, satOptions, satStrategy, helper });
     const check = validateSchedule(input, result, D);
     const known = best.get(name);

@@ -3,7 +3,7 @@ import { runPreChecks } from './infeasibility-checks';
 import type { SatSolverFactory } from './sat-search';
 import { ZeroBreakCheck } from './sat-zero-break';
 import { compileModel } from './schedule-model';
-import { people, threeHubs } from './schedule-fixtures.spec-helper';
+import { chainOfFour, people, threeHubs } from './schedule-fixtures.spec-helper';
 import type { ScheduleInput } from './schedule-types';
 import { SearchState } from './search-state';
 
@@ -32,19 +32,7 @@ function check(input: ScheduleInput) {
 
 describe('ZeroBreakCheck', () => {
   it('finds a schedule without any break: a chain of meetings in order', () => {
-    const input: ScheduleInput = {
-      nSlots: 4,
-      morningSlots: 4,
-      tables: 1,
-      participants: people('A', 'B', 'C', 'D', 'E'),
-      meetings: [
-        { id: 'cd', a: 'C', b: 'D' },
-        { id: 'ab', a: 'A', b: 'B' },
-        { id: 'de', a: 'D', b: 'E' },
-        { id: 'bc', a: 'B', b: 'C' },
-      ],
-    };
-    const { status, state } = check(input);
+    const { status, state } = check(chainOfFour(4));
     expect(status).toBe('satisfiable');
     expect(state!.violations).toBe(0);
     expect(state!.breaks).toBe(0);

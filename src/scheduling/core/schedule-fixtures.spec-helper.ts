@@ -7,6 +7,25 @@ export function people(...ids: string[]): { id: string }[] {
 }
 
 /**
+ * A-B, B-C, C-D, D-E in 4 slots at one table (listed out of order): only the chain order avoids
+ * breaks for B, C and D.
+ */
+export function chainOfFour(morningSlots: number): ScheduleInput {
+  return {
+    nSlots: 4,
+    morningSlots,
+    tables: 1,
+    participants: people('A', 'B', 'C', 'D', 'E'),
+    meetings: [
+      { id: 'cd', a: 'C', b: 'D' },
+      { id: 'ab', a: 'A', b: 'B' },
+      { id: 'de', a: 'D', b: 'E' },
+      { id: 'bc', a: 'B', b: 'C' },
+    ],
+  };
+}
+
+/**
  * Hubs H1, H2 each meet P1..P4 (8 slots, 4 in the morning, 2 tables): the optimum, 0 breaks, is H1
  * meeting P1..P4 in slots 0-3 and H2 meeting P2, P1, P4, P3 there.
  */

@@ -2,7 +2,7 @@ import { loadCadicalSatSolver } from '../cadical-loader';
 import type { SatSolverFactory } from './sat-search';
 import { helperOptions, SEARCH_FAILED, scheduleMeetings } from './schedule-meetings';
 import type { HelperAnswer, HelperOptions, MeetingInput, ScheduleHelper, ScheduleInput, ScheduleOptions, ScheduleResult } from './schedule-types';
-import { people, twoHubs } from './schedule-fixtures.spec-helper';
+import { chainOfFour, people, twoHubs } from './schedule-fixtures.spec-helper';
 import { validateSchedule } from './validate-schedule';
 
 const opts: ScheduleOptions = { timeLimitMs: 2000, seed: 7, fairnessD: 2, maxIterations: 20000 };
@@ -21,19 +21,7 @@ function expectValidComplete(input: ScheduleInput, result: ScheduleResult, d = 2
 
 describe('scheduleMeetings: known optima', () => {
   it('schedules a chain of meetings with 0 breaks and proves it optimal', () => {
-    // A-B, B-C, C-D, D-E with one table: only the chain order avoids breaks for B, C and D.
-    const input: ScheduleInput = {
-      nSlots: 4,
-      morningSlots: 2,
-      tables: 1,
-      participants: people('A', 'B', 'C', 'D', 'E'),
-      meetings: [
-        { id: 'cd', a: 'C', b: 'D' },
-        { id: 'ab', a: 'A', b: 'B' },
-        { id: 'de', a: 'D', b: 'E' },
-        { id: 'bc', a: 'B', b: 'C' },
-      ],
-    };
+    const input = chainOfFour(2);
     const r = scheduleMeetings(input, opts);
     expectValidComplete(input, r);
     expect(r.report.breaksTotal).toBe(0);

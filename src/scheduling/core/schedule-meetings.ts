@@ -23,7 +23,8 @@ const HELPER_GRACE_MS = 300;
 /**
  * The helper's run, unlike the caller's: the zero-break model first (for up to 30 % of the time,
  * where 0 is the lower bound), then the few-breaks search (sat-break-cores) for the rest, with
- * CaDiCaL's options of the SAT search. Measured on the JAIR 2022 originals (bench/b2b/README.md): the
+ * CaDiCaL's options of the SAT search; where that ends without a fair schedule, a 25 % annealing of
+ * the time left and the SAT search. Measured on the JAIR 2022 originals (bench/b2b/README.md): the
  * caller's 45 % annealing and SAT search reach forum-13crafc's, tic-13crafc's and ticf-13crafc's
  * optima; the helper proves forum-14's and ticf-14crafa's in 3–7 s and reaches forum-13crafb's (6)
  * and ticf-13crafb's (3) in some runs, which no other step did within 10 s.

@@ -90,7 +90,7 @@ export interface ScheduleOptions {
   /**
    * Starts a second search on the same input elsewhere (another thread), with the exact step:
    * the better of both schedules is returned, and whichever proves its schedule optimal first
-   * ends the other. See HELPER_STRATEGY for the helper's configuration.
+   * ends the other. helperOptions (schedule-meetings.ts) derives the helper's options.
    */
   helper?: (input: ScheduleInput, options: HelperOptions) => ScheduleHelper;
   /** Polled during the search: true ends it with the best schedule so far (e.g. a helper's run, stopped by its caller). */
