@@ -11,7 +11,8 @@ import { kindCompatibility } from '../../scoring/core/activity-lexicon';
 import type { MatchIndex, PostingList } from './match-index';
 import { GROUP_COUNT, G_D2, G_FOCUS, G_SECTOR, G_T2, G_TEXT, reverseProbes, SUM_GROUP } from './match-keys';
 import { BlockSearch } from './block-search';
-import { EPS, MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
+import { EPS } from './list-selection';
+import { MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
 import { boundWithForward, directionBound, indexedBound, restBound } from './pair-bound';
 import type { MatchListStore } from './match-list-store';
 import { compareEntries, type MatchEntry } from './top-k';
@@ -178,8 +179,9 @@ export function applyChange(index: MatchIndex, store: MatchListStore, options: M
     if (!sameEntries(before, store.ranked(q))) changed.add(q);
   };
   if (profile) {
-    const old = store.lists.get(id);
-    update(id, own.query(index.slot(id)!, undefined, old && old.length > 0 ? old[old.length - 1].score : undefined).sorted());
+    // No hint from the old list: the profile's content changed, so its old k-th score says little
+    // (a guess above the new one costs a second run).
+    update(id, own.query(index.slot(id)!).sorted());
     changed.add(id);
   } else if (store.lists.has(id)) {
     store.delete(id);

@@ -10,6 +10,8 @@ export class MatchListStore {
   readonly lists = new Map<string, MatchEntry[]>();
   private readonly reserves = new Map<string, MatchEntry[]>();
   private readonly listedBy = new Map<string, Set<string>>();
+  /** Per full list: the score an outside candidate must beat (see bar); short lists are absent (−∞). */
+  private readonly bars = new Map<string, number>();
   /** Lists whose last kept score is ≤ lowBar (or short): a profile sharing no key may still enter them. */
   readonly low = new Set<string>();
 
@@ -30,6 +32,7 @@ export class MatchListStore {
     if (reserve.length > 0) this.reserves.set(queryId, reserve);
     const last = reserve.length > 0 ? reserve[reserve.length - 1] : list[list.length - 1];
     if (list.length < this.k || last.score <= this.lowBar + EPS) this.low.add(queryId);
+    if (list.length >= this.k && last) this.bars.set(queryId, last.score);
     for (const e of list) this.link(e.candidateId, queryId);
     for (const e of reserve) this.link(e.candidateId, queryId);
   }
@@ -44,6 +47,7 @@ export class MatchListStore {
     this.lists.delete(queryId);
     this.reserves.delete(queryId);
     this.low.delete(queryId);
+    this.bars.delete(queryId);
   }
 
   /** The list followed by its reserve (exact ranks 1 … k + reserve length). */
@@ -60,10 +64,7 @@ export class MatchListStore {
 
   /** Score an outside candidate must beat to enter the list or its reserve (−∞ for a short list). */
   bar(queryId: string): number {
-    const list = this.lists.get(queryId);
-    if (!list || list.length < this.k) return -Infinity;
-    const r = this.reserves.get(queryId);
-    return (r && r.length > 0 ? r[r.length - 1] : list[list.length - 1]).score;
+    return this.bars.get(queryId) ?? -Infinity;
   }
 
   /** Would `entry` enter the list of `queryId` or its reserve (last kept score and tie-break)? */
