@@ -10,8 +10,8 @@ export class MatchListStore {
   readonly lists = new Map<string, MatchEntry[]>();
   private readonly reserves = new Map<string, MatchEntry[]>();
   private readonly listedBy = new Map<string, Set<string>>();
-  /** Per full list: the score an outside candidate must beat (see bar); short lists are absent (−∞). */
-  private readonly bars = new Map<string, number>();
+  /** Per full list: its last kept entry (of the reserve when there is one), the one an outsider must beat. */
+  private readonly lastKept = new Map<string, MatchEntry>();
   /** Lists whose last kept score is ≤ lowBar (or short): a profile sharing no key may still enter them. */
   readonly low = new Set<string>();
 
@@ -31,8 +31,8 @@ export class MatchListStore {
     this.lists.set(queryId, list);
     if (reserve.length > 0) this.reserves.set(queryId, reserve);
     const last = reserve.length > 0 ? reserve[reserve.length - 1] : list[list.length - 1];
+    if (list.length >= this.k) this.lastKept.set(queryId, last);
     if (list.length < this.k || last.score <= this.lowBar + EPS) this.low.add(queryId);
-    if (list.length >= this.k && last) this.bars.set(queryId, last.score);
     for (const e of list) this.link(e.candidateId, queryId);
     for (const e of reserve) this.link(e.candidateId, queryId);
   }
@@ -47,7 +47,7 @@ export class MatchListStore {
     this.lists.delete(queryId);
     this.reserves.delete(queryId);
     this.low.delete(queryId);
-    this.bars.delete(queryId);
+    this.lastKept.delete(queryId);
   }
 
   /** The list followed by its reserve (exact ranks 1 … k + reserve length). */
@@ -64,15 +64,13 @@ export class MatchListStore {
 
   /** Score an outside candidate must beat to enter the list or its reserve (−∞ for a short list). */
   bar(queryId: string): number {
-    return this.bars.get(queryId) ?? -Infinity;
+    return this.lastKept.get(queryId)?.score ?? -Infinity;
   }
 
   /** Would `entry` enter the list of `queryId` or its reserve (last kept score and tie-break)? */
   admits(queryId: string, entry: MatchEntry): boolean {
-    const list = this.lists.get(queryId);
-    if (!list || list.length < this.k) return true;
-    const r = this.reserves.get(queryId);
-    return compareEntries(entry, r && r.length > 0 ? r[r.length - 1] : list[list.length - 1]) < 0;
+    const last = this.lastKept.get(queryId);
+    return last === undefined || compareEntries(entry, last) < 0;
   }
 
   private link(candidateId: string, queryId: string): void {
