@@ -41,6 +41,7 @@ import {
   generateSyntheticInputs,
   lowBarFor,
   MatchListStore,
+  matchingOrder,
   restorePool,
   serialisePool,
   type MatchEntry,
@@ -107,9 +108,13 @@ function runChild(): void {
     const { profiles } = restorePool(pool, environment());
     const restoreMs = performance.now() - t;
     t = performance.now();
-    const index = buildMatchIndex(profiles);
+    // As the product's pool load: the pool in matching order, the index over it.
+    const ordered = matchingOrder(profiles);
+    const index = buildMatchIndex(ordered);
     const indexMs = performance.now() - t;
-    const ids = profiles.map((p) => p.id).filter((_, i) => i % req.every === 0 && (i / req.every) % req.shards === req.shard);
+    // Shards interleave the pool as generated (the product: by id); each computes in matching order.
+    const mine = new Set(profiles.map((p) => p.id).filter((_, i) => i % req.every === 0 && (i / req.every) % req.shards === req.shard));
+    const ids = ordered.map((p) => p.id).filter((id) => mine.has(id));
     const { lists, stats } = computeMatchLists(index, ids, options(req.k));
     const cpu = process.cpuUsage();
     const slotOf = new Map(profiles.map((p, i) => [p.id, i]));
@@ -168,6 +173,12 @@ function searchCounters(s: MatchStats): Record<string, number> {
   };
 }
 
+/** The query ids in the pool's order (the product computes a shard's lists in matching order). */
+function inPoolOrder(pool: readonly ScoringProfile[], queryIds: readonly string[]): string[] {
+  const wanted = new Set(queryIds);
+  return pool.map((p) => p.id).filter((id) => wanted.has(id));
+}
+
 function checksum(lists: Map<string, MatchEntry[]>): string {
   const h = createHash('sha256');
   for (const q of [...lists.keys()].sort()) h.update(`${q}:${lists.get(q)!.map((e) => `${e.candidateId}@${e.score}`).join(',')}\n`);
@@ -201,7 +212,8 @@ async function main(): Promise<void> {
     extra.threads_start_ms = Math.round(performance.now() - t);
     t = performance.now();
     const cpu0 = process.cpuUsage();
-    const r = await threads.compute(profiles, queryIds, options(deep));
+    const pool = matchingOrder(profiles);
+    const r = await threads.compute(pool, inPoolOrder(pool, queryIds), options(deep));
     ms = performance.now() - t;
     // Process CPU time: every thread's.
     const cpu = process.cpuUsage(cpu0);
@@ -217,9 +229,10 @@ async function main(): Promise<void> {
     t = performance.now();
     // CPU time as well: on a shared, loaded machine wall time overstates the engine's cost.
     const cpu0 = process.cpuUsage();
-    const index = buildMatchIndex(profiles);
+    const pool = matchingOrder(profiles);
+    const index = buildMatchIndex(pool);
     extra.index_ms = Math.round(performance.now() - t);
-    const r = computeMatchLists(index, queryIds, options(deep));
+    const r = computeMatchLists(index, inPoolOrder(pool, queryIds), options(deep));
     ms = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
     extra.cpu_ms = Math.round((cpu.user + cpu.system) / 1000);
@@ -257,7 +270,8 @@ async function main(): Promise<void> {
   lists = new Map([...ranked].map(([q, l]) => [q, l.slice(0, args.k)]));
   extra.checksum = checksum(lists);
   if (args.verify) {
-    // Reference: one in-process run over all queries (restored like the workers when sharded).
+    // Reference: one in-process run over all queries, in the pool's generated order (the lists must not
+    // depend on the order), restored like the workers when sharded.
     const ref = args.workers <= 1 ? profiles : restorePool(JSON.parse(JSON.stringify(serialisePool(profiles))) as SerialisedPool, environment()).profiles;
     const one = computeMatchLists(buildMatchIndex(ref), queryIds, opts).lists;
     extra.verify = checksum(one) === extra.checksum ? 'ok' : 'MISMATCH';
@@ -274,7 +288,7 @@ async function main(): Promise<void> {
   }
   // Incremental: replace random profiles by new content (prepared with the run's frozen idf; the
   // text analysis is not part of the timing), then index update + own list + affected lists.
-  const index = buildMatchIndex(profiles);
+  const index = buildMatchIndex(matchingOrder(profiles));
   const store = new MatchListStore(args.k, lowBarFor(opts), args.reserve);
   for (const [q, l] of ranked) store.setRanked(q, l);
   // A sample has no full store: the change phase needs every list.

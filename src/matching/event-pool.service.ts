@@ -6,7 +6,7 @@ import { EventEntity } from '../events/event.entity';
 import { ProfileAnalysisService, type PoolMember } from '../profiles/features/profile-analysis.service';
 import { createScoringEnvironment, pairKey, poolFromAnalyses, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
 import { mayMeet } from '../pairing/pair-candidates';
-import { buildMatchIndex, type MatchIndex } from './core';
+import { buildMatchIndex, matchingOrder, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -24,6 +24,7 @@ export interface ParticipantInfo {
 export interface EventPool {
   event: EventEntity;
   ctx: ScoringContext;
+  /** In matching order (similar profiles together, see matchingOrder): index slots follow it. */
   profiles: ScoringProfile[];
   byId: Map<string, ScoringProfile>;
   info: Map<string, ParticipantInfo>;
@@ -86,7 +87,7 @@ export class EventPoolService {
     const env = createScoringEnvironment({ taxonomy: this.taxonomy.taxonomy, analyser: this.engine.analyser, tieUp });
     // The text is read only for profiles without a current stored analysis (ProfileAnalysisService.forEvent).
     const members: PoolMember[] = rows.map((r) => ({ id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, version: r.version }));
-    const { profiles } = poolFromAnalyses(await this.analysis.forEvent(eventId, members), env);
+    const profiles = matchingOrder(poolFromAnalyses(await this.analysis.forEvent(eventId, members), env).profiles);
     const pool: EventPool = {
       event,
       ctx: await this.context(event),

@@ -112,8 +112,11 @@ export class MatchingService {
       const pool = await this.pools.load(run.eventId);
       const weights = await this.weights.effective(run.eventId);
       const scorer = createPairScorer(weights.weights, pool.ctx);
+      // Shards interleave the participants by id (an edit elsewhere never moves one to another shard);
+      // a shard computes its lists in the pool's matching order, where consecutive queries are alike.
       const all = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id).sort();
-      const queryIds = all.filter((_, i) => i % run.shardsTotal === shard);
+      const mine = new Set(all.filter((_, i) => i % run.shardsTotal === shard));
+      const queryIds = pool.profiles.map((p) => p.id).filter((id) => mine.has(id));
       const options = { k: pool.event.suggestionsK, weights: weights.weights, ctx: pool.ctx };
       const progress = (done: number) => ctx.progress((0.9 * done) / Math.max(1, queryIds.length), { shard, shards: run.shardsTotal });
       const lists = new Map<string, { candidateId: string }[]>();
@@ -135,7 +138,8 @@ export class MatchingService {
         }
       }
       const searchMs = Date.now() - searchStarted;
-      const rows = [...lists.entries()].map(([orgId, ranked]) => ({
+      // Written in id order whatever the query order, so row locks are always taken in one order.
+      const rows = [...lists.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([orgId, ranked]) => ({
         org: orgId,
         suggestions: ranked.map(({ candidateId: id }): StoredSuggestion => {
           const explained = scorer.explain(pool.byId.get(orgId)!, pool.byId.get(id)!);

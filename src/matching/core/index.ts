@@ -1,6 +1,7 @@
 // Public surface of the matching core (pure: plain data in, plain data out; no I/O).
 export { buildMatchIndex, MatchIndex, type PostingList, type SignatureBucket } from './match-index';
 export { BlockSearch } from './block-search';
+export { matchingOrder } from './pool-order';
 export { buildCandidateBlocks, candidateBlocksFor, DEFAULT_BLOCK_SIZE, type CandidateBlocks } from './candidate-blocks';
 export { decodePoolTransfer, encodePoolTransfer, type PoolTransfer } from './pool-transfer';
 export { computeMatchLists, computeOne, bruteForceList, type MatchListsResult } from './compute-match-lists';

@@ -1,0 +1,66 @@
+import type { ScoringProfile } from '../../scoring/core';
+import { computeMatchLists } from './compute-match-lists';
+import { buildMatchIndex } from './match-index';
+import { contexts, options, preparedPool, syntheticInputs } from './match-fixture.spec-helper';
+import { matchingOrder } from './pool-order';
+import { createRandom } from './synthetic-profiles';
+
+function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  const rnd = createRandom(seed);
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** The strongest profile domain (−1 for none), as the order's third key. */
+function topDomain(p: ScoringProfile): number {
+  let best = -1;
+  let w = 0;
+  for (let k = 0; k < p.domains.length; k++) if (p.domainWeights[k] > w) [w, best] = [p.domainWeights[k], p.domains[k]];
+  return best;
+}
+
+describe('matchingOrder', () => {
+  let pool: ScoringProfile[];
+  beforeAll(() => {
+    pool = preparedPool(syntheticInputs(160, 23));
+  });
+
+  it('returns the same profiles, a new array, the input untouched', () => {
+    const before = pool.map((p) => p.id);
+    const ordered = matchingOrder(pool);
+    expect(ordered).not.toBe(pool);
+    expect(pool.map((p) => p.id)).toEqual(before);
+    expect(ordered.map((p) => p.id).sort()).toEqual([...before].sort());
+  });
+
+  it('groups by country and region, then by dominant focus sector', () => {
+    const ordered = matchingOrder(pool);
+    const place = (p: ScoringProfile) => `${p.country}\u0000${p.region}`;
+    // Each place is one run, places ascending.
+    const runs = ordered.map(place).filter((x, i, all) => i === 0 || all[i - 1] !== x);
+    expect(runs).toEqual([...new Set(runs)].sort());
+    for (let i = 1; i < ordered.length; i++) {
+      if (place(ordered[i - 1]) === place(ordered[i])) expect(topDomain(ordered[i - 1])).toBeLessThanOrEqual(topDomain(ordered[i]));
+    }
+  });
+
+  it('depends on the content only: every input order gives the same order', () => {
+    const expected = matchingOrder(pool).map((p) => p.id);
+    for (const seed of [1, 2, 3]) expect(matchingOrder(shuffled(pool, seed)).map((p) => p.id)).toEqual(expected);
+  });
+
+  it('leaves every list unchanged (lists are exact whatever the slots)', () => {
+    const ids = pool.map((p) => p.id);
+    for (const { ctx } of contexts(ids)) {
+      const opts = options(ctx);
+      const asGiven = computeMatchLists(buildMatchIndex(pool), ids, opts).lists;
+      const ordered = matchingOrder(pool);
+      const inOrder = computeMatchLists(buildMatchIndex(ordered), ordered.map((p) => p.id), opts).lists;
+      for (const id of ids) expect(inOrder.get(id)).toEqual(asGiven.get(id));
+    }
+  });
+});
