@@ -1,10 +1,11 @@
 // Candidate blocks of a pool for block-max bounds: live profiles grouped by place (so the meeting
-// rule blocks or allows a whole block), ordered within a place by their dominant domain keys, and cut
-// into blocks of a few dozen. Per block: the union of its members' domain/sector postings with the
+// rule blocks or allows a whole block), ordered within a place by their matching key (dominant focus
+// sectors, see pool-order.ts), and cut into blocks of DEFAULT_BLOCK_SIZE. Per block: the union of its members' domain/sector postings with the
 // largest value (max groups of match-keys.ts), and what its members' cheap parts can reach. A query
 // bounds a block from these before touching any member (see block-search.ts); term (sum-group)
 // values come from the query's term lists, so a block's term bound is its best member's exact value.
 import type { MatchIndex } from './match-index';
+import { compareKeys, matchingKey } from './pool-order';
 
 /** Members per block: small enough that a block's bound stays close to its best member's. */
 export const DEFAULT_BLOCK_SIZE = 8;
@@ -51,24 +52,6 @@ export interface CandidateBlocks {
   postingValues: Float32Array;
 }
 
-/** Sort key parts of a slot: its strongest list of each domain family (offers, seeks, focus sectors). */
-function dominantLists(index: MatchIndex, s: number): [number, number, number] {
-  const out = [-1, -1, -1];
-  const best = [0, 0, 0];
-  const lists = index.forwardLists[s];
-  const values = index.forwardValues[s];
-  for (let j = 0; j < lists.length; j++) {
-    const fam = index.listById(lists[j]).family;
-    // Families 0 (od), 1 (sd), 3 (f) → slots 0, 1, 2.
-    const k = fam === 0 ? 0 : fam === 1 ? 1 : fam === 3 ? 2 : -1;
-    if (k >= 0 && values[j] > best[k]) {
-      best[k] = values[j];
-      out[k] = lists[j];
-    }
-  }
-  return [out[0], out[1], out[2]];
-}
-
 export function buildCandidateBlocks(index: MatchIndex, blockSize = DEFAULT_BLOCK_SIZE): CandidateBlocks {
   const cap = index.capacity;
   // Per slot: max-group postings only (term lists are read per query instead).
@@ -91,19 +74,20 @@ export function buildCandidateBlocks(index: MatchIndex, blockSize = DEFAULT_BLOC
       slotValues[o++] = values[j];
     }
   }
-  // Group by place, order by dominant keys (then id, so the layout is deterministic).
+  // Group by place, order by the matching key (then id, so the layout is deterministic): for a pool in
+  // matching order (pool-order.ts) every block is a run of consecutive slots.
   const byPlace = new Map<number, { slot: number; key: [number, number, number] }[]>();
   for (let s = 0; s < cap; s++) {
     if (!index.alive[s]) continue;
     let g = byPlace.get(index.place[s]);
     if (!g) byPlace.set(index.place[s], (g = []));
-    g.push({ slot: s, key: dominantLists(index, s) });
+    g.push({ slot: s, key: matchingKey(index.profiles[s]!) });
   }
   const ids = index.ids;
   const blocks: number[][] = [];
   for (const place of [...byPlace.keys()].sort((x, y) => x - y)) {
     const g = byPlace.get(place)!;
-    g.sort((x, y) => x.key[2] - y.key[2] || x.key[0] - y.key[0] || x.key[1] - y.key[1] || (ids[x.slot] < ids[y.slot] ? -1 : 1));
+    g.sort((x, y) => compareKeys(x.key, y.key) || (ids[x.slot] < ids[y.slot] ? -1 : 1));
     for (let i = 0; i < g.length; i += blockSize) blocks.push(g.slice(i, i + blockSize).map((e) => e.slot));
   }
   const count = blocks.length;

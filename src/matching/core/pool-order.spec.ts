@@ -1,4 +1,5 @@
 import type { ScoringProfile } from '../../scoring/core';
+import { buildCandidateBlocks } from './candidate-blocks';
 import { computeMatchLists } from './compute-match-lists';
 import { buildMatchIndex } from './match-index';
 import { contexts, options, preparedPool, syntheticInputs } from './match-fixture.spec-helper';
@@ -51,6 +52,15 @@ describe('matchingOrder', () => {
   it('depends on the content only: every input order gives the same order', () => {
     const expected = matchingOrder(pool).map((p) => p.id);
     for (const seed of [1, 2, 3]) expect(matchingOrder(shuffled(pool, seed)).map((p) => p.id)).toEqual(expected);
+  });
+
+  it('makes every candidate block a run of consecutive slots', () => {
+    const blocks = buildCandidateBlocks(buildMatchIndex(matchingOrder(shuffled(pool, 4))));
+    expect(blocks.count).toBeGreaterThan(10);
+    for (let b = 0; b < blocks.count; b++) {
+      const members = [...blocks.members.subarray(blocks.memberStart[b], blocks.memberStart[b + 1])];
+      expect(members).toEqual(members.map((_, i) => members[0] + i));
+    }
   });
 
   it('leaves every list unchanged (lists are exact whatever the slots)', () => {

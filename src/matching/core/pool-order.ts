@@ -3,18 +3,10 @@
 // Index slots follow the pool's order, and candidate blocks group similar profiles (same place, same
 // dominant focus sectors, see candidate-blocks.ts). When the pool is in random order a block's members
 // sit far apart in every per-slot array, so expanding a block misses the cache once per member and
-// array. In this order a block's members are (nearly) neighbours, and consecutive queries are alike,
-// so they touch the same blocks. Lists do not depend on the order (every list is exact; ties are
+// array. In this order every block is a run of consecutive slots (blocks order a place's profiles by
+// the same key), and consecutive queries are alike, so they touch the same blocks. Lists do not depend on the order (every list is exact; ties are
 // broken by id): only the speed does.
 import type { ScoringProfile } from '../../scoring/core';
-
-/** Sort key parts: place, then the strongest focus sector of the profile, its offers and its seeks. */
-interface Keyed<T> {
-  p: T;
-  focus: number;
-  offers: number;
-  seeks: number;
-}
 
 /** Domain index with the largest weight over the phrases (phrase weight · domain weight); −1 for none. */
 function dominantPhraseDomain(phrases: ScoringProfile['offers']): number {
@@ -44,6 +36,19 @@ function dominantDomain(p: ScoringProfile): number {
   return best;
 }
 
+/**
+ * The similarity part of the order: the strongest focus sector of the profile, of its offers and of
+ * its seeks (domain indexes, −1 for none). Candidate blocks order a place's profiles by it as well.
+ */
+export function matchingKey(p: ScoringProfile): [number, number, number] {
+  return [dominantDomain(p), dominantPhraseDomain(p.offers), dominantPhraseDomain(p.seeks)];
+}
+
+/** Orders two keys (matchingKey) element by element. */
+export function compareKeys(x: readonly number[], y: readonly number[]): number {
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+
 const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
@@ -52,15 +57,7 @@ const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
  * the pool's content only (every worker loading the same pool gets the same order). Returns a new array.
  */
 export function matchingOrder<T extends ScoringProfile>(profiles: readonly T[]): T[] {
-  const keyed: Keyed<T>[] = profiles.map((p) => ({ p, focus: dominantDomain(p), offers: dominantPhraseDomain(p.offers), seeks: dominantPhraseDomain(p.seeks) }));
-  keyed.sort(
-    (x, y) =>
-      byString(x.p.country, y.p.country) ||
-      byString(x.p.region, y.p.region) ||
-      x.focus - y.focus ||
-      x.offers - y.offers ||
-      x.seeks - y.seeks ||
-      byString(x.p.id, y.p.id),
-  );
+  const keyed = profiles.map((p) => ({ p, key: matchingKey(p) }));
+  keyed.sort((x, y) => byString(x.p.country, y.p.country) || byString(x.p.region, y.p.region) || compareKeys(x.key, y.key) || byString(x.p.id, y.p.id));
   return keyed.map((k) => k.p);
 }
