@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { EventPoolService } from '../../src/matching/event-pool.service';
-import { serialisePrepared } from '../../src/matching/core';
+import { matchingOrder, serialisePrepared } from '../../src/matching/core';
 import { ProfileAnalysisService } from '../../src/profiles/features/profile-analysis.service';
 import { createScoringEnvironment, DEFAULT_WEIGHTS, preparePool, scorePair, type ScoringInput } from '../../src/scoring/core';
 import { ScoringEngine } from '../../src/scoring/scoring-engine.service';
@@ -114,7 +114,7 @@ describe('stored profile analyses (profile_features)', () => {
     expect(analyse).not.toHaveBeenCalled();
     expect(pool.profiles).toHaveLength(400);
 
-    // From scratch, as before analyses were stored: the same inputs in the same order.
+    // From scratch, as before analyses were stored: the same inputs, put in the pool's matching order.
     const inputs = await sql<ScoringInput>(
       t,
       `SELECT o.id, o.name, o.country, r.name AS region, o.sectors, o.offers, o.seeks, o.cooperation, o.languages, o.description
@@ -122,7 +122,7 @@ describe('stored profile analyses (profile_features)', () => {
       [eventId],
     );
     const env = createScoringEnvironment({ taxonomy: t.app.get(TaxonomyService).taxonomy, analyser: t.app.get(ScoringEngine).analyser });
-    const scratch = preparePool(inputs, env).profiles;
+    const scratch = matchingOrder(preparePool(inputs, env).profiles);
     expect(pool.profiles.map(serialisePrepared)).toEqual(scratch.map(serialisePrepared));
     for (let i = 0; i < 400; i += 37) {
       for (let j = 1; j < 400; j += 41) expect(scorePair(pool.profiles[i], pool.profiles[j], DEFAULT_WEIGHTS, pool.ctx).score).toBe(scorePair(scratch[i], scratch[j], DEFAULT_WEIGHTS, pool.ctx).score);
