@@ -113,8 +113,7 @@ function runChild(): void {
     const index = buildMatchIndex(ordered);
     const indexMs = performance.now() - t;
     // Shards interleave the pool as generated (the product: by id); each computes in matching order.
-    const mine = new Set(profiles.map((p) => p.id).filter((_, i) => i % req.every === 0 && (i / req.every) % req.shards === req.shard));
-    const ids = ordered.map((p) => p.id).filter((id) => mine.has(id));
+    const ids = inPoolOrder(ordered, profiles.map((p) => p.id).filter((_, i) => i % req.every === 0 && (i / req.every) % req.shards === req.shard));
     const { lists, stats } = computeMatchLists(index, ids, options(req.k));
     const cpu = process.cpuUsage();
     const slotOf = new Map(profiles.map((p, i) => [p.id, i]));

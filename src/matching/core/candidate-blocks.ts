@@ -1,7 +1,8 @@
 // Candidate blocks of a pool for block-max bounds: live profiles grouped by place (so the meeting
 // rule blocks or allows a whole block), ordered within a place by their matching key (dominant focus
-// sectors, see pool-order.ts), and cut into blocks of DEFAULT_BLOCK_SIZE. Per block: the union of its members' domain/sector postings with the
-// largest value (max groups of match-keys.ts), and what its members' cheap parts can reach. A query
+// sectors, see pool-order.ts), and cut into blocks of DEFAULT_BLOCK_SIZE. Per block: the union of its
+// members' domain/sector postings with the largest value (max groups of match-keys.ts), and what its
+// members' cheap parts can reach. A query
 // bounds a block from these before touching any member (see block-search.ts); term (sum-group)
 // values come from the query's term lists, so a block's term bound is its best member's exact value.
 import type { MatchIndex } from './match-index';

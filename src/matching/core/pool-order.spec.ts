@@ -3,7 +3,7 @@ import { buildCandidateBlocks } from './candidate-blocks';
 import { computeMatchLists } from './compute-match-lists';
 import { buildMatchIndex } from './match-index';
 import { contexts, options, preparedPool, syntheticInputs } from './match-fixture.spec-helper';
-import { matchingOrder } from './pool-order';
+import { matchingKey, matchingOrder } from './pool-order';
 import { createRandom } from './synthetic-profiles';
 
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
@@ -14,14 +14,6 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-/** The strongest profile domain (−1 for none), as the order's third key. */
-function topDomain(p: ScoringProfile): number {
-  let best = -1;
-  let w = 0;
-  for (let k = 0; k < p.domains.length; k++) if (p.domainWeights[k] > w) [w, best] = [p.domainWeights[k], p.domains[k]];
-  return best;
 }
 
 describe('matchingOrder', () => {
@@ -45,7 +37,7 @@ describe('matchingOrder', () => {
     const runs = ordered.map(place).filter((x, i, all) => i === 0 || all[i - 1] !== x);
     expect(runs).toEqual([...new Set(runs)].sort());
     for (let i = 1; i < ordered.length; i++) {
-      if (place(ordered[i - 1]) === place(ordered[i])) expect(topDomain(ordered[i - 1])).toBeLessThanOrEqual(topDomain(ordered[i]));
+      if (place(ordered[i - 1]) === place(ordered[i])) expect(matchingKey(ordered[i - 1])[0]).toBeLessThanOrEqual(matchingKey(ordered[i])[0]);
     }
   });
 

@@ -4,8 +4,8 @@
 // dominant focus sectors, see candidate-blocks.ts). When the pool is in random order a block's members
 // sit far apart in every per-slot array, so expanding a block misses the cache once per member and
 // array. In this order every block is a run of consecutive slots (blocks order a place's profiles by
-// the same key), and consecutive queries are alike, so they touch the same blocks. Lists do not depend on the order (every list is exact; ties are
-// broken by id): only the speed does.
+// the same key), and consecutive queries are alike, so they touch the same blocks. Lists do not depend
+// on the order (every list is exact; ties are broken by id): only the speed does.
 import type { ScoringProfile } from '../../scoring/core';
 
 /** Domain index with the largest weight over the phrases (phrase weight · domain weight); −1 for none. */
