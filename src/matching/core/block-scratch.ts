@@ -1,6 +1,7 @@
 // Scratch space of block searches over one index: per-slot, per-block, per-list and heap arrays,
 // grown on demand and reused by every query (searches over one index never interleave).
 import type { MatchIndex } from './match-index';
+import { withHeadroom } from './search-workspace';
 
 /** Per-slot, per-block and per-list scratch of block searches over one index. */
 export class BlockScratch {
@@ -37,9 +38,10 @@ export class BlockScratch {
 
   ensure(cap: number, blocks: number, lists: number): void {
     if (this.slotStamp.length < cap) {
-      this.slotStamp = new Uint32Array(cap);
-      this.terms = new Float64Array(cap * 3);
-      this.touched = new Int32Array(cap);
+      const n = withHeadroom(this.slotStamp.length, cap);
+      this.slotStamp = new Uint32Array(n);
+      this.terms = new Float64Array(n * 3);
+      this.touched = new Int32Array(n);
     }
     if (this.blockStamp.length < blocks) {
       this.blockStamp = new Uint32Array(blocks);
@@ -50,7 +52,7 @@ export class BlockScratch {
       this.touchedBlocks = new Int32Array(blocks);
     }
     if (this.keys.length < cap + blocks) {
-      const n = cap + blocks;
+      const n = withHeadroom(this.keys.length, cap + blocks);
       this.keys = new Float64Array(n);
       this.refs = new Int32Array(n);
       this.state = new Uint8Array(n);

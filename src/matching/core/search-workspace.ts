@@ -3,6 +3,15 @@
 import type { MatchIndex } from './match-index';
 import { GROUP_COUNT } from './match-keys';
 
+/**
+ * A new length of at least `needed` and half as much again as `current`: an index grows by a slot
+ * per change (freed slots are reused only after compaction), so scratch arrays are not reallocated
+ * on every change.
+ */
+export function withHeadroom(current: number, needed: number): number {
+  return Math.max(needed, current + (current >> 1), 16);
+}
+
 /** Binary max-heap of indexes into `keys` (typed storage); returns the new size. */
 export function heapPush(heap: Int32Array, size: number, keys: Float64Array, i: number): number {
   let c = size;
@@ -70,7 +79,7 @@ export class Workspace {
       this.listImpact2 = new Float64Array(stamp.length);
     }
     if (this.stamp.length >= cap) return;
-    const n = Math.max(cap, 16);
+    const n = withHeadroom(this.stamp.length, cap);
     this.acc = new Float64Array(n * GROUP_COUNT);
     const stamp = new Uint32Array(n);
     stamp.set(this.stamp);
