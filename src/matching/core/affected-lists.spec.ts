@@ -1,4 +1,4 @@
-import { prepareProfile, type ScoringProfile } from '../../scoring/core';
+import { createPairScorer, exclusionOf, prepareProfile, type ScoringProfile } from '../../scoring/core';
 import { affectedBy, applyChange, lowBarFor, MatchListStore } from './affected-lists';
 import { computeMatchLists } from './compute-match-lists';
 import { buildMatchIndex, type MatchIndex } from './match-index';
@@ -98,6 +98,46 @@ describe('incremental match lists', () => {
     const reported = new Set([...result.recompute, ...result.insert.map((x) => x.queryId)]);
     for (const q of entered) expect(reported.has(q)).toBe(true);
     expect(result.candidatesConsidered).toBeGreaterThan(0);
+  });
+
+  // k = 105 in context 0: lists of the smaller country hold every allowed candidate (short lists, no bar).
+  it.each([
+    [0, 8],
+    [1, 8],
+    [2, 8],
+    [3, 8],
+    [0, 105],
+  ])('affectedBy reports exactly the lists a changed profile enters, over many changes (context %i, k %i)', (i, k) => {
+    const opts = options(contexts(pool.map((p) => p.id))[i].ctx, k);
+    const index = buildMatchIndex(pool);
+    const store = fullStore(index, opts);
+    const scorer = createPairScorer(opts.weights, opts.ctx);
+    let current = [...pool];
+    // 45 changes, each applied after the check, so the store's bars move between checks (every
+    // fifth step also removes the most listed profile, which lowers the bars of the lists it was in);
+    // the candidate blocks take changed slots in as loose, then are rebuilt.
+    for (let t = 0; t < 45; t++) {
+      if (t % 5 === 4) {
+        const top = [...current].sort((x, y) => store.listing(y.id).size - store.listing(x.id).size)[0].id;
+        applyChange(index, store, opts, top, null);
+        current = current.filter((p) => p.id !== top);
+      }
+      const original = current[(t * 37) % current.length];
+      const donor = inputs[(t * 53 + 11) % inputs.length];
+      const changed = prepareProfile({ ...donor, id: original.id, country: t % 3 === 0 ? donor.country : original.country }, pool[0].env);
+      index.replace(changed);
+      const result = affectedBy(index, changed.id, store, opts);
+      const listing = new Set(result.recompute);
+      const entering = current
+        .filter((q) => q.id !== changed.id && !listing.has(q.id) && !exclusionOf(q, changed, opts.ctx))
+        .map((q) => ({ queryId: q.id, score: scorer.value(q, changed) }))
+        .filter((e) => store.admits(e.queryId, { candidateId: changed.id, score: e.score }))
+        .sort((x, y) => (x.queryId < y.queryId ? -1 : 1));
+      expect(result.insert).toEqual(entering);
+      applyChange(index, store, opts, changed.id, changed);
+      current = current.map((p) => (p.id === changed.id ? changed : p));
+    }
+    expect(new Map([...store.lists].sort())).toEqual(new Map([...bruteForceAll(current, opts)].sort()));
   });
 
   it('incremental index updates equal a fresh build', () => {

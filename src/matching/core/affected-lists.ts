@@ -2,19 +2,18 @@
 // For another participant Q, only the changed profile C's entry can differ, so Q's list changes only
 // if C was in it (its score changed or C left: recompute Q) or C's new score now enters it (insert
 // C and cut at k: exact without recomputing). Candidates Q for entering are found through the index
-// in reverse (lists of Q's keys that C's keys can meet) and an upper bound of score(Q, C); a Q that
-// shares no key with C can only be entered by C's cheap-part score, i.e. if Q's list is short or its
-// k-th score is that low (`lowQueries`).
+// in reverse, over candidate blocks (reverse-blocks.ts: lists of Q's keys that C's keys can meet, and
+// an upper bound of score(Q, C) against each list's bar); a Q that shares no key with C can only be
+// entered by C's cheap-part score, i.e. if Q's list is short or its k-th score is that low (the
+// store's `low` lists).
 import type { ScoringProfile } from '../../scoring/core';
-import { tieUpMask } from '../../scoring/core/pair-components';
-import { kindCompatibility } from '../../scoring/core/activity-lexicon';
-import type { MatchIndex, PostingList } from './match-index';
-import { GROUP_COUNT, G_D2, G_FOCUS, G_SECTOR, G_T2, G_TEXT, reverseProbes, SUM_GROUP } from './match-keys';
+import type { MatchIndex } from './match-index';
 import { BlockSearch } from './block-search';
 import { EPS } from './list-selection';
 import { MatchSearch, normaliseWeights, type MatchOptions } from './match-search';
-import { boundWithForward, directionBound, indexedBound, restBound } from './pair-bound';
+import { boundWithForward } from './pair-bound';
 import type { MatchListStore } from './match-list-store';
+import { reachingQueries } from './reverse-blocks';
 import { compareEntries, type MatchEntry } from './top-k';
 
 export { MatchListStore } from './match-list-store';
@@ -65,89 +64,16 @@ export function affectedBy(index: MatchIndex, changedId: string, store: MatchLis
     const score = search.scoreWithDirections(q, c, forward, dirs.forward(index.phrases, slotQ, rel, n));
     if (store.admits(qid, { candidateId: changedId, score })) result.insert.push({ queryId: qid, score });
   };
-  const { touched, bounds, stamp, cur, h2, rest } = reverseBounds(index, search, c, slotC);
-  result.candidatesConsidered = touched.length;
-  for (let i = 0; i < touched.length; i++) if (bounds[i] >= store.bar(index.ids[touched[i]]) - EPS) consider(touched[i], h2[i], rest[i]);
+  const reach = reachingQueries(index, search, store, c, slotC, consider);
+  result.candidatesConsidered = reach.bounded;
   // Queries sharing no key with C: C scores its cheap part there, which matters only for low lists.
   for (const q of store.low) {
     const slotQ = index.slot(q);
-    if (slotQ !== undefined && stamp[slotQ] !== cur) consider(slotQ);
+    if (slotQ !== undefined && !reach.inTouchedBlock(slotQ)) consider(slotQ);
   }
   result.insert.sort((x, y) => (x.queryId < y.queryId ? -1 : 1));
   result.pairsScored = search.stats.pairsScored - before;
   return result;
-}
-
-/** Scratch of reverseBounds per index (accumulators by slot, stamped per call). */
-const reverseScratch = new WeakMap<MatchIndex, { acc: Float64Array; stamp: Uint32Array; counter: number }>();
-
-/** Upper bounds of score(Q, C) for every Q sharing a key with C (all lists read: one profile). */
-function reverseBounds(
-  index: MatchIndex,
-  search: MatchSearch,
-  c: ScoringProfile,
-  slotC: number,
-): { touched: number[]; bounds: Float64Array; stamp: Uint32Array; cur: number; h2: Float64Array; rest: Float64Array } {
-  let ws = reverseScratch.get(index);
-  if (!ws || ws.stamp.length < index.capacity) reverseScratch.set(index, (ws = { acc: new Float64Array(index.capacity * 2 * GROUP_COUNT), stamp: new Uint32Array(index.capacity * 2), counter: 0 }));
-  const cur = ++ws.counter;
-  const { acc, stamp } = ws;
-  const touched: number[] = [];
-  const { w, tieUp } = search.weightsFor(c);
-  const focusMask = w.focus > 0 && tieUp ? tieUpMask(tieUp, c.env.domainIndex) : null;
-  // Cross-country required: no Q in C's own country can list C, so its country's lists stay unread.
-  const ctx = search.options.ctx;
-  const skipCountry = ctx.mode === 'required' && ctx.rule === 'cross-country' ? index.country[slotC] : -1;
-  const alive = index.alive;
-  const read = (list: PostingList, group: number, impact: number) => {
-    if (list.country === skipCountry) return;
-    const sum = SUM_GROUP[group];
-    for (let r = 0; r < list.length; r++) {
-      const s = list.slots[r];
-      if (!alive[s] || s === slotC) continue;
-      if (stamp[s] !== cur) {
-        stamp[s] = cur;
-        acc.fill(0, s * GROUP_COUNT, (s + 1) * GROUP_COUNT);
-        touched.push(s);
-      }
-      const v = impact * list.values[r];
-      const j = s * GROUP_COUNT + group;
-      if (sum) acc[j] += v;
-      else if (v > acc[j]) acc[j] = v;
-    }
-  };
-  for (const e of reverseProbes(c, focusMask)) {
-    if (e.impact <= 0) continue;
-    if (!e.kinds) {
-      for (const list of index.listsOf(e.key)) read(list, e.group, e.impact);
-      continue;
-    }
-    for (const v of index.variants(e.key) ?? []) {
-      let impact = 0;
-      for (let i = 0; i < e.kinds.length; i += 2) {
-        const kc = e.ownSeeks ? kindCompatibility(e.kinds[i], v.kinds) : kindCompatibility(v.kinds, e.kinds[i]);
-        impact = Math.max(impact, kc * e.kinds[i + 1]);
-      }
-      if (impact > 0) read(v.list, e.group, impact);
-    }
-  }
-  const bounds = new Float64Array(touched.length);
-  // Per Q: bound of the reverse direction of (Q, C) and of its sector, text, focus and cheap part (staged scoring).
-  const h2 = new Float64Array(touched.length);
-  const rest = new Float64Array(touched.length);
-  // A context tie-up gives every Q the same weights; otherwise each Q's own tie-up decides them.
-  const shared = ctx.tieUp !== undefined ? search.weightsFor(c).w : null;
-  for (let i = 0; i < touched.length; i++) {
-    const s = touched[i];
-    // Weights are Q's (its tie-up); the cheap part is exact for the pair (Q, C).
-    const qw = shared ?? search.weightsFor(index.profiles[s]!).w;
-    const o = s * GROUP_COUNT;
-    const cheap = search.cheap(qw, s, slotC);
-    bounds[i] = indexedBound(qw, acc, o) + cheap;
-    h2[i] = directionBound(acc[o + G_D2], acc[o + G_T2]);
-    rest[i] = restBound(qw, acc[o + G_SECTOR], acc[o + G_TEXT], acc[o + G_FOCUS]) + cheap;
-  }
-  return { touched, bounds, stamp, cur, h2, rest };
 }
 
 /**

@@ -14,6 +14,8 @@ export class MatchListStore {
   private readonly lastKept = new Map<string, MatchEntry>();
   /** Lists whose last kept score is ≤ lowBar (or short): a profile sharing no key may still enter them. */
   readonly low = new Set<string>();
+  /** Queries whose bar may have changed since takeBarChanges last ran (for a reader keeping bars by slot). */
+  private readonly barChanges = new Set<string>();
 
   /**
    * `lowBar`: the highest score a pair sharing no key can reach (see lowBarFor). `reserve`: how many
@@ -28,6 +30,7 @@ export class MatchListStore {
   /** Sets a list; `reserve` must hold the exact ranks after it (any number, possibly none). */
   set(queryId: string, list: MatchEntry[], reserve: MatchEntry[] = []): void {
     this.delete(queryId);
+    this.barChanges.add(queryId);
     this.lists.set(queryId, list);
     if (reserve.length > 0) this.reserves.set(queryId, reserve);
     const last = reserve.length > 0 ? reserve[reserve.length - 1] : list[list.length - 1];
@@ -48,6 +51,14 @@ export class MatchListStore {
     this.reserves.delete(queryId);
     this.low.delete(queryId);
     this.lastKept.delete(queryId);
+    this.barChanges.add(queryId);
+  }
+
+  /** The queries whose bar may have changed since the last call (each at most once), and forgets them. */
+  takeBarChanges(): string[] {
+    const out = [...this.barChanges];
+    this.barChanges.clear();
+    return out;
   }
 
   /** The list followed by its reserve (exact ranks 1 … k + reserve length). */
