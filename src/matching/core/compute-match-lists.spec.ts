@@ -108,6 +108,9 @@ describe('computeMatchLists (exact top-k)', () => {
     const index = buildMatchIndex(pool.slice(0, 3));
     const other = { ...pool[5], env: { ...pool[5].env, features: new (pool[5].env.features.constructor as new () => typeof pool[5]['env']['features'])() } };
     expect(() => index.add(other as ScoringProfile)).toThrow(/another scoring environment/);
+    // The same features with another tie-up: the pool's weights would differ by profile.
+    const otherTieUp = { ...pool[5], env: { ...pool[5].env, tieUp: { name: 'Other', focusSectors: ['hydrogen'] } } };
+    expect(() => index.add(otherTieUp as ScoringProfile)).toThrow(/another scoring environment/);
     expect(DEFAULT_WEIGHTS.complementarity).toBeGreaterThan(0);
   });
 });

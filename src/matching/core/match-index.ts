@@ -208,7 +208,8 @@ export class MatchIndex {
   private claimSlot(p: ScoringProfile): number {
     if (this.slotOf.has(p.id)) throw new Error(`Profile ${p.id} is already indexed (use replace)`);
     const first = this.firstProfile();
-    if (first && first.env.features !== p.env.features) throw new Error(`Profile ${p.id} was prepared in another scoring environment`);
+    // One pool, one environment: its features, and its tie-up (so every profile has the same weights).
+    if (first && (first.env.features !== p.env.features || first.env.tieUp !== p.env.tieUp)) throw new Error(`Profile ${p.id} was prepared in another scoring environment`);
     const s = this.freeSlots.pop() ?? this.grow();
     this.slotOf.set(p.id, s);
     this.profiles[s] = p;
