@@ -17,11 +17,11 @@
 // candidate is in a block or loose (added or changed since the blocks were built: bounded from its
 // own postings), so nothing else needs completing (candidates sharing no key are bounded by their
 // cheap part like any other).
-import { LANGUAGE, type ScoringProfile } from '../../scoring/core';
+import type { ScoringProfile } from '../../scoring/core';
 import { COOPERATION_UNKNOWN, cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
 import { blockTermMaxima, maxGroups, readBlockPostings, readTerms, resolveProbeLists, type BlockReader, type Resolved } from './block-postings';
 import { blockScratchFor, type BlockScratch } from './block-scratch';
-import { candidateBlocksFor, type CandidateBlocks } from './candidate-blocks';
+import { candidateBlocksFor, withBlockLanguageAndRegion, type CandidateBlocks } from './candidate-blocks';
 import { EPS } from './list-selection';
 import type { MatchIndex } from './match-index';
 import { forwardProbes, SUM_GROUP } from './match-keys';
@@ -359,14 +359,6 @@ export class BlockSearch {
     let coop = this.ws.coopTable[key];
     if (coop < 0) this.ws.coopTable[key] = coop = cooperationValue({ cooperation: ca } as ScoringProfile, { cooperation: bl.coopOr[b] } as ScoringProfile);
     if (bl.coopNone[b] && coop < COOPERATION_UNKNOWN) coop = COOPERATION_UNKNOWN;
-    const la = ix.languages[slotA];
-    const lang = la === 0 ? LANGUAGE.unknown : la & bl.langOr[b] ? LANGUAGE.shared : bl.langNone[b] ? LANGUAGE.unknown : LANGUAGE.none;
-    let region = 0;
-    if (w.region > 0) {
-      const rule = this.options.ctx.rule;
-      const holds = rule === 'cross-country' ? ix.country[slotA] !== bl.country[b] : rule === 'cross-region' ? ix.place[slotA] !== bl.place[b] : true;
-      if (holds) region = w.region;
-    }
-    return w.cooperation * coop + w.language * lang + region;
+    return withBlockLanguageAndRegion(w.cooperation * coop, ix, bl, b, slotA, w.language, w.region, this.options.ctx.rule);
   }
 }

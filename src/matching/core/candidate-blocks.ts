@@ -5,6 +5,7 @@
 // members' cheap parts can reach. A query
 // bounds a block from these before touching any member (see block-search.ts); term (sum-group)
 // values come from the query's term lists, so a block's term bound is its best member's exact value.
+import { LANGUAGE, type ScoringContext } from '../../scoring/core';
 import type { MatchIndex } from './match-index';
 import { compareKeys, matchingKey } from './pool-order';
 
@@ -170,6 +171,18 @@ export function buildCandidateBlocks(index: MatchIndex, blockSize = DEFAULT_BLOC
     slotValues,
     blockOf,
   };
+}
+
+/**
+ * `cooperation` plus the largest language and region part a member of block b can reach with the
+ * profile at `slot` (both symmetric; normalised weights): language from the members' OR of language
+ * bits and whether one has none, region from the block's place (summed in the scorer's order).
+ */
+export function withBlockLanguageAndRegion(cooperation: number, index: MatchIndex, bl: CandidateBlocks, b: number, slot: number, language: number, region: number, rule: ScoringContext['rule']): number {
+  const l = index.languages[slot];
+  const lang = l === 0 ? LANGUAGE.unknown : l & bl.langOr[b] ? LANGUAGE.shared : bl.langNone[b] ? LANGUAGE.unknown : LANGUAGE.none;
+  const holds = region > 0 && (rule === 'cross-country' ? index.country[slot] !== bl.country[b] : rule === 'cross-region' ? index.place[slot] !== bl.place[b] : true);
+  return cooperation + language * lang + (holds ? region : 0);
 }
 
 const cache = new WeakMap<MatchIndex, CandidateBlocks>();

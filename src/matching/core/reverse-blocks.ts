@@ -9,11 +9,11 @@
 // members', so a block below its lowest bar holds no member that C can enter. Loose slots (changed
 // since the blocks were built) are bounded one by one. A Q in no touched block shares no key with C
 // and scores only its cheap part: such Q are the list store's `low` lists, which the caller checks.
-import { LANGUAGE, type ScoringProfile } from '../../scoring/core';
+import type { ScoringProfile } from '../../scoring/core';
 import { COOPERATION_UNKNOWN, tieUpMask } from '../../scoring/core/pair-components';
 import { blockTermMaxima, maxGroups, readBlockPostings, readTerms, resolveProbeLists, type BlockReader } from './block-postings';
 import { blockScratchFor } from './block-scratch';
-import { candidateBlocksFor, type CandidateBlocks } from './candidate-blocks';
+import { candidateBlocksFor, withBlockLanguageAndRegion, type CandidateBlocks } from './candidate-blocks';
 import { EPS } from './list-selection';
 import type { MatchIndex } from './match-index';
 import type { MatchListStore } from './match-list-store';
@@ -201,15 +201,7 @@ function blockCheap(search: MatchSearch, w: NormalisedWeights, bl: CandidateBloc
       }
     }
   }
-  const lc = ix.languages[slotC];
-  const lang = lc === 0 ? LANGUAGE.unknown : lc & bl.langOr[b] ? LANGUAGE.shared : bl.langNone[b] ? LANGUAGE.unknown : LANGUAGE.none;
-  let region = 0;
-  if (w.region > 0) {
-    const rule = search.options.ctx.rule;
-    const holds = rule === 'cross-country' ? ix.country[slotC] !== bl.country[b] : rule === 'cross-region' ? ix.place[slotC] !== bl.place[b] : true;
-    if (holds) region = w.region;
-  }
-  return w.cooperation * coop + w.language * lang + region;
+  return withBlockLanguageAndRegion(w.cooperation * coop, ix, bl, b, slotC, w.language, w.region, search.options.ctx.rule);
 }
 
 const COOPERATION_ONLY: NormalisedWeights = { complementarity: 0, sector: 0, text: 0, cooperation: 1, language: 0, region: 0, focus: 0 };
