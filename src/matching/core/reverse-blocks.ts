@@ -41,20 +41,19 @@ class BlockBars {
     for (let b = 0; b < blocks.count; b++) this.updateBlock(b);
   }
 
-  /** Applies the bars changed since the last call (the store records them). */
+  /**
+   * Applies the bars changed since the last call (the store records them). Only slots in a block
+   * count: they were all there when these bars were built, so the arrays never grow; loose slots'
+   * bars are looked up by id.
+   */
   catchUp(store: MatchListStore): void {
     const { index, blocks } = this;
-    if (this.barBySlot.length < index.capacity) {
-      const grown = new Float64Array(index.capacity).fill(-Infinity);
-      grown.set(this.barBySlot);
-      this.barBySlot = grown;
-    }
     for (const q of store.takeBarChanges()) {
       const s = index.slot(q);
-      if (s === undefined) continue;
-      this.barBySlot[s] = store.bar(q);
-      const b = s < blocks.blockOf.length ? blocks.blockOf[s] : -1;
-      if (b >= 0) this.updateBlock(b);
+      const b = s !== undefined && s < blocks.blockOf.length ? blocks.blockOf[s] : -1;
+      if (b < 0) continue;
+      this.barBySlot[s!] = store.bar(q);
+      this.updateBlock(b);
     }
   }
 
@@ -93,7 +92,7 @@ export function reachingQueries(
   c: ScoringProfile,
   slotC: number,
   visit: (slotQ: number, h2: number, rest: number) => void,
-): { bounded: number; blocksBounded: number; blocksExpanded: number; inTouchedBlock: (slotQ: number) => boolean } {
+): { bounded: number; inTouchedBlock: (slotQ: number) => boolean } {
   const blocks = candidateBlocksFor(index);
   const ws = blockScratchFor(index);
   ws.ensure(index.capacity, blocks.count, index.listCount);
@@ -179,7 +178,7 @@ export function reachingQueries(
     // Loose slots were all bounded above.
     return b < 0 || blockStamp[b] === cur || blockDStamp[b] === cur;
   };
-  return { bounded, blocksBounded, blocksExpanded, inTouchedBlock };
+  return { bounded, inTouchedBlock };
 }
 
 /**
