@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { ProfileAnalysisService, type PoolMember } from '../profiles/features/profile-analysis.service';
-import { createScoringEnvironment, pairKey, poolFromAnalyses, type ScoringContext, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { createScoringEnvironment, pairKey, poolFromAnalyses, prepareProfile, type ScoringContext, type ScoringEnvironment, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import type { IdfTable } from '../text';
 import { mayMeet } from '../pairing/pair-candidates';
 import { buildMatchIndex, matchingOrder, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
@@ -32,6 +33,30 @@ export interface EventPool {
   index: MatchIndex;
   /** Changes whenever a participant joins, leaves or is edited. */
   fingerprint: string;
+  /** The environment the profiles were prepared in (its idf: the pool's own, or the frozen one asked for). */
+  env: ScoringEnvironment;
+  /** Per participant: the basis its profile was loaded at (see basisOf). */
+  bases: Map<string, string>;
+}
+
+/** An idf to prepare a pool with instead of the pool's own, and a key naming it (for the cache). */
+export interface FrozenIdf {
+  key: string;
+  idf: IdfTable;
+}
+
+/** Cache key of a pool prepared with the idf of the full run of this generation (the lists' idf after it). */
+export function runIdfKey(generation: string): string {
+  return `idf of run ${generation}`;
+}
+
+/**
+ * What a participant's scoring input is at: the profile's version and the participation's edit time
+ * (event languages replace the profile's). Stored with each list, so a run can tell which profiles
+ * changed since the lists were written.
+ */
+export function basisOf(version: number, participantUpdatedAt: Date): string {
+  return `${version}@${participantUpdatedAt.toISOString()}`;
 }
 
 interface ParticipantRow {
@@ -48,16 +73,26 @@ interface ParticipantRow {
   participant_updated_at: Date;
 }
 
+// The languages an organiser set for the event replace the profile's (the people who attend).
+const PARTICIPANT_SELECT = `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.cooperation, coalesce(ep.languages, o.languages) AS languages,
+              o.version, o.updated_at, ep.updated_at AS participant_updated_at`;
+const PARTICIPANT_FROM = 'FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id WHERE ep.event_id = $1';
+
+function infoOf(r: ParticipantRow): ParticipantInfo {
+  return { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind };
+}
+
 /**
  * Loads and prepares an event's pool. Text analysis is the expensive part: it is stored per profile
  * (profile_features) and only re-run for profiles whose stored analysis is missing or stale; the
- * pool step (idf, weighting, interning) runs on every load. The last prepared pool of each event is
- * also kept in memory while its fingerprint (participants and their edit times) is unchanged.
+ * pool step (idf, weighting, interning) runs on every load. Prepared pools (per idf: the pool's own
+ * or a frozen one) are also kept in memory while the event's fingerprint (participants and their
+ * edit times) is unchanged.
  */
 @Injectable()
 export class EventPoolService {
   private readonly cache = new Map<string, EventPool>();
-  private static readonly MAX_CACHED_EVENTS = 8;
+  private static readonly MAX_CACHED_POOLS = 8;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -67,39 +102,100 @@ export class EventPoolService {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async load(eventId: string): Promise<EventPool> {
-    const event = await this.db.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
-    if (!event) throw new NotFoundException(`Event ${eventId} not found`);
-    const rows: ParticipantRow[] = await this.db.query(
-      // The languages an organiser set for the event replace the profile's (the people who attend).
-      `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.cooperation, coalesce(ep.languages, o.languages) AS languages,
-              o.version, o.updated_at, ep.updated_at AS participant_updated_at
-         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
-        WHERE ep.event_id = $1 ORDER BY o.id`,
-      [eventId],
-    );
+  /**
+   * The event's pool. `frozen`: prepare the profiles with that idf instead of the pool's own (the idf
+   * of a run, or of the event's stored lists).
+   */
+  async load(eventId: string, frozen?: FrozenIdf): Promise<EventPool> {
+    const event = await this.event(eventId);
+    const rows = await this.participantRows(eventId);
     const latest = (pick: (r: ParticipantRow) => Date) => rows.reduce((m, r) => Math.max(m, pick(r).getTime()), 0);
     const fingerprint = `${event.updatedAt.getTime()}|${rows.length}|${latest((r) => r.updated_at)}|${latest((r) => r.participant_updated_at)}|${rows.map((r) => r.id).join(',').length}`;
-    const cached = this.cache.get(eventId);
+    const cacheKey = `${eventId}|${frozen?.key ?? 'own idf'}`;
+    const cached = this.cache.get(cacheKey);
     if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event) };
 
-    const tieUp = event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null;
-    const env = createScoringEnvironment({ taxonomy: this.taxonomy.taxonomy, analyser: this.engine.analyser, tieUp });
     // The text is read only for profiles without a current stored analysis (ProfileAnalysisService.forEvent).
     const members: PoolMember[] = rows.map((r) => ({ id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, version: r.version }));
-    const profiles = matchingOrder(poolFromAnalyses(await this.analysis.forEvent(eventId, members), env).profiles);
+    const prepared = poolFromAnalyses(await this.analysis.forEvent(eventId, members), this.environment(event), frozen?.idf);
+    const profiles = matchingOrder(prepared.profiles);
     const pool: EventPool = {
       event,
       ctx: await this.context(event),
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
       index: buildMatchIndex(profiles),
-      info: new Map(rows.map((r) => [r.id, { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind }])),
+      info: new Map(rows.map((r) => [r.id, infoOf(r)])),
       fingerprint,
+      env: prepared.env,
+      bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
     };
-    if (this.cache.size >= EventPoolService.MAX_CACHED_EVENTS) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(eventId, pool);
+    this.remember(cacheKey, pool);
     return pool;
+  }
+
+  /** Keeps `pool` (prepared with its own idf) as the pool of `frozen.key` too, e.g. of a run that took its idf. */
+  alias(pool: EventPool, key: string): void {
+    this.remember(`${pool.event.id}|${key}`, pool);
+  }
+
+  /** Each participant's basis now (see basisOf), without preparing anything. */
+  async bases(eventId: string): Promise<Map<string, string>> {
+    const rows: { id: string; version: number; participant_updated_at: Date }[] = await this.db.query(
+      `SELECT o.id, o.version, ep.updated_at AS participant_updated_at FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1`,
+      [eventId],
+    );
+    return new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)]));
+  }
+
+  /**
+   * Some participants' profiles as they are now, prepared in `env` (the text analysed afresh: meant
+   * for the few profiles of a change), with their bases and display info. Ids no longer taking part
+   * are left out.
+   */
+  async prepareMembers(eventId: string, ids: readonly string[], env: ScoringEnvironment): Promise<{ profiles: ScoringProfile[]; bases: Map<string, string>; info: Map<string, ParticipantInfo> }> {
+    const rows: (ParticipantRow & { sectors: string[]; offers: string[]; seeks: string[]; description: string })[] = await this.db.query(
+      `${PARTICIPANT_SELECT}, o.sectors, o.offers, o.seeks, o.description ${PARTICIPANT_FROM} AND o.id = ANY($2::uuid[]) ORDER BY o.id`,
+      [eventId, ids],
+    );
+    return {
+      profiles: rows.map((r) =>
+        prepareProfile(
+          { id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, sectors: r.sectors, offers: r.offers, seeks: r.seeks, description: r.description },
+          env,
+        ),
+      ),
+      bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
+      info: new Map(rows.map((r) => [r.id, infoOf(r)])),
+    };
+  }
+
+  /** The event's scoring context now (rule, tie-up, exclusions). */
+  async contextOf(eventId: string): Promise<ScoringContext> {
+    return this.context(await this.event(eventId));
+  }
+
+  private async event(eventId: string): Promise<EventEntity> {
+    const event = await this.db.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
+    if (!event) throw new NotFoundException(`Event ${eventId} not found`);
+    return event;
+  }
+
+  private participantRows(eventId: string): Promise<ParticipantRow[]> {
+    return this.db.query(`${PARTICIPANT_SELECT} ${PARTICIPANT_FROM} ORDER BY o.id`, [eventId]);
+  }
+
+  private environment(event: EventEntity): ScoringEnvironment {
+    const tieUp = event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null;
+    return createScoringEnvironment({ taxonomy: this.taxonomy.taxonomy, analyser: this.engine.analyser, tieUp });
+  }
+
+  private remember(key: string, pool: EventPool): void {
+    this.cache.delete(key);
+    // Pools of the event's earlier state (before an edit) are not asked for again.
+    for (const [k, p] of this.cache) if (p.event.id === pool.event.id && p.fingerprint !== pool.fingerprint) this.cache.delete(k);
+    if (this.cache.size >= EventPoolService.MAX_CACHED_POOLS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, pool);
   }
 
   /** The event's rule and tie-up, plus the pairs organisers forbade and the partners companies declined. */

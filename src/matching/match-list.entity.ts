@@ -11,6 +11,12 @@ export interface StoredSuggestion {
   reasons: { code: string; component: string; message: string; params: Record<string, unknown> }[];
 }
 
+/** A rank after the suggestions shown: the candidate and its exact score. */
+export interface ReserveEntry {
+  organisationId: string;
+  score: number;
+}
+
 /**
  * A participant's ranked suggestions in an event. The row is replaced whole, so readers see the old
  * complete list or the new one; `generation` (taken when a run starts) keeps a late, older run from
@@ -46,6 +52,14 @@ export class MatchListEntity {
 
   @Column({ type: 'jsonb' })
   suggestions: StoredSuggestion[];
+
+  /** The exact ranks after those shown (a change that drops a suggestion promotes the first). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reserve: ReserveEntry[];
+
+  /** The list owner's profile as every stored list reflects it (version and participation); null: not yet. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  basis: string | null;
 
   @Column({ name: 'computed_at', type: 'timestamptz' })
   computedAt: Date;

@@ -1,8 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
+import type { StoredIdf } from '../text';
 
 export const MATCH_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type MatchRunStatus = (typeof MATCH_RUN_STATUSES)[number];
+
+export const MATCH_RUN_KINDS = ['full', 'changes'] as const;
+/** full: every list from the pool; changes: only what the profiles changed since the lists were written. */
+export type MatchRunKind = (typeof MATCH_RUN_KINDS)[number];
 
 /** A recomputation of an event's match lists (all participants, or one). */
 @Entity('match_runs')
@@ -24,6 +29,13 @@ export class MatchRunEntity {
 
   @Column({ type: 'varchar', length: 12 })
   status: MatchRunStatus;
+
+  @Column({ type: 'varchar', length: 12, default: 'full' })
+  kind: MatchRunKind;
+
+  /** A full event run's idf (taken when it starts; every shard weighs terms with it). Not read by default (large). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  idf: StoredIdf | null;
 
   /** Why the run was started (weights changed, profile updated, manual, ...). */
   @Column({ type: 'varchar', length: 120 })

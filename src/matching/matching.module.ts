@@ -4,6 +4,7 @@ import { ProfileFeaturesModule } from '../profiles/features/profile-features.mod
 import { ScoringModule } from '../scoring/scoring.module';
 import { EventPoolService } from './event-pool.service';
 import { LexiconWatch } from './lexicon-watch.service';
+import { MatchChangesService } from './match-changes.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 import { MatchListThreads } from './parallel/match-list-threads.service';
@@ -13,7 +14,7 @@ import { WeightsController } from './weights.controller';
 @Module({
   imports: [ScoringModule, EventsModule, ProfileFeaturesModule],
   controllers: [MatchingController, WeightsController],
-  providers: [EventPoolService, MatchListThreads, MatchingService, SuggestionsService, LexiconWatch],
+  providers: [EventPoolService, MatchListThreads, MatchChangesService, MatchingService, SuggestionsService, LexiconWatch],
   exports: [MatchingService, SuggestionsService, LexiconWatch],
 })
 export class MatchingModule {}

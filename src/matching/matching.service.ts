@@ -2,16 +2,19 @@ import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
 import { createPairScorer } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
-import { EventPoolService } from './event-pool.service';
-import type { StoredSuggestion } from './match-list.entity';
+import { EventPoolService, runIdfKey, type FrozenIdf } from './event-pool.service';
+import { LIST_RESERVE, MatchChangesService, type ChangesOutcome } from './match-changes.service';
+import { lockEventLists, upsertLists, type ListRow } from './match-list-writes';
+import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
 import { MatchRunEntity } from './match-run.entity';
-import { computeMatchLists } from './core';
+import { computeMatchLists, type MatchEntry } from './core';
+import { IdfTable, type StoredIdf } from '../text';
 import { MatchListThreads } from './parallel/match-list-threads.service';
 
 // Lists are computed in batches so progress can be reported while a large event runs.
@@ -31,6 +34,7 @@ export class MatchingService {
     private readonly pools: EventPoolService,
     private readonly weights: WeightsService,
     private readonly threads: MatchListThreads,
+    private readonly changes: MatchChangesService,
   ) {}
 
   /**
@@ -39,11 +43,28 @@ export class MatchingService {
    */
   async requestRecompute(eventId: string, trigger: string, organisationId: string | null = null, delayMs = 0): Promise<MatchRunEntity> {
     const runs = this.db.getRepository(MatchRunEntity);
-    const waiting = await runs.findOne({ where: { eventId, status: 'queued', ...(organisationId ? { organisationId } : {}) }, order: { createdAt: 'ASC' } });
+    const waiting = await runs.findOne({ where: { eventId, status: 'queued', kind: 'full', ...(organisationId ? { organisationId } : {}) }, order: { createdAt: 'ASC' } });
     if (waiting && (organisationId !== null || waiting.organisationId === null)) return waiting;
-    const run = await runs.save(runs.create({ eventId, organisationId, status: 'queued', trigger }));
-    await this.queue.enqueue(JobName.MatchingRecompute, { runId: run.id }, { dedupeKey: `matching:${run.id}`, delayMs });
-    return run;
+    return this.enqueueRun(runs.create({ eventId, organisationId, status: 'queued', trigger, kind: 'full' }), delayMs);
+  }
+
+  /**
+   * Asks for the event's lists to follow its participants' profiles (edits, joins, leaves): a change
+   * run applies what changed since the lists were written (MatchChangesService) or, when that is
+   * not possible, runs in full. Any run waiting to start absorbs the request (it reads the profiles
+   * when it starts). Delayed to debounce bursts.
+   */
+  async requestChanges(eventId: string, trigger: string, delayMs = PROFILE_CHANGE_DEBOUNCE_MS): Promise<MatchRunEntity> {
+    const runs = this.db.getRepository(MatchRunEntity);
+    const waiting = await runs.findOne({ where: { eventId, status: 'queued', organisationId: IsNull() }, order: { createdAt: 'ASC' } });
+    if (waiting) return waiting;
+    return this.enqueueRun(runs.create({ eventId, organisationId: null, status: 'queued', trigger, kind: 'changes' }), delayMs);
+  }
+
+  private async enqueueRun(run: MatchRunEntity, delayMs: number): Promise<MatchRunEntity> {
+    const saved = await this.db.getRepository(MatchRunEntity).save(run);
+    await this.queue.enqueue(JobName.MatchingRecompute, { runId: saved.id }, { dedupeKey: `matching:${saved.id}`, delayMs });
+    return saved;
   }
 
   /** Recomputes the events that follow the global weights (those without their own set). */
@@ -62,13 +83,13 @@ export class MatchingService {
   }
 
   /**
-   * Profile changes move other participants' lists too, so every event of the changed organisations is
-   * recomputed. The delay debounces bursts: requests arriving while that run waits join it.
+   * Profile changes move other participants' lists too: every event of the changed organisations
+   * gets a change run (debounced: requests arriving while it waits join it).
    */
   async requestForOrganisations(organisationIds: string[], trigger: string): Promise<number> {
     if (organisationIds.length === 0) return 0;
     const rows: { event_id: string }[] = await this.db.query('SELECT DISTINCT event_id FROM event_participants WHERE organisation_id = ANY($1::uuid[])', [organisationIds]);
-    for (const r of rows) await this.requestRecompute(r.event_id, trigger, null, PROFILE_CHANGE_DEBOUNCE_MS);
+    for (const r of rows) await this.requestChanges(r.event_id, trigger);
     return rows.length;
   }
 
@@ -81,15 +102,61 @@ export class MatchingService {
     if (run.status === 'completed') return { skipped: 'already completed' };
     // The generation is taken when the run starts: a run that started later always wins.
     const [{ generation }] = await this.db.query<{ generation: string }[]>(`SELECT nextval('match_generation_seq')::text AS generation`);
+    if (run.kind === 'changes') {
+      await runs.update(run.id, { status: 'running', startedAt: new Date(), generation, progress: 0, error: null, shardsTotal: 1, doneShards: [], pairsScored: '0' });
+      const outcome = await this.applyChanges({ ...run, generation }, ctx);
+      if (outcome) return outcome;
+      // Not possible incrementally: this run recomputes every list instead.
+    }
     const [{ n }] = await this.db.query<{ n: string }[]>('SELECT count(*) AS n FROM event_participants WHERE event_id = $1', [run.eventId]);
     const participants = run.organisationId ? 1 : Number(n);
     const shards = run.organisationId ? 1 : Math.max(1, Math.ceil(participants / this.config.matching.shardSize));
     await runs.update(run.id, { status: 'running', startedAt: new Date(), generation, progress: 0, error: null, shardsTotal: shards, doneShards: [], participants, pairsScored: '0' });
+    if (!run.organisationId) {
+      // The run's idf, taken now from the pool: every shard weighs terms with it (shards load the pool
+      // at different times), and change runs after it keep it (match_states).
+      const pool = await this.pools.load(run.eventId);
+      this.pools.alias(pool, runIdfKey(generation));
+      await this.db.query('UPDATE match_runs SET idf = $2 WHERE id = $1', [run.id, JSON.stringify(pool.env.idf.toStored())]);
+    }
     if (shards === 1) return this.computeShard(run.id, 0, ctx);
     for (let shard = 0; shard < shards; shard++) {
       await this.queue.enqueue(JobName.MatchingShard, { runId: run.id, shard }, { dedupeKey: `matching:${run.id}:${generation}:${shard}` });
     }
     return { eventId: run.eventId, shards };
+  }
+
+  /**
+   * A change run: applies the profile changes to the stored lists. Returns the job result, or null
+   * when the event needs a full run (the run is then turned into one). While a full run writes the
+   * lists, the run waits for it (queued again, delayed).
+   */
+  private async applyChanges(run: MatchRunEntity, ctx: JobContext): Promise<Record<string, unknown> | null> {
+    const runs = this.db.getRepository(MatchRunEntity);
+    let outcome: ChangesOutcome;
+    try {
+      outcome = await this.changes.apply(run);
+    } catch (error) {
+      await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
+      throw error;
+    }
+    if (outcome.outcome === 'full') {
+      this.logger.log(`event ${run.eventId}: change run ${run.id} runs in full (${outcome.reason})`);
+      await runs.update(run.id, { kind: 'full', trigger: `${run.trigger} (in full: ${outcome.reason})`.slice(0, 120) });
+      return null;
+    }
+    if (outcome.outcome === 'wait') {
+      await runs.update(run.id, { status: 'queued', generation: null, startedAt: null });
+      await this.queue.enqueue(JobName.MatchingRecompute, { runId: run.id }, { dedupeKey: `matching:${run.id}:after:${run.generation}`, delayMs: PROFILE_CHANGE_DEBOUNCE_MS });
+      return { eventId: run.eventId, waiting: outcome.reason };
+    }
+    await runs.query(
+      `UPDATE match_runs SET status = 'completed', progress = 1, participants = $2, pairs_scored = $3, done_shards = '{0}', finished_at = now(),
+              weight_version = $4, duration_ms = (extract(epoch from now() - started_at) * 1000)::int WHERE id = $1`,
+      [run.id, outcome.changes, outcome.pairsScored, outcome.weightVersion],
+    );
+    await ctx.progress(1);
+    return { eventId: run.eventId, ...outcome };
   }
 
   @JobHandler(JobName.MatchingShard)
@@ -109,7 +176,7 @@ export class MatchingService {
     if (run.doneShards.includes(shard)) return { skipped: `shard ${shard} already stored` };
     const started = Date.now();
     try {
-      const pool = await this.pools.load(run.eventId);
+      const pool = await this.pools.load(run.eventId, (await this.frozenIdf(run)) ?? undefined);
       const weights = await this.weights.effective(run.eventId);
       const scorer = createPairScorer(weights.weights, pool.ctx);
       // Shards interleave the participants by id (an edit elsewhere never moves one to another shard);
@@ -117,9 +184,11 @@ export class MatchingService {
       const all = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id).sort();
       const mine = new Set(all.filter((_, i) => i % run.shardsTotal === shard));
       const queryIds = pool.profiles.map((p) => p.id).filter((id) => mine.has(id));
-      const options = { k: pool.event.suggestionsK, weights: weights.weights, ctx: pool.ctx };
+      const k = pool.event.suggestionsK;
+      // Lists are computed with a reserve (the exact ranks after k) that change runs promote from.
+      const options = { k: k + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx };
       const progress = (done: number) => ctx.progress((0.9 * done) / Math.max(1, queryIds.length), { shard, shards: run.shardsTotal });
-      const lists = new Map<string, { candidateId: string }[]>();
+      const lists = new Map<string, MatchEntry[]>();
       let pairsScored = 0;
       let threads = 1;
       const searchStarted = Date.now();
@@ -139,26 +208,21 @@ export class MatchingService {
       }
       const searchMs = Date.now() - searchStarted;
       // Written in id order whatever the query order, so row locks are always taken in one order.
-      const rows = [...lists.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([orgId, ranked]) => ({
+      const rows = [...lists.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([orgId, ranked]): ListRow => ({
         org: orgId,
-        suggestions: ranked.map(({ candidateId: id }): StoredSuggestion => {
+        suggestions: ranked.slice(0, k).map(({ candidateId: id, score }): StoredSuggestion => {
           const explained = scorer.explain(pool.byId.get(orgId)!, pool.byId.get(id)!);
-          return { organisationId: id, score: explained.score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
+          return { organisationId: id, score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
         }),
+        reserve: ranked.slice(k).map(({ candidateId, score }): ReserveEntry => ({ organisationId: candidateId, score })),
+        // A one-participant run leaves the recorded basis: the other lists have not seen its profile.
+        basis: run.organisationId ? null : pool.bases.get(orgId)!,
       }));
       const finished = await this.db.transaction(async (tx) => {
-        for (let i = 0; i < rows.length; i += 200) {
-          await tx.query(
-            `INSERT INTO match_lists (event_id, organisation_id, generation, weight_set_id, weight_version, weight_scope, suggestions, computed_at)
-             SELECT $1, x.org, $2, $3, $4, $5, x.suggestions, now()
-               FROM jsonb_to_recordset($6::jsonb) AS x(org uuid, suggestions jsonb)
-             ON CONFLICT (event_id, organisation_id) DO UPDATE
-               SET generation = EXCLUDED.generation, weight_set_id = EXCLUDED.weight_set_id, weight_version = EXCLUDED.weight_version,
-                   weight_scope = EXCLUDED.weight_scope, suggestions = EXCLUDED.suggestions, computed_at = EXCLUDED.computed_at
-             WHERE match_lists.generation < EXCLUDED.generation`,
-            [run.eventId, run.generation, weights.id, weights.version, weights.scope, JSON.stringify(rows.slice(i, i + 200))],
-          );
-        }
+        await lockEventLists(tx, run.eventId);
+        await upsertLists(tx, run.eventId, run.generation!, weights, rows);
+        // Lists in memory elsewhere (change runs) are no longer current.
+        await tx.query('UPDATE match_states SET version = version + 1, updated_at = now() WHERE event_id = $1', [run.eventId]);
         // For UPDATE, TypeORM's raw query answers [rows, affected count].
         const [marked]: [{ done: number; total: number }[], number] = await tx.query(
           `UPDATE match_runs SET done_shards = array_append(done_shards, $2), pairs_scored = pairs_scored + $3,
@@ -168,6 +232,15 @@ export class MatchingService {
         );
         if (marked.length === 0 || marked[0].done < marked[0].total) return false;
         if (!run.organisationId) {
+          // Change runs from now on keep this run's idf (every list now has it).
+          await tx.query(
+            `INSERT INTO match_states (event_id, generation, version, weight_set_id, idf)
+             SELECT event_id, generation, 1, $2, idf FROM match_runs WHERE id = $1 AND idf IS NOT NULL
+             ON CONFLICT (event_id) DO UPDATE SET generation = EXCLUDED.generation, weight_set_id = EXCLUDED.weight_set_id, idf = EXCLUDED.idf,
+                   version = match_states.version + 1, updated_at = now()
+             WHERE match_states.generation < EXCLUDED.generation`,
+            [run.id, weights.id],
+          );
           // Lists of organisations that left the event go, unless a newer run wrote them.
           await tx.query(
             `DELETE FROM match_lists m WHERE m.event_id = $1 AND m.generation < $2
@@ -188,6 +261,20 @@ export class MatchingService {
       await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
       throw error;
     }
+  }
+
+  /**
+   * The idf a run's shards weigh terms with: a full run's own (taken when it started), or for a
+   * one-participant run the idf the event's lists have (so the list fits the others). Null: the
+   * pool's own (a run from before runs kept their idf, or an event without stored lists).
+   */
+  private async frozenIdf(run: MatchRunEntity): Promise<FrozenIdf | null> {
+    if (run.organisationId) {
+      const [state] = await this.db.query<{ generation: string; idf: StoredIdf }[]>('SELECT generation::text, idf FROM match_states WHERE event_id = $1', [run.eventId]);
+      return state ? { key: runIdfKey(state.generation), idf: IdfTable.fromStored(state.idf) } : null;
+    }
+    const [{ idf }] = await this.db.query<{ idf: StoredIdf | null }[]>('SELECT idf FROM match_runs WHERE id = $1', [run.id]);
+    return idf ? { key: runIdfKey(run.generation!), idf: IdfTable.fromStored(idf) } : null;
   }
 
   /**

@@ -123,6 +123,7 @@ export function toRun(r: MatchRunEntity): MatchRunResponse {
   return {
     id: r.id,
     status: r.status,
+    kind: r.kind,
     trigger: r.trigger,
     organisationId: r.organisationId,
     progress: r.progress,

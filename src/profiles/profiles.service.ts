@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { badField, badFields } from '../common/field-error';
-import { MatchingService, PROFILE_CHANGE_DEBOUNCE_MS } from '../matching/matching.service';
+import { MatchingService } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { detectLanguage } from '../text';
 import type { ProfileInputDto, UpdateProfileDto } from './dto/profile-input.dto';
@@ -112,7 +112,7 @@ export class ProfilesService {
       await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId, tx));
       await tx.delete(OrganisationEntity, { id });
     });
-    for (const e of events) await this.matching.requestRecompute(e.event_id, 'participant deleted', null, PROFILE_CHANGE_DEBOUNCE_MS);
+    for (const e of events) await this.matching.requestChanges(e.event_id, 'participant deleted');
   }
 
   private sectors(codes: string[]): string[] {

@@ -13,6 +13,7 @@ export {
   dot,
   FeatureDictionary,
   IdfTable,
+  type StoredIdf,
   l2Normalise,
   norm,
   packedDot,

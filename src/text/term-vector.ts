@@ -48,6 +48,21 @@ export class IdfTable {
   get featureCount(): number {
     return this.df.size;
   }
+
+  /** Plain form for storage (a frozen idf: profiles prepared later weigh their terms like the pool's). */
+  toStored(): StoredIdf {
+    return { documentCount: this.documentCount, df: Object.fromEntries(this.df) };
+  }
+
+  static fromStored(stored: StoredIdf): IdfTable {
+    return new IdfTable(new Map(Object.entries(stored.df)), stored.documentCount);
+  }
+}
+
+/** An idf table as stored (JSON): document count and document frequency per feature. */
+export interface StoredIdf {
+  documentCount: number;
+  df: Record<string, number>;
 }
 
 export interface WeightOptions {

@@ -150,7 +150,7 @@ export class ParticipantsService {
       await this.events.saveParticipants(tx, rows);
       return rows.map((r) => r.organisationId!);
     }));
-    await this.matching.requestRecompute(event.id, `${added.length} participant(s) joined`);
+    await this.matching.requestChanges(event.id, `${added.length} participant(s) joined`);
     const all = await this.events.participants(event.id);
     const addedSet = new Set(added);
     const participants = all.filter((p) => addedSet.has(p.organisationId)).map((p) => fullView(p, event));
@@ -209,6 +209,6 @@ export class ParticipantsService {
     const { event } = await this.reads.visible(principal, slug);
     if (principal.role === 'participant' && principal.organisationId !== organisationId) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
     if (!(await this.events.deleteParticipant(event.id, organisationId))) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
-    await this.matching.requestRecompute(event.id, principal.role === 'participant' ? `participant ${organisationId} left` : `participant ${organisationId} removed`);
+    await this.matching.requestChanges(event.id, principal.role === 'participant' ? `participant ${organisationId} left` : `participant ${organisationId} removed`);
   }
 }

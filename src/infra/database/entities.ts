@@ -6,6 +6,7 @@ import { EventParticipantEntity } from '../../events/event-participant.entity';
 import { EventEntity } from '../../events/event.entity';
 import { MatchListEntity } from '../../matching/match-list.entity';
 import { MatchRunEntity } from '../../matching/match-run.entity';
+import { MatchStateEntity } from '../../matching/match-state.entity';
 import { OrganisationEntity } from '../../profiles/organisation.entity';
 import { ProfileFeaturesEntity } from '../../profiles/features/profile-features.entity';
 import { RegionEntity } from '../../regions/region.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   WeightSetEntity,
   MatchListEntity,
   MatchRunEntity,
+  MatchStateEntity,
   ReviewMarkEntity, MeetingRequestEntity, PairRuleEntity, ReviewSettingsEntity,
   PairSelectionEntity,
   SelectedPairEntity,

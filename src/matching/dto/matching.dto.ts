@@ -100,6 +100,8 @@ export class SuggestionsResponse {
 export class MatchRunResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['full', 'changes'], description: 'full: every list recomputed; changes: the profiles changed since the lists were written applied to them (participants: how many)' })
+  kind: string;
   @ApiProperty() trigger: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organisationId: string | null;
   @ApiProperty() progress: number;

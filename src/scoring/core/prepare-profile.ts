@@ -62,10 +62,11 @@ export function preparePool(inputs: readonly ScoringInput[], env: ScoringEnviron
 /**
  * The pool step alone (no text analysis): document frequencies → idf → weighted, normalised,
  * interned profiles. Given the analyses of preparePool's inputs in the same order, the result is
- * bit-identical to preparePool's (features are interned in the same order).
+ * bit-identical to preparePool's (features are interned in the same order). With `frozenIdf` (e.g.
+ * the idf an event's stored lists were computed with) that table weighs the terms instead.
  */
-export function poolFromAnalyses(analysed: readonly AnalysedProfile[], env: ScoringEnvironment): PreparedPool {
-  const pooled = env.withIdf(documentFrequencies(analysed));
+export function poolFromAnalyses(analysed: readonly AnalysedProfile[], env: ScoringEnvironment, frozenIdf?: IdfTable): PreparedPool {
+  const pooled = env.withIdf(frozenIdf ?? documentFrequencies(analysed));
   return { env: pooled, profiles: analysed.map((a) => finaliseProfile(a, pooled)) };
 }
 

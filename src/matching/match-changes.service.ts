@@ -1,0 +1,184 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { createPairScorer, type PairScorer, type ScoringEnvironment, type ScoringProfile } from '../scoring/core';
+import { WeightsService } from '../scoring/weights.service';
+import { IdfTable, type StoredIdf } from '../text';
+import { applyChange, buildMatchIndex, lowBarFor, MatchListStore, type MatchEntry, type MatchIndex, type MatchOptions } from './core';
+import { EventPoolService, runIdfKey } from './event-pool.service';
+import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
+import { lockEventLists, upsertLists, type ListRow } from './match-list-writes';
+import type { MatchRunEntity } from './match-run.entity';
+
+/** Ranks every stored list keeps after the k shown: a change that drops a suggestion promotes the first. */
+export const LIST_RESERVE = 10;
+
+/** The stored lists with their reserves (ids and exact scores), as a list store. */
+export async function loadListStore(tx: EntityManager, eventId: string, k: number, lowBar: number): Promise<MatchListStore> {
+  const rows: { id: string; ids: string[]; scores: number[]; reserve: ReserveEntry[] }[] = await tx.query(
+    `SELECT organisation_id AS id, ARRAY(SELECT s->>'organisationId' FROM jsonb_array_elements(suggestions) s) AS ids,
+            ARRAY(SELECT (s->>'score')::float8 FROM jsonb_array_elements(suggestions) s) AS scores, reserve
+       FROM match_lists WHERE event_id = $1`,
+    [eventId],
+  );
+  const store = new MatchListStore(k, lowBar, LIST_RESERVE);
+  for (const r of rows) {
+    store.set(
+      r.id,
+      r.ids.map((candidateId, i) => ({ candidateId, score: r.scores[i] })),
+      r.reserve.map((e) => ({ candidateId: e.organisationId, score: e.score })),
+    );
+  }
+  return store;
+}
+
+/** What a change run did, or why the event needs a full run (or must wait for one). */
+export type ChangesOutcome =
+  | { outcome: 'applied'; changes: number; listsWritten: number; listsDeleted: number; pairsScored: number; warm: boolean; participants: number; weightVersion: number }
+  | { outcome: 'full'; reason: string }
+  | { outcome: 'wait'; reason: string };
+
+/** An event's lists as this process last wrote them: the index and store they were computed from. */
+interface WarmLists {
+  /** match_states version and generation (idf) these are current with. */
+  version: string;
+  generation: string;
+  weightSetId: string;
+  k: number;
+  env: ScoringEnvironment;
+  index: MatchIndex;
+  store: MatchListStore;
+}
+
+/** Changes to apply at once; beyond this share of the participants a full run is cheaper. */
+function changeLimit(participants: number): number {
+  return Math.max(20, Math.ceil(participants / 20));
+}
+
+/**
+ * Applies profile changes (edits, joins, leaves) to an event's stored lists without recomputing
+ * them all. Every stored list records the basis of its owner's profile that all lists reflect; a
+ * participant whose basis differs (or who has no list, or has left) is a pending change. Each is
+ * applied with the incremental core (applyChange: the changed profile's own list, every list it
+ * leaves or enters, reserve entries promoted), against the idf of the full run that wrote the lists
+ * (frozen until the next full run, so unchanged profiles keep their exact scores), and the changed
+ * lists are written in one transaction under the event's list lock. The index and lists stay in
+ * memory for the next change while nothing else writes the event's lists.
+ */
+@Injectable()
+export class MatchChangesService {
+  private readonly logger = new Logger('MatchChanges');
+  private readonly warm = new Map<string, WarmLists>();
+  private static readonly MAX_WARM_EVENTS = 4;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pools: EventPoolService,
+    private readonly weights: WeightsService,
+  ) {}
+
+  async apply(run: MatchRunEntity): Promise<ChangesOutcome> {
+    const eventId = run.eventId;
+    try {
+      return await this.db.transaction(async (tx) => {
+        await lockEventLists(tx, eventId);
+        const [latest] = await tx.query<{ status: string }[]>(
+          `SELECT status FROM match_runs WHERE event_id = $1 AND kind = 'full' AND organisation_id IS NULL AND generation IS NOT NULL ORDER BY generation DESC LIMIT 1`,
+          [eventId],
+        );
+        if (!latest) return { outcome: 'full', reason: 'no full run yet' };
+        // A running full run writes lists with another idf: apply the changes to its result.
+        if (latest.status === 'running') return { outcome: 'wait', reason: 'a full run is writing the lists' };
+        if (latest.status !== 'completed') return { outcome: 'full', reason: `the last full run ${latest.status}` };
+        const [state] = await tx.query<{ generation: string; version: string; weight_set_id: string }[]>(
+          'SELECT generation::text, version::text, weight_set_id FROM match_states WHERE event_id = $1',
+          [eventId],
+        );
+        if (!state) return { outcome: 'full', reason: 'the lists have no stored idf' };
+        const weights = await this.weights.effective(eventId);
+        if (weights.id !== state.weight_set_id) return { outcome: 'full', reason: 'the weights changed' };
+
+        const now = await this.pools.bases(eventId);
+        const stored: { id: string; basis: string | null }[] = await tx.query('SELECT organisation_id AS id, basis FROM match_lists WHERE event_id = $1', [eventId]);
+        const pending = new Set<string>();
+        for (const id of now.keys()) pending.add(id);
+        for (const r of stored) {
+          if (r.basis !== null && now.get(r.id) === r.basis) pending.delete(r.id);
+          else pending.add(r.id);
+        }
+        const changes = [...pending].sort();
+        if (changes.length === 0) return { outcome: 'applied', changes: 0, listsWritten: 0, listsDeleted: 0, pairsScored: 0, warm: false, participants: now.size, weightVersion: weights.version };
+        if (changes.length > changeLimit(now.size)) return { outcome: 'full', reason: `${changes.length} profiles changed` };
+
+        const ctx = await this.pools.contextOf(eventId);
+        const k = run.event?.suggestionsK ?? (await this.suggestionsK(tx, eventId));
+        const options: MatchOptions = { k, weights: weights.weights, ctx };
+        let lists = this.warm.get(eventId);
+        const warm = lists !== undefined && lists.version === state.version && lists.generation === state.generation && lists.weightSetId === state.weight_set_id && lists.k === k;
+        // The profiles to apply, and the basis each was read at (recorded with its list).
+        const applied = new Map<string, { profile: ScoringProfile | null; basis: string | null }>();
+        if (warm) {
+          const fresh = await this.pools.prepareMembers(eventId, changes, lists!.env);
+          const byId = new Map(fresh.profiles.map((p) => [p.id, p]));
+          for (const id of changes) applied.set(id, { profile: byId.get(id) ?? null, basis: fresh.bases.get(id) ?? null });
+        } else {
+          // Cold: the pool as it is now, with the lists' idf, already holds every change.
+          const [{ idf }] = await tx.query<{ idf: StoredIdf }[]>('SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
+          const pool = await this.pools.load(eventId, { key: runIdfKey(state.generation), idf: IdfTable.fromStored(idf) });
+          const index = buildMatchIndex(pool.profiles);
+          lists = { version: state.version, generation: state.generation, weightSetId: state.weight_set_id, k, env: pool.env, index, store: await loadListStore(tx, eventId, k, lowBarFor(options)) };
+          for (const id of changes) applied.set(id, { profile: index.profile(id) ?? null, basis: pool.bases.get(id) ?? null });
+        }
+        // The in-memory copy is mutated from here on: dropped unless the write commits.
+        this.warm.delete(eventId);
+        const { index, store } = lists!;
+        const changed = new Set<string>();
+        let pairsScored = 0;
+        for (const id of changes) {
+          const r = applyChange(index, store, options, id, applied.get(id)!.profile);
+          for (const q of r.changed) changed.add(q);
+          pairsScored += r.pairsScored;
+        }
+        const scorer = createPairScorer(weights.weights, ctx);
+        const rows = [...changed]
+          .filter((q) => store.lists.has(q) && index.has(q))
+          .sort()
+          .map((q): ListRow => ({ org: q, basis: applied.get(q)?.basis ?? null, ...this.storedForm(index, scorer, q, store.ranked(q), k) }));
+        const left = changes.filter((id) => !index.has(id));
+        await upsertLists(tx, eventId, run.generation!, weights, rows);
+        if (left.length > 0) await tx.query('DELETE FROM match_lists WHERE event_id = $1 AND organisation_id = ANY($2::uuid[])', [eventId, left]);
+        const [[{ version }]] = await tx.query<[{ version: string }[], number]>('UPDATE match_states SET version = version + 1, updated_at = now() WHERE event_id = $1 RETURNING version::text', [eventId]);
+        this.keep(eventId, { ...lists!, version });
+        this.logger.log(`event ${eventId}: applied ${changes.length} change(s) to the lists ${warm ? 'kept in memory' : 'loaded'}; wrote ${rows.length}, deleted ${left.length}`);
+        return { outcome: 'applied', changes: changes.length, listsWritten: rows.length, listsDeleted: left.length, pairsScored, warm, participants: now.size, weightVersion: weights.version };
+      });
+    } catch (error) {
+      this.warm.delete(eventId);
+      throw error;
+    }
+  }
+
+  /** A ranked run (list then reserve) as stored: the first k explained, the rest as reserve. */
+  private storedForm(index: MatchIndex, scorer: PairScorer, q: string, ranked: readonly MatchEntry[], k: number): { suggestions: StoredSuggestion[]; reserve: ReserveEntry[] } {
+    const a = index.profile(q)!;
+    return {
+      suggestions: ranked.slice(0, k).map(({ candidateId, score }) => {
+        const explained = scorer.explain(a, index.profile(candidateId)!);
+        return { organisationId: candidateId, score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
+      }),
+      reserve: ranked.slice(k).map(({ candidateId, score }) => ({ organisationId: candidateId, score })),
+    };
+  }
+
+  private async suggestionsK(tx: EntityManager, eventId: string): Promise<number> {
+    const [{ k }] = await tx.query<{ k: number }[]>('SELECT suggestions_k AS k FROM events WHERE id = $1', [eventId]);
+    return k;
+  }
+
+  private keep(eventId: string, lists: WarmLists): void {
+    this.warm.delete(eventId);
+    if (this.warm.size >= MatchChangesService.MAX_WARM_EVENTS) this.warm.delete(this.warm.keys().next().value!);
+    this.warm.set(eventId, lists);
+    this.logger.debug(`event ${eventId}: lists kept in memory at version ${lists.version}`);
+  }
+}

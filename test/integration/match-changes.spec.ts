@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { computeMatchLists } from '../../src/matching/core';
+import { EventPoolService } from '../../src/matching/event-pool.service';
+import { LIST_RESERVE } from '../../src/matching/match-changes.service';
+import { MatchingService } from '../../src/matching/matching.service';
+import { WeightsService } from '../../src/scoring/weights.service';
+import { IdfTable, type StoredIdf } from '../../src/text';
+import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
+
+const DEV_PROFILES = resolve(__dirname, '../../../shared/data/match-eval/dev/profiles.jsonl');
+const EVENT = 'changes-partnering';
+
+interface Row {
+  organisation_id: string;
+  generation: string;
+  basis: string | null;
+  ids: string[];
+  scores: number[];
+}
+
+interface Run {
+  id: string;
+  kind: string;
+  status: string;
+  participants: number;
+  generation: string;
+  trigger: string;
+}
+
+/**
+ * Profile edits, joins and leaves are applied to the stored lists by change runs (not recomputed in
+ * full), and the lists stay exactly those a full computation gives with the lists' idf.
+ */
+describe('match lists kept up to date by change runs (PostgreSQL)', () => {
+  let t: TestApp;
+  let admin: [string, string];
+  let eventId: string;
+  let outsiderIds: string[];
+
+  const stored = () =>
+    sql<Row>(
+      t,
+      `SELECT organisation_id, generation::text, basis,
+              ARRAY(SELECT s->>'organisationId' FROM jsonb_array_elements(suggestions) s) || ARRAY(SELECT r->>'organisationId' FROM jsonb_array_elements(reserve) r) AS ids,
+              ARRAY(SELECT (s->>'score')::float8 FROM jsonb_array_elements(suggestions) s) || ARRAY(SELECT (r->>'score')::float8 FROM jsonb_array_elements(reserve) r) AS scores
+         FROM match_lists WHERE event_id = $1 ORDER BY organisation_id`,
+      [eventId],
+    );
+
+  async function settled(): Promise<Run> {
+    for (let i = 0; i < 600; i++) {
+      const runs = await sql<Run>(t, 'SELECT id, kind, status, participants, generation::text, trigger FROM match_runs WHERE event_id = $1 ORDER BY created_at DESC', [eventId]);
+      if (runs.length > 0 && runs.every((r) => r.status === 'completed' || r.status === 'failed')) {
+        expect(runs.filter((r) => r.status === 'failed')).toEqual([]);
+        return runs[0];
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('runs did not finish');
+  }
+
+  /** Every stored list (suggestions + reserve) against an exact computation over the pool as it is now, with the lists' idf. */
+  async function expectExactLists(): Promise<Row[]> {
+    const [{ idf }] = await sql<{ idf: StoredIdf }>(t, 'SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
+    const pool = await t.app.get(EventPoolService).load(eventId, { key: `check ${Math.random()}`, idf: IdfTable.fromStored(idf) });
+    const weights = await t.app.get(WeightsService).effective(eventId);
+    const ids = pool.profiles.map((p) => p.id);
+    const exact = computeMatchLists(pool.index, ids, { k: pool.event.suggestionsK + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx }).lists;
+    const rows = await stored();
+    expect(rows.map((r) => r.organisation_id)).toEqual([...ids].sort());
+    for (const r of rows) {
+      // A change that drops a candidate from a list promotes from the reserve without refilling it:
+      // list + reserve is the exact top n, for some n from k to k + reserve.
+      const want = exact.get(r.organisation_id)!.slice(0, r.ids.length);
+      expect(r.ids.length).toBeGreaterThanOrEqual(Math.min(20, exact.get(r.organisation_id)!.length));
+      expect({ id: r.organisation_id, ids: r.ids }).toEqual({ id: r.organisation_id, ids: want.map((e) => e.candidateId) });
+      // A profile prepared by a change run interns new terms after the pool's: its cosines may sum
+      // in another order than in a fresh load (last-bit differences).
+      r.scores.forEach((score, i) => expect(Math.abs(score - want[i].score)).toBeLessThan(1e-12));
+      expect(r.basis).toBe(pool.bases.get(r.organisation_id));
+    }
+    return rows;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: false });
+    admin = bearer(t.adminKey);
+    await request(t.http).post('/api/profiles/import').set(...admin).set('Content-Type', 'application/x-ndjson').send(readFileSync(DEV_PROFILES, 'utf8')).expect(200);
+    [{ id: eventId }] = await sql<{ id: string }>(t, `INSERT INTO events (slug, name, time_zone, starts_on, ends_on) VALUES ($1, $1, 'Europe/Berlin', '2026-12-01', '2026-12-01') RETURNING id`, [EVENT]);
+    // Two Japanese organisations stay outside; they join later.
+    outsiderIds = (await sql<{ id: string }>(t, "SELECT id FROM organisations WHERE country = 'JP' ORDER BY external_id DESC LIMIT 2")).map((r) => r.id);
+    await sql(t, 'INSERT INTO event_participants (event_id, organisation_id) SELECT $1, id FROM organisations WHERE NOT (id = ANY($2::uuid[]))', [eventId, outsiderIds]);
+    await request(t.http).post(`/api/events/${EVENT}/matching/recompute`).set(...admin).expect(202);
+    expect(await settled()).toMatchObject({ kind: 'full', status: 'completed' });
+  }, 120_000);
+
+  afterAll(() => t?.close());
+
+  it('stores every list with its reserve, the profile basis and the run’s idf', async () => {
+    const rows = await expectExactLists();
+    expect(rows.every((r) => r.ids.length === 20 + LIST_RESERVE)).toBe(true);
+    const [state] = await sql<{ generation: string; version: string }>(t, 'SELECT generation::text, version::text FROM match_states WHERE event_id = $1', [eventId]);
+    expect(state.generation).toBe(rows[0].generation);
+  });
+
+  it('applies a profile edit to the affected lists only, exactly', async () => {
+    // Make one Japanese organisation the German one's mirror image, so it must enter that list.
+    const [seeker] = await sql<{ id: string; seeks: string[]; offers: string[]; sectors: string[]; description: string }>(
+      t,
+      "SELECT id, seeks, offers, sectors, description FROM organisations WHERE country = 'DE' AND cardinality(seeks) > 0 AND cardinality(offers) > 0 ORDER BY external_id LIMIT 1",
+    );
+    const before = await stored();
+    const seekerBefore = before.find((r) => r.organisation_id === seeker.id)!;
+    const [mirror] = await sql<{ id: string }>(t, "SELECT o.id FROM organisations o JOIN event_participants ep ON ep.organisation_id = o.id WHERE o.country = 'JP' AND NOT (o.id = ANY($1::uuid[])) ORDER BY o.external_id LIMIT 1", [seekerBefore.ids]);
+    await request(t.http).patch(`/api/profiles/${mirror.id}`).set(...admin).send({ offers: seeker.seeks, seeks: seeker.offers, sectors: seeker.sectors, description: seeker.description, languages: ['ja', 'de', 'en'] }).expect(200);
+    const run = await settled();
+    expect(run).toMatchObject({ kind: 'changes', status: 'completed', participants: 1 });
+    const after = await expectExactLists();
+    const seekerAfter = after.find((r) => r.organisation_id === seeker.id)!;
+    expect(seekerAfter.ids.slice(0, 20)).toContain(mirror.id);
+    // Only the lists the change touched were written; the rest keep the full run's generation.
+    const written = after.filter((r) => r.generation === run.generation);
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.length).toBeLessThan(after.length / 2);
+    expect(written.map((r) => r.organisation_id)).toContain(mirror.id);
+  });
+
+  it('applies joins and leaves (the next change runs on the lists kept in memory)', async () => {
+    const leaving = (await stored())[5].organisation_id;
+    const add = await request(t.http)
+      .post(`/api/events/${EVENT}/participants`)
+      .set(...admin)
+      .send({ participants: outsiderIds.map((organisationId) => ({ organisationId })) });
+    expect(add.status).toBe(201);
+    await request(t.http).delete(`/api/events/${EVENT}/participants/${leaving}`).set(...admin).expect(204);
+    const run = await settled();
+    expect(run.kind).toBe('changes');
+    const rows = await expectExactLists();
+    expect(rows.map((r) => r.organisation_id)).toEqual(expect.arrayContaining(outsiderIds));
+    expect(rows.some((r) => r.organisation_id === leaving || r.ids.includes(leaving))).toBe(false);
+    const runs = await sql<Run>(t, "SELECT kind, participants FROM match_runs WHERE event_id = $1 AND kind = 'changes' ORDER BY created_at", [eventId]);
+    expect(runs.reduce((n, r) => n + r.participants, 0)).toBe(1 + outsiderIds.length + 1);
+  });
+
+  it('runs in full when too many profiles changed at once; then finds nothing left to apply', async () => {
+    await sql(t, `UPDATE organisations SET description = description || ' Reinforced plastics.', version = version + 1 WHERE id IN (SELECT organisation_id FROM event_participants WHERE event_id = $1 ORDER BY organisation_id LIMIT 60)`, [eventId]);
+    const matching = t.app.get(MatchingService);
+    await matching.requestChanges(eventId, 'bulk edit', 0);
+    const run = await settled();
+    expect(run).toMatchObject({ kind: 'full', status: 'completed' });
+    expect(run.trigger).toContain('in full: 60 profiles changed');
+    await expectExactLists();
+    await matching.requestChanges(eventId, 'nothing changed', 0);
+    expect(await settled()).toMatchObject({ kind: 'changes', status: 'completed', participants: 0 });
+  });
+});
