@@ -78,10 +78,6 @@ const PARTICIPANT_SELECT = `SELECT o.id, o.external_id, o.name, o.kind, o.countr
               o.version, o.updated_at, ep.updated_at AS participant_updated_at`;
 const PARTICIPANT_FROM = 'FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id WHERE ep.event_id = $1';
 
-function infoOf(r: ParticipantRow): ParticipantInfo {
-  return { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind };
-}
-
 /**
  * Loads and prepares an event's pool. Text analysis is the expensive part: it is stored per profile
  * (profile_features) and only re-run for profiles whose stored analysis is missing or stale; the
@@ -125,7 +121,7 @@ export class EventPoolService {
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
       index: buildMatchIndex(profiles),
-      info: new Map(rows.map((r) => [r.id, infoOf(r)])),
+      info: new Map(rows.map((r) => [r.id, { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind }])),
       fingerprint,
       env: prepared.env,
       bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
@@ -141,19 +137,15 @@ export class EventPoolService {
 
   /** Each participant's basis now (see basisOf), without preparing anything. */
   async bases(eventId: string): Promise<Map<string, string>> {
-    const rows: { id: string; version: number; participant_updated_at: Date }[] = await this.db.query(
-      `SELECT o.id, o.version, ep.updated_at AS participant_updated_at FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1`,
-      [eventId],
-    );
+    const rows: { id: string; version: number; participant_updated_at: Date }[] = await this.db.query(`SELECT o.id, o.version, ep.updated_at AS participant_updated_at ${PARTICIPANT_FROM}`, [eventId]);
     return new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)]));
   }
 
   /**
    * Some participants' profiles as they are now, prepared in `env` (the text analysed afresh: meant
-   * for the few profiles of a change), with their bases and display info. Ids no longer taking part
-   * are left out.
+   * for the few profiles of a change), with their bases. Ids no longer taking part are left out.
    */
-  async prepareMembers(eventId: string, ids: readonly string[], env: ScoringEnvironment): Promise<{ profiles: ScoringProfile[]; bases: Map<string, string>; info: Map<string, ParticipantInfo> }> {
+  async prepareMembers(eventId: string, ids: readonly string[], env: ScoringEnvironment): Promise<{ profiles: ScoringProfile[]; bases: Map<string, string> }> {
     const rows: (ParticipantRow & { sectors: string[]; offers: string[]; seeks: string[]; description: string })[] = await this.db.query(
       `${PARTICIPANT_SELECT}, o.sectors, o.offers, o.seeks, o.description ${PARTICIPANT_FROM} AND o.id = ANY($2::uuid[]) ORDER BY o.id`,
       [eventId, ids],
@@ -166,7 +158,6 @@ export class EventPoolService {
         ),
       ),
       bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
-      info: new Map(rows.map((r) => [r.id, infoOf(r)])),
     };
   }
 

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createPairScorer, type PairScorer, type ScoringEnvironment, type ScoringProfile } from '../scoring/core';
+import { createPairScorer, type ScoringEnvironment, type ScoringProfile } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
 import { IdfTable, type StoredIdf } from '../text';
-import { applyChange, buildMatchIndex, lowBarFor, MatchListStore, type MatchEntry, type MatchIndex, type MatchOptions } from './core';
+import { applyChange, buildMatchIndex, lowBarFor, MatchListStore, type MatchIndex, type MatchOptions } from './core';
 import { EventPoolService, runIdfKey } from './event-pool.service';
-import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
-import { lockEventLists, upsertLists, type ListRow } from './match-list-writes';
+import type { ReserveEntry } from './match-list.entity';
+import { listRow, lockEventLists, upsertLists } from './match-list-writes';
 import type { MatchRunEntity } from './match-run.entity';
 
 /** Ranks every stored list keeps after the k shown: a change that drops a suggestion promotes the first. */
@@ -111,7 +111,7 @@ export class MatchChangesService {
         if (changes.length > changeLimit(now.size)) return { outcome: 'full', reason: `${changes.length} profiles changed` };
 
         const ctx = await this.pools.contextOf(eventId);
-        const k = run.event?.suggestionsK ?? (await this.suggestionsK(tx, eventId));
+        const k = await this.suggestionsK(tx, eventId);
         const options: MatchOptions = { k, weights: weights.weights, ctx };
         let lists = this.warm.get(eventId);
         const warm = lists !== undefined && lists.version === state.version && lists.generation === state.generation && lists.weightSetId === state.weight_set_id && lists.k === k;
@@ -143,7 +143,7 @@ export class MatchChangesService {
         const rows = [...changed]
           .filter((q) => store.lists.has(q) && index.has(q))
           .sort()
-          .map((q): ListRow => ({ org: q, basis: applied.get(q)?.basis ?? null, ...this.storedForm(index, scorer, q, store.ranked(q), k) }));
+          .map((q) => listRow(q, store.ranked(q), k, applied.get(q)?.basis ?? null, scorer, (id) => index.profile(id)!));
         const left = changes.filter((id) => !index.has(id));
         await upsertLists(tx, eventId, run.generation!, weights, rows);
         if (left.length > 0) await tx.query('DELETE FROM match_lists WHERE event_id = $1 AND organisation_id = ANY($2::uuid[])', [eventId, left]);
@@ -156,18 +156,6 @@ export class MatchChangesService {
       this.warm.delete(eventId);
       throw error;
     }
-  }
-
-  /** A ranked run (list then reserve) as stored: the first k explained, the rest as reserve. */
-  private storedForm(index: MatchIndex, scorer: PairScorer, q: string, ranked: readonly MatchEntry[], k: number): { suggestions: StoredSuggestion[]; reserve: ReserveEntry[] } {
-    const a = index.profile(q)!;
-    return {
-      suggestions: ranked.slice(0, k).map(({ candidateId, score }) => {
-        const explained = scorer.explain(a, index.profile(candidateId)!);
-        return { organisationId: candidateId, score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
-      }),
-      reserve: ranked.slice(k).map(({ candidateId, score }) => ({ organisationId: candidateId, score })),
-    };
   }
 
   private async suggestionsK(tx: EntityManager, eventId: string): Promise<number> {

@@ -1,6 +1,8 @@
 // Writes of an event's stored lists, shared by full runs (shards) and change runs.
 import type { EntityManager } from 'typeorm';
+import type { PairScorer, ScoringProfile } from '../scoring/core';
 import type { EffectiveWeights } from '../scoring/weights.service';
+import type { MatchEntry } from './core';
 import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
 
 /** One list as written: the suggestions shown, the reserve after them, and its owner's basis (null: keep the stored one). */
@@ -9,6 +11,23 @@ export interface ListRow {
   suggestions: StoredSuggestion[];
   reserve: ReserveEntry[];
   basis: string | null;
+}
+
+/**
+ * A ranked run (list, then reserve) as stored: the first k explained (with the search's exact
+ * scores), the rest as reserve. `profile` finds a pool member by id.
+ */
+export function listRow(org: string, ranked: readonly MatchEntry[], k: number, basis: string | null, scorer: PairScorer, profile: (id: string) => ScoringProfile): ListRow {
+  const a = profile(org);
+  return {
+    org,
+    suggestions: ranked.slice(0, k).map(({ candidateId, score }): StoredSuggestion => {
+      const explained = scorer.explain(a, profile(candidateId));
+      return { organisationId: candidateId, score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
+    }),
+    reserve: ranked.slice(k).map(({ candidateId, score }): ReserveEntry => ({ organisationId: candidateId, score })),
+    basis,
+  };
 }
 
 /**

@@ -10,8 +10,7 @@ import { createPairScorer } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
 import { EventPoolService, runIdfKey, type FrozenIdf } from './event-pool.service';
 import { LIST_RESERVE, MatchChangesService, type ChangesOutcome } from './match-changes.service';
-import { lockEventLists, upsertLists, type ListRow } from './match-list-writes';
-import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
+import { listRow, lockEventLists, upsertLists } from './match-list-writes';
 import { MatchRunEntity } from './match-run.entity';
 import { computeMatchLists, type MatchEntry } from './core';
 import { IdfTable, type StoredIdf } from '../text';
@@ -208,16 +207,10 @@ export class MatchingService {
       }
       const searchMs = Date.now() - searchStarted;
       // Written in id order whatever the query order, so row locks are always taken in one order.
-      const rows = [...lists.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([orgId, ranked]): ListRow => ({
-        org: orgId,
-        suggestions: ranked.slice(0, k).map(({ candidateId: id, score }): StoredSuggestion => {
-          const explained = scorer.explain(pool.byId.get(orgId)!, pool.byId.get(id)!);
-          return { organisationId: id, score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
-        }),
-        reserve: ranked.slice(k).map(({ candidateId, score }): ReserveEntry => ({ organisationId: candidateId, score })),
-        // A one-participant run leaves the recorded basis: the other lists have not seen its profile.
-        basis: run.organisationId ? null : pool.bases.get(orgId)!,
-      }));
+      // A one-participant run leaves the recorded basis: the other lists have not seen its profile.
+      const rows = [...lists.entries()]
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([orgId, ranked]) => listRow(orgId, ranked, k, run.organisationId ? null : pool.bases.get(orgId)!, scorer, (id) => pool.byId.get(id)!));
       const finished = await this.db.transaction(async (tx) => {
         await lockEventLists(tx, run.eventId);
         await upsertLists(tx, run.eventId, run.generation!, weights, rows);
