@@ -58,7 +58,8 @@ function changeLimit(participants: number): number {
 /**
  * Applies profile changes (edits, joins, leaves) to an event's stored lists without recomputing
  * them all. Every stored list records the basis of its owner's profile that all lists reflect; a
- * participant whose basis differs (or who has no list, or has left) is a pending change. Each is
+ * participant whose basis differs (or who has no list, or has left, or whom the event's match state
+ * names as pending) is a pending change. Each is
  * applied with the incremental core (applyChange: the changed profile's own list, every list it
  * leaves or enters, reserve entries promoted), against the idf of the full run that wrote the lists
  * (frozen until the next full run, so unchanged profiles keep their exact scores), and the changed
@@ -90,8 +91,8 @@ export class MatchChangesService {
         // A running full run writes lists with another idf: apply the changes to its result.
         if (latest.status === 'running') return { outcome: 'wait', reason: 'a full run is writing the lists' };
         if (latest.status !== 'completed') return { outcome: 'full', reason: `the last full run ${latest.status}` };
-        const [state] = await tx.query<{ generation: string; version: string; weight_set_id: string }[]>(
-          'SELECT generation::text, version::text, weight_set_id FROM match_states WHERE event_id = $1',
+        const [state] = await tx.query<{ generation: string; version: string; weight_set_id: string; pending: string[] }[]>(
+          'SELECT generation::text, version::text, weight_set_id, pending FROM match_states WHERE event_id = $1',
           [eventId],
         );
         if (!state) return { outcome: 'full', reason: 'the lists have no stored idf' };
@@ -100,7 +101,7 @@ export class MatchChangesService {
 
         const now = await this.pools.bases(eventId);
         const stored: { id: string; basis: string | null }[] = await tx.query('SELECT organisation_id AS id, basis FROM match_lists WHERE event_id = $1', [eventId]);
-        const pending = new Set<string>();
+        const pending = new Set<string>(state.pending);
         for (const id of now.keys()) pending.add(id);
         for (const r of stored) {
           if (r.basis !== null && now.get(r.id) === r.basis) pending.delete(r.id);
@@ -147,7 +148,7 @@ export class MatchChangesService {
         const left = changes.filter((id) => !index.has(id));
         await upsertLists(tx, eventId, run.generation!, weights, rows);
         if (left.length > 0) await tx.query('DELETE FROM match_lists WHERE event_id = $1 AND organisation_id = ANY($2::uuid[])', [eventId, left]);
-        const [[{ version }]] = await tx.query<[{ version: string }[], number]>('UPDATE match_states SET version = version + 1, updated_at = now() WHERE event_id = $1 RETURNING version::text', [eventId]);
+        const [[{ version }]] = await tx.query<[{ version: string }[], number]>(`UPDATE match_states SET version = version + 1, pending = '{}', updated_at = now() WHERE event_id = $1 RETURNING version::text`, [eventId]);
         this.keep(eventId, { ...lists!, version });
         this.logger.log(`event ${eventId}: applied ${changes.length} change(s) to the lists ${warm ? 'kept in memory' : 'loaded'}; wrote ${rows.length}, deleted ${left.length}`);
         return { outcome: 'applied', changes: changes.length, listsWritten: rows.length, listsDeleted: left.length, pairsScored, warm, participants: now.size, weightVersion: weights.version };

@@ -37,6 +37,14 @@ export class MatchRunEntity {
   @Column({ type: 'jsonb', nullable: true, select: false })
   idf: StoredIdf | null;
 
+  /**
+   * A full event run's participants when it started, with the basis each profile was at (see
+   * basisOf): every shard computes these participants' lists and records these bases, however late it
+   * loads the pool. Not read by default (large).
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  bases: Record<string, string> | null;
+
   /** Why the run was started (weights changed, profile updated, manual, ...). */
   @Column({ type: 'varchar', length: 120 })
   trigger: string;

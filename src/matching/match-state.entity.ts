@@ -29,6 +29,14 @@ export class MatchStateEntity {
   @Column({ type: 'jsonb' })
   idf: StoredIdf;
 
+  /**
+   * Participants the lists still owe a change for though no basis shows it: those who left while the
+   * full run was writing (shards that loaded the pool earlier may suggest them). The next change run
+   * applies them.
+   */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  pending: string[];
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -6,13 +6,13 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
-import { createPairScorer } from '../scoring/core';
+import { createPairScorer, type ScoringProfile } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
-import { EventPoolService, runIdfKey, type FrozenIdf } from './event-pool.service';
+import { EventPoolService, runIdfKey, type EventPool, type FrozenIdf } from './event-pool.service';
 import { LIST_RESERVE, MatchChangesService, type ChangesOutcome } from './match-changes.service';
 import { listRow, lockEventLists, upsertLists } from './match-list-writes';
 import { MatchRunEntity } from './match-run.entity';
-import { computeMatchLists, type MatchEntry } from './core';
+import { buildMatchIndex, computeMatchLists, type MatchEntry, type MatchIndex } from './core';
 import { IdfTable, type StoredIdf } from '../text';
 import { MatchListThreads } from './parallel/match-list-threads.service';
 
@@ -112,11 +112,13 @@ export class MatchingService {
     const shards = run.organisationId ? 1 : Math.max(1, Math.ceil(participants / this.config.matching.shardSize));
     await runs.update(run.id, { status: 'running', startedAt: new Date(), generation, progress: 0, error: null, shardsTotal: shards, doneShards: [], participants, pairsScored: '0' });
     if (!run.organisationId) {
-      // The run's idf, taken now from the pool: every shard weighs terms with it (shards load the pool
-      // at different times), and change runs after it keep it (match_states).
+      // The run's idf and participants, taken now from the pool: shards load the pool at different
+      // times, and every one weighs terms with this idf (change runs after it keep it, match_states),
+      // computes these participants' lists and records these profile bases with them. A profile edited
+      // while the run goes on is then pending for the next change run, whichever shards saw the edit.
       const pool = await this.pools.load(run.eventId);
       this.pools.alias(pool, runIdfKey(generation));
-      await this.db.query('UPDATE match_runs SET idf = $2 WHERE id = $1', [run.id, JSON.stringify(pool.env.idf.toStored())]);
+      await this.db.query('UPDATE match_runs SET idf = $2, bases = $3 WHERE id = $1', [run.id, JSON.stringify(pool.env.idf.toStored()), JSON.stringify(Object.fromEntries(pool.bases))]);
     }
     if (shards === 1) return this.computeShard(run.id, 0, ctx);
     for (let shard = 0; shard < shards; shard++) {
@@ -176,13 +178,17 @@ export class MatchingService {
     const started = Date.now();
     try {
       const pool = await this.pools.load(run.eventId, (await this.frozenIdf(run)) ?? undefined);
+      const bases = run.organisationId ? null : await this.runBases(run);
+      // The run's participants only: one who joined after it started is a change for the next change run.
+      const { profiles, index } = withoutJoiners(pool, bases);
       const weights = await this.weights.effective(run.eventId);
       const scorer = createPairScorer(weights.weights, pool.ctx);
-      // Shards interleave the participants by id (an edit elsewhere never moves one to another shard);
+      // Shards interleave the run's participants by id (every shard splits the same set the same way);
       // a shard computes its lists in the pool's matching order, where consecutive queries are alike.
-      const all = run.organisationId ? [run.organisationId].filter((id) => pool.byId.has(id)) : pool.profiles.map((p) => p.id).sort();
+      // One who left since the run started has no list to compute (see pending in match_states).
+      const all = run.organisationId ? [run.organisationId] : bases ? [...bases.keys()].sort() : profiles.map((p) => p.id).sort();
       const mine = new Set(all.filter((_, i) => i % run.shardsTotal === shard));
-      const queryIds = pool.profiles.map((p) => p.id).filter((id) => mine.has(id));
+      const queryIds = profiles.map((p) => p.id).filter((id) => mine.has(id));
       const k = pool.event.suggestionsK;
       // Lists are computed with a reserve (the exact ranks after k) that change runs promote from.
       const options = { k: k + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx };
@@ -193,13 +199,13 @@ export class MatchingService {
       const searchStarted = Date.now();
       if (this.threads.available) {
         // The same exact lists, computed by this process's threads (MATCHING_THREADS), in query order.
-        const r = await this.threads.compute(pool.profiles, queryIds, options, { index: pool.index, progress: { every: BATCH, report: progress } });
+        const r = await this.threads.compute(profiles, queryIds, options, { index, progress: { every: BATCH, report: progress } });
         for (const [id, list] of r.lists) lists.set(id, list);
         pairsScored = r.stats.pairsScored;
         threads = r.perThread.length;
       } else {
         for (let i = 0; i < queryIds.length; i += BATCH) {
-          const batch = computeMatchLists(pool.index, queryIds.slice(i, i + BATCH), options);
+          const batch = computeMatchLists(index, queryIds.slice(i, i + BATCH), options);
           for (const [id, list] of batch.lists) lists.set(id, list);
           pairsScored += batch.stats.pairsScored;
           await progress(Math.min(i + BATCH, queryIds.length));
@@ -207,10 +213,11 @@ export class MatchingService {
       }
       const searchMs = Date.now() - searchStarted;
       // Written in id order whatever the query order, so row locks are always taken in one order.
-      // A one-participant run leaves the recorded basis: the other lists have not seen its profile.
+      // Each list records its owner's basis when the run started (every shard, whenever it loaded the
+      // pool). A one-participant run leaves the recorded basis: the other lists have not seen its profile.
       const rows = [...lists.entries()]
         .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-        .map(([orgId, ranked]) => listRow(orgId, ranked, k, run.organisationId ? null : pool.bases.get(orgId)!, scorer, (id) => pool.byId.get(id)!));
+        .map(([orgId, ranked]) => listRow(orgId, ranked, k, run.organisationId ? null : ((bases ?? pool.bases).get(orgId) ?? null), scorer, (id) => pool.byId.get(id)!));
       const finished = await this.db.transaction(async (tx) => {
         await lockEventLists(tx, run.eventId);
         await upsertLists(tx, run.eventId, run.generation!, weights, rows);
@@ -225,12 +232,17 @@ export class MatchingService {
         );
         if (marked.length === 0 || marked[0].done < marked[0].total) return false;
         if (!run.organisationId) {
-          // Change runs from now on keep this run's idf (every list now has it).
+          // Change runs from now on keep this run's idf (every list now has it). The run's participants
+          // who have left since it started are pending: shards that loaded the pool before they left
+          // may suggest them.
           await tx.query(
-            `INSERT INTO match_states (event_id, generation, version, weight_set_id, idf)
-             SELECT event_id, generation, 1, $2, idf FROM match_runs WHERE id = $1 AND idf IS NOT NULL
+            `INSERT INTO match_states (event_id, generation, version, weight_set_id, idf, pending)
+             SELECT r.event_id, r.generation, 1, $2, r.idf,
+                    ARRAY(SELECT b.id::uuid FROM jsonb_object_keys(coalesce(r.bases, '{}')) AS b(id)
+                           WHERE NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = r.event_id AND ep.organisation_id = b.id::uuid))
+               FROM match_runs r WHERE r.id = $1 AND r.idf IS NOT NULL
              ON CONFLICT (event_id) DO UPDATE SET generation = EXCLUDED.generation, weight_set_id = EXCLUDED.weight_set_id, idf = EXCLUDED.idf,
-                   version = match_states.version + 1, updated_at = now()
+                   pending = EXCLUDED.pending, version = match_states.version + 1, updated_at = now()
              WHERE match_states.generation < EXCLUDED.generation`,
             [run.id, weights.id],
           );
@@ -270,6 +282,12 @@ export class MatchingService {
     return idf ? { key: runIdfKey(run.generation!), idf: IdfTable.fromStored(idf) } : null;
   }
 
+  /** A full run's participants and their bases when it started (null: a run from before runs kept them). */
+  private async runBases(run: MatchRunEntity): Promise<Map<string, string> | null> {
+    const [{ bases }] = await this.db.query<{ bases: Record<string, string> | null }[]>('SELECT bases FROM match_runs WHERE id = $1', [run.id]);
+    return bases ? new Map(Object.entries(bases)) : null;
+  }
+
   /**
    * Re-enqueues runs left queued or running by a process that ended. Needed for the inline driver,
    * whose waiting jobs live in memory; BullMQ keeps its jobs (and retries stalled ones) by itself.
@@ -295,4 +313,14 @@ export class MatchingService {
     const rows = await this.db.getRepository(MatchRunEntity).findBy({ id: In(ids), status: In(['queued', 'running']) });
     return rows.map((r) => r.id);
   }
+}
+
+/**
+ * The pool restricted to a run's participants (`bases`, null: everyone), with an index over them:
+ * the pool's own when nobody joined since the run started.
+ */
+function withoutJoiners(pool: EventPool, bases: ReadonlyMap<string, string> | null): { profiles: ScoringProfile[]; index: MatchIndex } {
+  if (!bases || pool.profiles.every((p) => bases.has(p.id))) return { profiles: pool.profiles, index: pool.index };
+  const profiles = pool.profiles.filter((p) => bases.has(p.id));
+  return { profiles, index: buildMatchIndex(profiles) };
 }

@@ -4,6 +4,8 @@ import request from 'supertest';
 import { computeMatchLists } from '../../src/matching/core';
 import { EventPoolService } from '../../src/matching/event-pool.service';
 import { LIST_RESERVE } from '../../src/matching/match-changes.service';
+import { JobName } from '../../src/infra/queue/queue.contract';
+import { QueueService } from '../../src/infra/queue/queue.service';
 import { MatchingService } from '../../src/matching/matching.service';
 import { WeightsService } from '../../src/scoring/weights.service';
 import { IdfTable, type StoredIdf } from '../../src/text';
@@ -85,7 +87,8 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemo: false });
+    // Full runs in four shards (about 100 participants each).
+    t = await startTestApp({ seedDemo: false, env: { MATCHING_SHARD_SIZE: '100' } });
     admin = bearer(t.adminKey);
     await request(t.http).post('/api/profiles/import').set(...admin).set('Content-Type', 'application/x-ndjson').send(readFileSync(DEV_PROFILES, 'utf8')).expect(200);
     [{ id: eventId }] = await sql<{ id: string }>(t, `INSERT INTO events (slug, name, time_zone, starts_on, ends_on) VALUES ($1, $1, 'Europe/Berlin', '2026-12-01', '2026-12-01') RETURNING id`, [EVENT]);
@@ -154,5 +157,56 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     await expectExactLists();
     await matching.requestChanges(eventId, 'nothing changed', 0);
     expect(await settled()).toMatchObject({ kind: 'changes', status: 'completed', participants: 0 });
+  });
+
+  it('a profile edited and a participant leaving between two shards of a full run: the next change run makes every list current', async () => {
+    const matching = t.app.get(MatchingService);
+    const queue = t.app.get(QueueService);
+    const ids = (await sql<{ id: string }>(t, 'SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 ORDER BY organisation_id', [eventId])).map((r) => r.id);
+    expect(Math.ceil(ids.length / 100)).toBe(4);
+    const shardOf = (id: string) => ids.indexOf(id) % 4;
+    // The seeker's list is computed before the edit; the edited and the leaving participant's own lists after it.
+    const [seeker] = await sql<{ id: string; seeks: string[]; offers: string[]; sectors: string[]; description: string }>(
+      t,
+      `SELECT id, seeks, offers, sectors, description FROM organisations WHERE country = 'DE' AND cardinality(seeks) > 0 AND cardinality(offers) > 0
+          AND id = ANY($1::uuid[]) ORDER BY external_id DESC`,
+      [ids.filter((id) => shardOf(id) === 0)],
+    );
+    const rows = await stored();
+    const seekerList = rows.find((r) => r.organisation_id === seeker.id)!.ids;
+    const japanese = new Set((await sql<{ id: string }>(t, "SELECT id FROM organisations WHERE country = 'JP'")).map((r) => r.id));
+    const mirror = ids.find((id) => japanese.has(id) && shardOf(id) >= 2 && !seekerList.includes(id))!;
+    // Suggested in a list computed before it leaves.
+    const leaving = rows.find((r) => shardOf(r.organisation_id) <= 1 && r.ids.some((id) => shardOf(id) >= 2 && id !== mirror))!.ids.find((id) => shardOf(id) >= 2 && id !== mirror)!;
+
+    const held: { runId: string; shard: number }[] = [];
+    const enqueue = queue.enqueue.bind(queue);
+    jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
+      if (name !== JobName.MatchingShard) return enqueue(name, data, opts);
+      held.push(data as { runId: string; shard: number });
+      return Promise.resolve({ id: `held ${held.length}`, deduplicated: false });
+    });
+    const job = { jobId: 'test', attempt: 1, progress: () => Promise.resolve() };
+    try {
+      const run = await matching.requestRecompute(eventId, 'shards in two halves', null, 0);
+      for (let i = 0; i < 300 && held.length < 4; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(held.map((h) => [h.runId, h.shard])).toEqual([0, 1, 2, 3].map((shard) => [run.id, shard]));
+      await matching.handleShard(held[0], job);
+      await matching.handleShard(held[1], job);
+      await request(t.http).patch(`/api/profiles/${mirror}`).set(...admin).send({ offers: seeker.seeks, seeks: seeker.offers, sectors: seeker.sectors, description: seeker.description, languages: ['ja', 'de', 'en'] }).expect(200);
+      await request(t.http).delete(`/api/events/${EVENT}/participants/${leaving}`).set(...admin).expect(204);
+      await matching.handleShard(held[2], job);
+      expect(await matching.handleShard(held[3], job)).toMatchObject({ runCompleted: true });
+    } finally {
+      jest.restoreAllMocks();
+    }
+    const [state] = await sql<{ pending: string[] }>(t, 'SELECT pending FROM match_states WHERE event_id = $1', [eventId]);
+    expect(state.pending).toEqual([leaving]);
+    const last = await settled();
+    expect(last).toMatchObject({ kind: 'changes', participants: 2 });
+    const after = await expectExactLists();
+    expect(after.find((r) => r.organisation_id === seeker.id)!.ids.slice(0, 20)).toContain(mirror);
+    expect(after.some((r) => r.organisation_id === leaving || r.ids.includes(leaving))).toBe(false);
+    expect((await sql<{ pending: string[] }>(t, 'SELECT pending FROM match_states WHERE event_id = $1', [eventId]))[0].pending).toEqual([]);
   });
 });
