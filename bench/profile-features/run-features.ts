@@ -3,8 +3,6 @@
 // what an event-pool load does (participants query, stored analyses read and decoded, pool step) against
 // preparing the same pool from scratch. Prints one JSON line (medians over --runs).
 // Usage: npm run bench:features -- [--profiles 10000] [--runs 3] [--seed 1]
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { generateSyntheticInputs } from '../../src/matching/core';
 import { ProfileAnalysisService, type PoolMember } from '../../src/profiles/features/profile-analysis.service';
@@ -19,9 +17,9 @@ import {
   type ScoringInput,
 } from '../../src/scoring/core';
 import { dataSourceOptions } from '../../src/infra/database/database-options';
-import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres';
 import { runMigrationsLocked } from '../../src/infra/database/run-migrations';
 import { loadTaxonomy } from '../../src/taxonomy/core';
+import { scratchDatabase } from '../support/scratch-database';
 
 interface Args {
   profiles: number;
@@ -44,32 +42,6 @@ function parseArgs(argv: string[]): Args {
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const round = (x: number) => Math.round(x);
-
-/** A scratch database: URL and how to drop it. */
-async function scratchDatabase(): Promise<{ url: string; embedded: boolean; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const pg = await EmbeddedPostgres.start(null);
-    return { url: pg.url, embedded: true, drop: () => pg.stop() };
-  }
-  const name = `bench_features_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    embedded: false,
-    drop: async () => {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** Organisations (ids replace the synthetic ones), one event with all of them as participants. */
 async function seed(ds: DataSource, inputs: ScoringInput[]): Promise<{ eventId: string; ids: string[] }> {
@@ -102,7 +74,7 @@ async function main(): Promise<void> {
   const freshEnv = () => createScoringEnvironment({ taxonomy, analyser: env0.analyser });
   const synthetic = generateSyntheticInputs(args.profiles, taxonomy.focusSectors(), { seed: args.seed, prefix: 'p' });
 
-  const db = await scratchDatabase();
+  const db = await scratchDatabase('bench_features');
   const ds = await new DataSource(dataSourceOptions(db.url, db.embedded)).initialize();
   try {
     await runMigrationsLocked(ds);

@@ -254,8 +254,9 @@ export class MatchingService {
           );
         }
         await tx.query(
-          `UPDATE match_runs SET status = 'completed', progress = 1, finished_at = now(),
-                  duration_ms = (extract(epoch from now() - started_at) * 1000)::int WHERE id = $1`,
+          // clock_timestamp(): now() is when this transaction began, before the lists were written.
+          `UPDATE match_runs SET status = 'completed', progress = 1, finished_at = clock_timestamp(),
+                  duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int WHERE id = $1`,
           [run.id],
         );
         return true;
