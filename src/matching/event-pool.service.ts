@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { ProfileAnalysisService, type PoolMember } from '../profiles/features/profile-analysis.service';
 import { createScoringEnvironment, pairKey, poolFromAnalyses, prepareProfile, type ScoringContext, type ScoringEnvironment, type ScoringInput, type ScoringProfile } from '../scoring/core';
-import type { IdfTable } from '../text';
+import { IdfTable, type StoredIdf } from '../text';
 import { mayMeet } from '../pairing/pair-candidates';
 import { buildMatchIndex, matchingOrder, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
@@ -88,6 +88,8 @@ const PARTICIPANT_FROM = 'FROM event_participants ep JOIN organisations o ON o.i
 @Injectable()
 export class EventPoolService {
   private readonly cache = new Map<string, EventPool>();
+  /** Per event: the environment with its stored lists' idf (key: the lists' generation and the event's edit time). */
+  private readonly listEnvs = new Map<string, { key: string; env: ScoringEnvironment }>();
   private static readonly MAX_CACHED_POOLS = 8;
 
   constructor(
@@ -159,6 +161,31 @@ export class EventPoolService {
       ),
       bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
     };
+  }
+
+  /**
+   * Some participants prepared as the event's stored lists score them (with the lists' idf, kept in
+   * match_states; the pool's own when the lists have none), e.g. to explain a stored list. Ids no
+   * longer taking part are left out.
+   */
+  async prepareForLists(eventId: string, ids: readonly string[]): Promise<{ profiles: Map<string, ScoringProfile>; ctx: ScoringContext }> {
+    const event = await this.event(eventId);
+    const [state] = await this.db.query<{ generation: string }[]>('SELECT generation::text FROM match_states WHERE event_id = $1', [eventId]);
+    if (!state) {
+      const pool = await this.load(eventId);
+      return { profiles: new Map(ids.filter((id) => pool.byId.has(id)).map((id) => [id, pool.byId.get(id)!])), ctx: pool.ctx };
+    }
+    const key = `${state.generation}|${event.updatedAt.getTime()}`;
+    let env = this.listEnvs.get(eventId);
+    if (env?.key !== key) {
+      const [{ idf }] = await this.db.query<{ idf: StoredIdf }[]>('SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
+      env = { key, env: this.environment(event).withIdf(IdfTable.fromStored(idf)) };
+      this.listEnvs.delete(eventId);
+      if (this.listEnvs.size >= EventPoolService.MAX_CACHED_POOLS) this.listEnvs.delete(this.listEnvs.keys().next().value!);
+      this.listEnvs.set(eventId, env);
+    }
+    const { profiles } = await this.prepareMembers(eventId, ids, env.env);
+    return { profiles: new Map(profiles.map((p) => [p.id, p])), ctx: await this.context(event) };
   }
 
   /** The event's scoring context now (rule, tie-up, exclusions). */

@@ -1,6 +1,6 @@
 // Writes of an event's stored lists, shared by full runs (shards) and change runs.
 import type { EntityManager } from 'typeorm';
-import type { PairScorer, ScoringProfile } from '../scoring/core';
+import { COMPONENTS, type ComponentName, type ComponentScore, type PairScorer, type ScoringProfile } from '../scoring/core';
 import type { EffectiveWeights } from '../scoring/weights.service';
 import type { MatchEntry } from './core';
 import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
@@ -9,25 +9,36 @@ import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
 export interface ListRow {
   org: string;
   suggestions: StoredSuggestion[];
+  componentWeights: Partial<Record<ComponentName, number>>;
   reserve: ReserveEntry[];
   basis: string | null;
 }
 
 /**
- * A ranked run (list, then reserve) as stored: the first k explained (with the search's exact
- * scores), the rest as reserve. `profile` finds a pool member by id.
+ * A ranked run (list, then reserve) as stored: the first k with the search's exact scores and their
+ * component values, the rest as reserve. `profile` finds a pool member by id.
  */
 export function listRow(org: string, ranked: readonly MatchEntry[], k: number, basis: string | null, scorer: PairScorer, profile: (id: string) => ScoringProfile): ListRow {
   const a = profile(org);
-  return {
-    org,
-    suggestions: ranked.slice(0, k).map(({ candidateId, score }): StoredSuggestion => {
-      const explained = scorer.explain(a, profile(candidateId));
-      return { organisationId: candidateId, score, interpreterNeeded: explained.interpreterNeeded, breakdown: explained.breakdown, reasons: explained.reasons ?? [] };
-    }),
-    reserve: ranked.slice(k).map(({ candidateId, score }): ReserveEntry => ({ organisationId: candidateId, score })),
-    basis,
-  };
+  let componentWeights: ListRow['componentWeights'] = {};
+  const suggestions = ranked.slice(0, k).map(({ candidateId, score }, i): StoredSuggestion => {
+    const scored = scorer.score(a, profile(candidateId));
+    // The weights depend on the context only: every suggestion of the list has the same.
+    if (i === 0) componentWeights = Object.fromEntries(scored.breakdown.map((c) => [c.component, c.weight]));
+    return { organisationId: candidateId, score, interpreterNeeded: scored.interpreterNeeded, values: scored.breakdown.map((c) => c.value) };
+  });
+  return { org, suggestions, componentWeights, reserve: ranked.slice(k).map(({ candidateId, score }): ReserveEntry => ({ organisationId: candidateId, score })), basis };
+}
+
+/** A stored suggestion's breakdown (the numbers PairScore.breakdown had when it was written). */
+export function storedBreakdown(s: StoredSuggestion, weights: Partial<Record<ComponentName, number>>): ComponentScore[] {
+  let sumW = 0;
+  for (const c of COMPONENTS) sumW += weights[c] ?? 0;
+  return COMPONENTS.map((component, i) => {
+    const weight = weights[component] ?? 0;
+    const value = s.values[i] ?? 0;
+    return { component, value, weight, contribution: sumW > 0 ? (weight * value) / sumW : 0 };
+  });
 }
 
 /**
@@ -42,12 +53,12 @@ export async function lockEventLists(tx: EntityManager, eventId: string): Promis
 export async function upsertLists(tx: EntityManager, eventId: string, generation: string, weights: EffectiveWeights, rows: readonly ListRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
     await tx.query(
-      `INSERT INTO match_lists (event_id, organisation_id, generation, weight_set_id, weight_version, weight_scope, suggestions, reserve, basis, computed_at)
-       SELECT $1, x.org, $2, $3, $4, $5, x.suggestions, x.reserve, x.basis, now()
-         FROM jsonb_to_recordset($6::jsonb) AS x(org uuid, suggestions jsonb, reserve jsonb, basis text)
+      `INSERT INTO match_lists (event_id, organisation_id, generation, weight_set_id, weight_version, weight_scope, suggestions, component_weights, reserve, basis, computed_at)
+       SELECT $1, x.org, $2, $3, $4, $5, x.suggestions, x."componentWeights", x.reserve, x.basis, now()
+         FROM jsonb_to_recordset($6::jsonb) AS x(org uuid, suggestions jsonb, "componentWeights" jsonb, reserve jsonb, basis text)
        ON CONFLICT (event_id, organisation_id) DO UPDATE
          SET generation = EXCLUDED.generation, weight_set_id = EXCLUDED.weight_set_id, weight_version = EXCLUDED.weight_version,
-             weight_scope = EXCLUDED.weight_scope, suggestions = EXCLUDED.suggestions, reserve = EXCLUDED.reserve,
+             weight_scope = EXCLUDED.weight_scope, suggestions = EXCLUDED.suggestions, component_weights = EXCLUDED.component_weights, reserve = EXCLUDED.reserve,
              basis = coalesce(EXCLUDED.basis, match_lists.basis), computed_at = EXCLUDED.computed_at
        WHERE match_lists.generation < EXCLUDED.generation`,
       [eventId, generation, weights.id, weights.version, weights.scope, JSON.stringify(rows.slice(i, i + 200))],

@@ -1,14 +1,18 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { OrganisationEntity } from '../profiles/organisation.entity';
+import type { ComponentName } from '../scoring/core';
 
-/** One suggestion in a stored match list, with what explains it. */
+/**
+ * One suggestion in a stored match list: its exact score and component values (in COMPONENTS order,
+ * each in [0, 1]); with the list's component weights they give the breakdown. Reasons are built when
+ * a list is read (texts, not numbers: a tenth of the size of a stored list otherwise).
+ */
 export interface StoredSuggestion {
   organisationId: string;
   score: number;
   interpreterNeeded: boolean;
-  breakdown: { component: string; value: number; weight: number; contribution: number }[];
-  reasons: { code: string; component: string; message: string; params: Record<string, unknown> }[];
+  values: number[];
 }
 
 /** A rank after the suggestions shown: the candidate and its exact score. */
@@ -52,6 +56,10 @@ export class MatchListEntity {
 
   @Column({ type: 'jsonb' })
   suggestions: StoredSuggestion[];
+
+  /** The weight each component had in the list's scores (0: not applicable in the event's context). */
+  @Column({ name: 'component_weights', type: 'jsonb', default: () => "'{}'" })
+  componentWeights: Partial<Record<ComponentName, number>>;
 
   /** The exact ranks after those shown (a change that drops a suggestion promotes the first). */
   @Column({ type: 'jsonb', default: () => "'[]'" })

@@ -6,11 +6,12 @@ import { badFields } from '../common/field-error';
 import type { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { OrganisationEntity } from '../profiles/organisation.entity';
-import { explainPair, validateWeights } from '../scoring/core';
+import { buildReasons, effectiveTieUp, explainPair, validateWeights, type Reason } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
 import type { PairExplanation, MatchingStatusResponse, MatchRunResponse, PreviewResponse, PreviewWeightsDto, SuggestionOrganisation, SuggestionsResponse } from './dto/matching.dto';
 import { EventPoolService } from './event-pool.service';
 import { MatchListEntity } from './match-list.entity';
+import { storedBreakdown } from './match-list-writes';
 import type { MatchRunEntity } from './match-run.entity';
 import { MatchingService } from './matching.service';
 import { computeMatchLists } from './core';
@@ -41,6 +42,7 @@ export class SuggestionsService {
     const list = await this.db.getRepository(MatchListEntity).findOneBy({ eventId: event.id, organisationId });
     const ids = [organisationId, ...(list?.suggestions.map((s) => s.organisationId) ?? [])];
     const orgs = await this.organisations(ids);
+    const reasons = list ? await this.reasons(event.id, organisationId, list) : new Map<string, Reason[]>();
     return {
       event: slug,
       organisation: orgs.get(organisationId)!,
@@ -50,8 +52,32 @@ export class SuggestionsService {
       computedAt: list?.computedAt ?? null,
       suggestions: (list?.suggestions ?? [])
         .filter((s) => orgs.has(s.organisationId))
-        .map((s, i) => ({ rank: i + 1, organisation: orgs.get(s.organisationId)!, score: s.score, interpreterNeeded: s.interpreterNeeded, breakdown: s.breakdown, reasons: s.reasons })),
+        .map((s, i) => ({
+          rank: i + 1,
+          organisation: orgs.get(s.organisationId)!,
+          score: s.score,
+          interpreterNeeded: s.interpreterNeeded,
+          breakdown: storedBreakdown(s, list!.componentWeights),
+          reasons: reasons.get(s.organisationId) ?? [],
+        })),
     };
+  }
+
+  /**
+   * Reasons for a stored list's suggestions, built now from the stored breakdowns and the profiles as
+   * the lists score them (a participant who has left since gets none).
+   */
+  private async reasons(eventId: string, owner: string, list: MatchListEntity): Promise<Map<string, Reason[]>> {
+    const { profiles, ctx } = await this.pools.prepareForLists(eventId, [owner, ...list.suggestions.map((s) => s.organisationId)]);
+    const a = profiles.get(owner);
+    const out = new Map<string, Reason[]>();
+    if (!a) return out;
+    const tieUp = effectiveTieUp(ctx, a);
+    for (const s of list.suggestions) {
+      const b = profiles.get(s.organisationId);
+      if (b) out.set(s.organisationId, buildReasons(a, b, storedBreakdown(s, list.componentWeights), ctx, tieUp, s.interpreterNeeded));
+    }
+    return out;
   }
 
   async status(principal: Principal, slug: string): Promise<MatchingStatusResponse> {

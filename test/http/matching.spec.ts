@@ -58,6 +58,29 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     expect(list[0].reasons.length).toBeGreaterThan(0);
   });
 
+  it('explains each stored suggestion as the pair explanation does (breakdown from the stored values, reasons built on reading)', async () => {
+    const list = (await suggestions(participant).expect(200)).body.suggestions as { score: number; interpreterNeeded: boolean; organisation: { id: string }; breakdown: unknown[]; reasons: unknown[] }[];
+    for (const s of list) {
+      const pair = await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/${s.organisation.id}/explanation`).set(...organiser).expect(200);
+      // The search sums the score in another order than the breakdown (last-bit differences).
+      expect(Math.abs(s.score - pair.body.score)).toBeLessThan(1e-12);
+      expect({ id: s.organisation.id, interpreterNeeded: s.interpreterNeeded, breakdown: s.breakdown, reasons: s.reasons }).toEqual({
+        id: s.organisation.id,
+        interpreterNeeded: pair.body.interpreterNeeded,
+        breakdown: pair.body.breakdown,
+        reasons: pair.body.reasons,
+      });
+    }
+    // Stored: the component values, not the texts.
+    const [row] = await sql<{ suggestion: Record<string, unknown>; weights: Record<string, number> }>(
+      t,
+      'SELECT m.suggestions->0 AS suggestion, m.component_weights AS weights FROM match_lists m JOIN events e ON e.id = m.event_id WHERE e.slug = $1 AND m.organisation_id = $2',
+      [MEDICA, orgId],
+    );
+    expect(Object.keys(row.suggestion).sort()).toEqual(['interpreterNeeded', 'organisationId', 'score', 'values']);
+    expect(Object.keys(row.weights)).toEqual(expect.arrayContaining(['complementarity', 'sector', 'text']));
+  });
+
   it('keeps each company to its own list; organisers to their events', async () => {
     await suggestions(participant, otherOrgId).expect(404);
     await suggestions(organiser, otherOrgId).expect(200);
