@@ -1,6 +1,6 @@
 // Writes of an event's stored lists, shared by full runs (shards) and change runs.
 import type { EntityManager } from 'typeorm';
-import { COMPONENTS, type ComponentName, type ComponentScore, type PairScorer, type ScoringProfile } from '../scoring/core';
+import type { ComponentName, PairScorer, ScoringProfile } from '../scoring/core';
 import type { EffectiveWeights } from '../scoring/weights.service';
 import type { MatchEntry } from './core';
 import type { ReserveEntry, StoredSuggestion } from './match-list.entity';
@@ -28,17 +28,6 @@ export function listRow(org: string, ranked: readonly MatchEntry[], k: number, b
     return { organisationId: candidateId, score, interpreterNeeded: scored.interpreterNeeded, values: scored.breakdown.map((c) => c.value) };
   });
   return { org, suggestions, componentWeights, reserve: ranked.slice(k).map(({ candidateId, score }): ReserveEntry => ({ organisationId: candidateId, score })), basis };
-}
-
-/** A stored suggestion's breakdown (the numbers PairScore.breakdown had when it was written). */
-export function storedBreakdown(s: StoredSuggestion, weights: Partial<Record<ComponentName, number>>): ComponentScore[] {
-  let sumW = 0;
-  for (const c of COMPONENTS) sumW += weights[c] ?? 0;
-  return COMPONENTS.map((component, i) => {
-    const weight = weights[component] ?? 0;
-    const value = s.values[i] ?? 0;
-    return { component, value, weight, contribution: sumW > 0 ? (weight * value) / sumW : 0 };
-  });
 }
 
 /**

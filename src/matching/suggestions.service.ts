@@ -6,12 +6,11 @@ import { badFields } from '../common/field-error';
 import type { EventEntity } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { OrganisationEntity } from '../profiles/organisation.entity';
-import { buildReasons, effectiveTieUp, explainPair, validateWeights, type Reason } from '../scoring/core';
+import { breakdownOf, buildReasons, effectiveTieUp, explainPair, validateWeights, type ComponentScore, type Reason } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
 import type { PairExplanation, MatchingStatusResponse, MatchRunResponse, PreviewResponse, PreviewWeightsDto, SuggestionOrganisation, SuggestionsResponse } from './dto/matching.dto';
 import { EventPoolService } from './event-pool.service';
 import { MatchListEntity } from './match-list.entity';
-import { storedBreakdown } from './match-list-writes';
 import type { MatchRunEntity } from './match-run.entity';
 import { MatchingService } from './matching.service';
 import { computeMatchLists } from './core';
@@ -42,7 +41,9 @@ export class SuggestionsService {
     const list = await this.db.getRepository(MatchListEntity).findOneBy({ eventId: event.id, organisationId });
     const ids = [organisationId, ...(list?.suggestions.map((s) => s.organisationId) ?? [])];
     const orgs = await this.organisations(ids);
-    const reasons = list ? await this.reasons(event.id, organisationId, list) : new Map<string, Reason[]>();
+    // The breakdown from the stored values and the list's weights; reasons built now from it.
+    const breakdowns = new Map((list?.suggestions ?? []).map((s) => [s.organisationId, breakdownOf(list!.componentWeights, (_, i) => s.values[i] ?? 0)]));
+    const reasons = list ? await this.reasons(event.id, organisationId, list, breakdowns) : new Map<string, Reason[]>();
     return {
       event: slug,
       organisation: orgs.get(organisationId)!,
@@ -57,7 +58,7 @@ export class SuggestionsService {
           organisation: orgs.get(s.organisationId)!,
           score: s.score,
           interpreterNeeded: s.interpreterNeeded,
-          breakdown: storedBreakdown(s, list!.componentWeights),
+          breakdown: breakdowns.get(s.organisationId)!,
           reasons: reasons.get(s.organisationId) ?? [],
         })),
     };
@@ -67,7 +68,7 @@ export class SuggestionsService {
    * Reasons for a stored list's suggestions, built now from the stored breakdowns and the profiles as
    * the lists score them (a participant who has left since gets none).
    */
-  private async reasons(eventId: string, owner: string, list: MatchListEntity): Promise<Map<string, Reason[]>> {
+  private async reasons(eventId: string, owner: string, list: MatchListEntity, breakdowns: ReadonlyMap<string, ComponentScore[]>): Promise<Map<string, Reason[]>> {
     const { profiles, ctx } = await this.pools.prepareForLists(eventId, [owner, ...list.suggestions.map((s) => s.organisationId)]);
     const a = profiles.get(owner);
     const out = new Map<string, Reason[]>();
@@ -75,7 +76,7 @@ export class SuggestionsService {
     const tieUp = effectiveTieUp(ctx, a);
     for (const s of list.suggestions) {
       const b = profiles.get(s.organisationId);
-      if (b) out.set(s.organisationId, buildReasons(a, b, storedBreakdown(s, list.componentWeights), ctx, tieUp, s.interpreterNeeded));
+      if (b) out.set(s.organisationId, buildReasons(a, b, breakdowns.get(s.organisationId)!, ctx, tieUp, s.interpreterNeeded));
     }
     return out;
   }

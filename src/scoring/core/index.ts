@@ -39,7 +39,7 @@ export { COMPLEMENTARITY, bestPhraseMatch, combineDirections, direction, phraseM
 export { FixedSideDirections } from './fixed-side-directions';
 export { PhraseTable } from './phrase-table';
 export { COOPERATION_COMPLEMENTS, LANGUAGE, SECTOR_FROM_TEXT } from './pair-components';
-export { applicableComponents, componentValues, createPairScorer, declineKey, effectiveTieUp, exclusionOf, explainPair, pairKey, scorePair, scorePairValue, type PairScorer } from './score-pair';
+export { applicableComponents, breakdownOf, componentValues, createPairScorer, declineKey, effectiveTieUp, exclusionOf, explainPair, pairKey, scorePair, scorePairValue, type PairScorer } from './score-pair';
 export { buildReasons } from './score-reasons';
 export { INDEXED_COMPONENTS, indexKeys, probeKeys, scoreUpperBound, type FeatureKeys, type IndexedComponent } from './feature-keys';
 export { PRODUCT_DOMAIN, PRODUCT_PREFIX, productConceptEntries } from './product-lexicon';

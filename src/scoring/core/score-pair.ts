@@ -164,16 +164,27 @@ function evaluate(a: ScoringProfile, b: ScoringProfile, weights: ScoringWeights,
     return { a: a.id, b: b.id, score: 0, excluded, interpreterNeeded: false, breakdown, reasons };
   }
   const { values, interpreterNeeded } = componentValues(a, b, ctx);
-  let sumW = 0;
-  for (const c of COMPONENTS) if (applicable[c]) sumW += weights[c];
-  const breakdown: ComponentScore[] = COMPONENTS.map((component) => {
-    const weight = applicable[component] ? weights[component] : 0;
-    const value = clamp01(values[component]);
-    return { component, value, weight, contribution: sumW > 0 ? (weight * value) / sumW : 0 };
-  });
+  const applied: Partial<ScoringWeights> = {};
+  for (const c of COMPONENTS) applied[c] = applicable[c] ? weights[c] : 0;
+  const breakdown = breakdownOf(applied, (component) => clamp01(values[component]));
   const score = clamp01(breakdown.reduce((s, c) => s + c.contribution, 0));
   const reasons = explain ? buildReasons(a, b, breakdown, ctx, tieUp, interpreterNeeded) : [];
   return { a: a.id, b: b.id, score, excluded: null, interpreterNeeded, breakdown, reasons };
+}
+
+/**
+ * The breakdown of component values under the weights that apply (absent or 0: the component does
+ * not count): each contribution is weight · value / Σ weights, so the contributions sum to the score.
+ * Also rebuilds a stored suggestion's breakdown from its values.
+ */
+export function breakdownOf(weights: Partial<ScoringWeights>, value: (component: ComponentName, i: number) => number): ComponentScore[] {
+  let sumW = 0;
+  for (const c of COMPONENTS) sumW += weights[c] ?? 0;
+  return COMPONENTS.map((component, i) => {
+    const weight = weights[component] ?? 0;
+    const v = value(component, i);
+    return { component, value: v, weight, contribution: sumW > 0 ? (weight * v) / sumW : 0 };
+  });
 }
 
 function clamp01(v: number): number {
