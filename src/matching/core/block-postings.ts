@@ -22,6 +22,8 @@ export interface Resolved {
   list: PostingList;
   group: number;
   impact: number;
+  /** Largest group-weighted contribution of the list (orders the weak lists). */
+  strength: number;
   /** Left unread in this run (a weak domain/sector list, see BlockSearch.selectEssential). */
   unread: boolean;
 }
@@ -39,7 +41,7 @@ export function resolveProbeLists(r: BlockReader, entries: readonly ProbeEntry[]
   const out: Resolved[] = [];
   const add = (list: PostingList, group: number, impact: number) => {
     if (impact <= 0 || list.length === 0 || list.country === skipCountry) return;
-    out.push({ list, group, impact, unread: false });
+    out.push({ list, group, impact, strength: gwOut[group] * impact * list.max, unread: false });
     const id = list.id;
     // A list can feed two groups (f: keys bound sector and focus).
     if (listStamp[id] === cur) {

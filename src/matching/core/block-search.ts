@@ -52,6 +52,8 @@ export class BlockSearch {
   private readonly maybeExcluded: Map<string, Set<string>>;
   private readonly gw = new Float64Array(7);
   private readonly recent: number[] = [];
+  /** `recent` kept sorted ascending (for quantiles). */
+  private readonly recentSorted: number[] = [];
   private readonly neScratch = new Float64Array(4);
   private readonly trial = new Float64Array(4);
   /** The caller's guess of the current query's k-th score (−∞: none). */
@@ -95,8 +97,7 @@ export class BlockSearch {
       top = this.run(slotA, seeds, -Infinity);
     }
     if (top.full) {
-      this.recent.push(top.threshold);
-      if (this.recent.length > 64) this.recent.shift();
+      this.remember(top.threshold);
     }
     return top;
   }
@@ -241,8 +242,16 @@ export class BlockSearch {
   /** A quantile of recent k-th scores (the hint, or −∞, until there are a few): guesses that only affect speed. */
   private quantile(f: number): number {
     if (this.recent.length < 8) return this.hint;
-    const s = [...this.recent].sort((x, y) => x - y);
+    const s = this.recentSorted;
     return s[Math.floor(f * (s.length - 1))];
+  }
+
+  /** Adds a k-th score to the history of the last 64 (kept in arrival order and sorted). */
+  private remember(threshold: number): void {
+    const sorted = this.recentSorted;
+    this.recent.push(threshold);
+    sorted.splice(lowerBound(sorted, threshold), 0, threshold);
+    if (this.recent.length > 64) sorted.splice(lowerBound(sorted, this.recent.shift()!), 1);
   }
 
   /**
@@ -252,8 +261,7 @@ export class BlockSearch {
   private selectEssential(probes: readonly Resolved[], w: NormalisedWeights, theta: number): Float64Array {
     const ne = this.neScratch.fill(0);
     if (theta === -Infinity) return ne;
-    const gw = this.gw;
-    const weak = probes.filter((p) => !SUM_GROUP[p.group]).sort((x, y) => gw[x.group] * x.impact * x.list.max - gw[y.group] * y.impact * y.list.max);
+    const weak = probes.filter((p) => !SUM_GROUP[p.group]).sort((x, y) => x.strength - y.strength);
     const cheapMax = w.cooperation + w.language + w.region;
     const trial = this.trial;
     for (const p of weak) {
@@ -361,4 +369,16 @@ export class BlockSearch {
     if (bl.coopNone[b] && coop < COOPERATION_UNKNOWN) coop = COOPERATION_UNKNOWN;
     return withBlockLanguageAndRegion(w.cooperation * coop, ix, bl, b, slotA, w.language, w.region, this.options.ctx.rule);
   }
+}
+
+/** First position in ascending `xs` whose value is not below `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
