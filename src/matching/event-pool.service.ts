@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { ProfileAnalysisService, type PoolMember } from '../profiles/features/profile-analysis.service';
-import { createScoringEnvironment, pairKey, poolFromAnalyses, prepareProfile, type ScoringContext, type ScoringEnvironment, type ScoringInput, type ScoringProfile } from '../scoring/core';
+import { createScoringEnvironment, finaliseProfile, pairKey, poolFromAnalyses, prepareProfile, type ScoringContext, type ScoringEnvironment, type ScoringInput, type ScoringProfile } from '../scoring/core';
 import { IdfTable, type StoredIdf } from '../text';
 import { mayMeet } from '../pairing/pair-candidates';
 import { buildMatchIndex, matchingOrder, type MatchIndex } from './core';
@@ -29,8 +29,8 @@ export interface EventPool {
   profiles: ScoringProfile[];
   byId: Map<string, ScoringProfile>;
   info: Map<string, ParticipantInfo>;
-  /** The inverted index over the pool, for exact top-k search. */
-  index: MatchIndex;
+  /** The inverted index over the pool, for exact top-k search: built on first use (not every load needs it). */
+  index(): MatchIndex;
   /** Changes whenever a participant joins, leaves or is edited. */
   fingerprint: string;
   /** The environment the profiles were prepared in (its idf: the pool's own, or the frozen one asked for). */
@@ -113,23 +113,43 @@ export class EventPoolService {
     const cached = this.cache.get(cacheKey);
     if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event) };
 
-    // The text is read only for profiles without a current stored analysis (ProfileAnalysisService.forEvent).
     const members: PoolMember[] = rows.map((r) => ({ id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, version: r.version }));
-    const prepared = poolFromAnalyses(await this.analysis.forEvent(eventId, members), this.environment(event), frozen?.idf);
+    const bases = new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)]));
+    // With a frozen idf a profile's preparation depends on its own input only: a pool of this idf
+    // prepared before some edits keeps every member not edited since (same event settings).
+    const earlier = frozen && cached && cached.event.updatedAt.getTime() === event.updatedAt.getTime() ? cached : null;
+    const prepared = earlier ? await this.updated(eventId, earlier, members, bases) : await this.prepared(eventId, event, members, frozen);
     const profiles = matchingOrder(prepared.profiles);
     const pool: EventPool = {
       event,
       ctx: await this.context(event),
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
-      index: buildMatchIndex(profiles),
+      index: lazyIndex(profiles),
       info: new Map(rows.map((r) => [r.id, { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind }])),
       fingerprint,
       env: prepared.env,
-      bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
+      bases,
     };
     this.remember(cacheKey, pool);
     return pool;
+  }
+
+  /** Every member prepared from its stored analysis (the text is read only where none is current). */
+  private async prepared(eventId: string, event: EventEntity, members: readonly PoolMember[], frozen: FrozenIdf | undefined): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[] }> {
+    return poolFromAnalyses(await this.analysis.forEvent(eventId, members), this.environment(event), frozen?.idf);
+  }
+
+  /** `earlier`'s profiles for members at the same basis; the others (edited or joined since) prepared in its environment. */
+  private async updated(eventId: string, earlier: EventPool, members: readonly PoolMember[], bases: ReadonlyMap<string, string>): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[] }> {
+    const changed = members.filter((m) => {
+      const before = earlier.info.get(m.id);
+      // A region renamed meanwhile changes no profile's basis.
+      return !before || !earlier.byId.has(m.id) || earlier.bases.get(m.id) !== bases.get(m.id) || before.region !== m.region || before.country !== m.country;
+    });
+    const analysed = changed.length > 0 ? await this.analysis.forEvent(eventId, changed) : [];
+    const fresh = new Map(analysed.map((a, i) => [changed[i].id, finaliseProfile(a, earlier.env)]));
+    return { env: earlier.env, profiles: members.map((m) => fresh.get(m.id) ?? earlier.byId.get(m.id)!) };
   }
 
   /** Keeps `pool` (prepared with its own idf) as the pool of `frozen.key` too, e.g. of a run that took its idf. */
@@ -238,4 +258,10 @@ export class EventPoolService {
       tieUp: event.tieUp ? { name: event.tieUp.name, focusSectors: event.tieUp.focusSectors } : null,
     };
   }
+}
+
+/** The index over `profiles`, built on first use. */
+function lazyIndex(profiles: readonly ScoringProfile[]): () => MatchIndex {
+  let index: MatchIndex | undefined;
+  return () => (index ??= buildMatchIndex(profiles));
 }

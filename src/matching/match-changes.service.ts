@@ -15,9 +15,10 @@ export const LIST_RESERVE = 10;
 
 /** The stored lists with their reserves (ids and exact scores), as a list store. */
 export async function loadListStore(tx: EntityManager, eventId: string, k: number, lowBar: number): Promise<MatchListStore> {
+  // Two JSON arrays per list (ids, scores): several times faster to read than the suggestions or unnested arrays.
   const rows: { id: string; ids: string[]; scores: number[]; reserve: ReserveEntry[] }[] = await tx.query(
-    `SELECT organisation_id AS id, ARRAY(SELECT s->>'organisationId' FROM jsonb_array_elements(suggestions) s) AS ids,
-            ARRAY(SELECT (s->>'score')::float8 FROM jsonb_array_elements(suggestions) s) AS scores, reserve
+    `SELECT organisation_id AS id, jsonb_path_query_array(suggestions, '$[*].organisationId') AS ids,
+            jsonb_path_query_array(suggestions, '$[*].score') AS scores, reserve
        FROM match_lists WHERE event_id = $1`,
     [eventId],
   );

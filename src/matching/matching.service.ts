@@ -321,7 +321,7 @@ export class MatchingService {
  * the pool's own when nobody joined since the run started.
  */
 function withoutJoiners(pool: EventPool, bases: ReadonlyMap<string, string> | null): { profiles: ScoringProfile[]; index: MatchIndex } {
-  if (!bases || pool.profiles.every((p) => bases.has(p.id))) return { profiles: pool.profiles, index: pool.index };
+  if (!bases || pool.profiles.every((p) => bases.has(p.id))) return { profiles: pool.profiles, index: pool.index() };
   const profiles = pool.profiles.filter((p) => bases.has(p.id));
   return { profiles, index: buildMatchIndex(profiles) };
 }

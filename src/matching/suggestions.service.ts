@@ -123,8 +123,8 @@ export class SuggestionsService {
     const ids = dto.participants?.length ? dto.participants : sampleIds([...pool.byId.keys()], dto.sample ?? 10);
     const k = dto.k ?? event.suggestionsK;
     const current = await this.weights.effective(event.id);
-    const before = computeMatchLists(pool.index, ids, { k, weights: current.weights, ctx: pool.ctx }).lists;
-    const after = computeMatchLists(pool.index, ids, { k, weights: candidate.weights, ctx: pool.ctx }).lists;
+    const before = computeMatchLists(pool.index(), ids, { k, weights: current.weights, ctx: pool.ctx }).lists;
+    const after = computeMatchLists(pool.index(), ids, { k, weights: candidate.weights, ctx: pool.ctx }).lists;
     const name = (id: string) => pool.info.get(id)?.name ?? id;
     const named = <T extends { organisationId: string }>(list: T[]) => list.map((c) => ({ ...c, name: name(c.organisationId) }));
     return {

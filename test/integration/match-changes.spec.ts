@@ -69,7 +69,7 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     const pool = await t.app.get(EventPoolService).load(eventId, { key: `check ${Math.random()}`, idf: IdfTable.fromStored(idf) });
     const weights = await t.app.get(WeightsService).effective(eventId);
     const ids = pool.profiles.map((p) => p.id);
-    const exact = computeMatchLists(pool.index, ids, { k: pool.event.suggestionsK + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx }).lists;
+    const exact = computeMatchLists(pool.index(), ids, { k: pool.event.suggestionsK + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx }).lists;
     const rows = await stored();
     expect(rows.map((r) => r.organisation_id)).toEqual([...ids].sort());
     for (const r of rows) {
@@ -208,5 +208,31 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     expect(after.find((r) => r.organisation_id === seeker.id)!.ids.slice(0, 20)).toContain(mirror);
     expect(after.some((r) => r.organisation_id === leaving || r.ids.includes(leaving))).toBe(false);
     expect((await sql<{ pending: string[] }>(t, 'SELECT pending FROM match_states WHERE event_id = $1', [eventId]))[0].pending).toEqual([]);
+  });
+
+  it('loads the pool with the lists’ idf after an edit by preparing only the edited profile again', async () => {
+    const pools = t.app.get(EventPoolService);
+    const [{ idf }] = await sql<{ idf: StoredIdf }>(t, 'SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
+    const frozen = { key: `reuse ${Math.random()}`, idf: IdfTable.fromStored(idf) };
+    const first = await pools.load(eventId, frozen);
+    const edited = first.profiles.find((p) => p.country === 'DE')!;
+    await request(t.http).patch(`/api/profiles/${edited.id}`).set(...admin).send({ description: 'We build laser optics for ophthalmic diagnostics and seek clinical partners in Japan.' }).expect(200);
+    await settled();
+    const second = await pools.load(eventId, frozen);
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+    expect(second.bases.get(edited.id)).not.toBe(first.bases.get(edited.id));
+    expect(second.byId.get(edited.id)).not.toBe(edited);
+    expect(second.profiles.filter((p) => p.id !== edited.id).every((p) => p === first.byId.get(p.id))).toBe(true);
+    // The same lists as a pool prepared afresh with that idf.
+    const fresh = await pools.load(eventId, { key: `fresh ${Math.random()}`, idf: IdfTable.fromStored(idf) });
+    const weights = await t.app.get(WeightsService).effective(eventId);
+    const options = { k: 20, weights: weights.weights, ctx: fresh.ctx };
+    const ids = fresh.profiles.map((p) => p.id);
+    const reused = computeMatchLists(second.index(), ids, options).lists;
+    for (const [id, list] of computeMatchLists(fresh.index(), ids, options).lists) {
+      const got = reused.get(id)!;
+      expect({ id, ids: got.map((e) => e.candidateId) }).toEqual({ id, ids: list.map((e) => e.candidateId) });
+      got.forEach((e, i) => expect(Math.abs(e.score - list[i].score)).toBeLessThan(1e-12));
+    }
   });
 });

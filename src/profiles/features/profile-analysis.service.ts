@@ -18,6 +18,8 @@ import { ProfileFeaturesRepository, type FeaturesToStore } from './profile-featu
 
 /** Profiles analysed between two yields to the event loop (≈50–100 ms of work). */
 const ANALYSE_CHUNK = 100;
+/** Members of an event asked for by id rather than reading every participant's stored analysis. */
+const FEW_MEMBERS = 1000;
 
 /** A pool participant as the pool step needs it: everything but the analysed text, and the profile's version. */
 export type PoolMember = Omit<ScoringInput, keyof AnalysedFields> & { version: number };
@@ -78,7 +80,9 @@ export class ProfileAnalysisService {
    * analysis carries the member without its text as input (the pool step does not read it).
    */
   async forEvent(eventId: string, members: readonly PoolMember[]): Promise<AnalysedProfile[]> {
-    const stored = new Map((await this.features.findCurrentForEvent(eventId, this.fingerprint)).map((f) => [f.organisationId, f]));
+    // A few members (e.g. those edited since a pool was prepared): only their rows are read.
+    const only = members.length <= FEW_MEMBERS ? members.map((m) => m.id) : undefined;
+    const stored = new Map((await this.features.findCurrentForEvent(eventId, this.fingerprint, only)).map((f) => [f.organisationId, f]));
     const out: (AnalysedProfile | null)[] = members.map((m) => {
       const s = stored.get(m.id);
       // Same version as the member read: a profile edited since is analysed again.

@@ -36,15 +36,16 @@ const BATCH = 500;
 export class ProfileFeaturesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The event's participants whose stored analysis is current: same fingerprint, same profile version. */
-  findCurrentForEvent(eventId: string, fingerprint: string): Promise<StoredFeatures[]> {
+  /** The event's participants (or those of them named) whose stored analysis is current: same fingerprint, same profile version. */
+  findCurrentForEvent(eventId: string, fingerprint: string, organisationIds?: readonly string[]): Promise<StoredFeatures[]> {
     return this.db.query(
       `SELECT f.organisation_id AS "organisationId", f.profile_version AS version, f.analysis
          FROM event_participants ep
          JOIN organisations o ON o.id = ep.organisation_id
          JOIN profile_features f ON f.organisation_id = o.id
-        WHERE ep.event_id = $1 AND f.fingerprint = $2 AND f.profile_version = o.version AND f.profile_updated_at = o.updated_at`,
-      [eventId, fingerprint],
+        WHERE ep.event_id = $1 AND f.fingerprint = $2 AND f.profile_version = o.version AND f.profile_updated_at = o.updated_at
+          AND ($3::uuid[] IS NULL OR o.id = ANY($3::uuid[]))`,
+      [eventId, fingerprint, organisationIds ?? null],
     );
   }
 
