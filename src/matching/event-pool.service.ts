@@ -145,7 +145,7 @@ export class EventPoolService {
     const changed = members.filter((m) => {
       const before = earlier.info.get(m.id);
       // A region renamed meanwhile changes no profile's basis.
-      return !before || !earlier.byId.has(m.id) || earlier.bases.get(m.id) !== bases.get(m.id) || before.region !== m.region || before.country !== m.country;
+      return !before || earlier.bases.get(m.id) !== bases.get(m.id) || before.region !== m.region || before.country !== m.country;
     });
     const analysed = changed.length > 0 ? await this.analysis.forEvent(eventId, changed) : [];
     const fresh = new Map(analysed.map((a, i) => [changed[i].id, finaliseProfile(a, earlier.env)]));

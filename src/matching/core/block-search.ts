@@ -22,7 +22,7 @@ import { COOPERATION_UNKNOWN, cooperationValue, tieUpMask } from '../../scoring/
 import { blockTermMaxima, maxGroups, readBlockPostings, readTerms, resolveProbeLists, type BlockReader, type Resolved } from './block-postings';
 import { blockScratchFor, type BlockScratch } from './block-scratch';
 import { candidateBlocksFor, withBlockLanguageAndRegion, type CandidateBlocks } from './candidate-blocks';
-import { EPS } from './list-selection';
+import { EPS, RecentThresholds } from './list-selection';
 import type { MatchIndex } from './match-index';
 import { forwardProbes, SUM_GROUP } from './match-keys';
 import { emptyStats, exclusionCandidates, type MatchOptions } from './match-options';
@@ -51,9 +51,7 @@ export class BlockSearch {
   private readonly reader: BlockReader;
   private readonly maybeExcluded: Map<string, Set<string>>;
   private readonly gw = new Float64Array(7);
-  private readonly recent: number[] = [];
-  /** `recent` kept sorted ascending (for quantiles). */
-  private readonly recentSorted: number[] = [];
+  private readonly recent = new RecentThresholds();
   private readonly neScratch = new Float64Array(4);
   private readonly trial = new Float64Array(4);
   /** The caller's guess of the current query's k-th score (−∞: none). */
@@ -96,9 +94,7 @@ export class BlockSearch {
       this.stats.extraRounds++;
       top = this.run(slotA, seeds, -Infinity);
     }
-    if (top.full) {
-      this.remember(top.threshold);
-    }
+    if (top.full) this.recent.add(top.threshold);
     return top;
   }
 
@@ -241,17 +237,7 @@ export class BlockSearch {
 
   /** A quantile of recent k-th scores (the hint, or −∞, until there are a few): guesses that only affect speed. */
   private quantile(f: number): number {
-    if (this.recent.length < 8) return this.hint;
-    const s = this.recentSorted;
-    return s[Math.floor(f * (s.length - 1))];
-  }
-
-  /** Adds a k-th score to the history of the last 64 (kept in arrival order and sorted). */
-  private remember(threshold: number): void {
-    const sorted = this.recentSorted;
-    this.recent.push(threshold);
-    sorted.splice(lowerBound(sorted, threshold), 0, threshold);
-    if (this.recent.length > 64) sorted.splice(lowerBound(sorted, this.recent.shift()!), 1);
+    return this.recent.size < 8 ? this.hint : this.recent.quantile(f);
   }
 
   /**
@@ -371,14 +357,3 @@ export class BlockSearch {
   }
 }
 
-/** First position in ascending `xs` whose value is not below `x`. */
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

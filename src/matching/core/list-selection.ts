@@ -173,3 +173,39 @@ export class Selection {
     return true;
   }
 }
+
+/**
+ * The k-th scores of a search's last 64 full lists, in arrival order and sorted: their quantiles are
+ * guesses of the next query's k-th score (they only affect speed).
+ */
+export class RecentThresholds {
+  private readonly arrival: number[] = [];
+  private readonly sorted: number[] = [];
+
+  get size(): number {
+    return this.arrival.length;
+  }
+
+  add(threshold: number): void {
+    this.arrival.push(threshold);
+    this.sorted.splice(lowerBound(this.sorted, threshold), 0, threshold);
+    if (this.arrival.length > 64) this.sorted.splice(lowerBound(this.sorted, this.arrival.shift()!), 1);
+  }
+
+  /** The f-quantile (0 ≤ f ≤ 1) of the scores held; at least one must be. */
+  quantile(f: number): number {
+    return this.sorted[Math.floor(f * (this.sorted.length - 1))];
+  }
+}
+
+/** First position in ascending `xs` whose value is not below `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

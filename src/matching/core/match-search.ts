@@ -10,7 +10,7 @@
 import { createPairScorer, FixedSideDirections, LANGUAGE, type PairScorer, type ScoringProfile, type TieUpContext } from '../../scoring/core';
 import { cooperationValue, tieUpMask } from '../../scoring/core/pair-components';
 import { effectiveTieUp } from '../../scoring/core/score-pair';
-import { defaultMinUnreadLength, EPS, resolveProbes, Selection, type Probe } from './list-selection';
+import { defaultMinUnreadLength, EPS, RecentThresholds, resolveProbes, Selection, type Probe } from './list-selection';
 import type { MatchIndex } from './match-index';
 import { forwardProbes, GROUP_COUNT, SUM_GROUP } from './match-keys';
 import { emptyStats, exclusionCandidates, normaliseWeights, type MatchOptions } from './match-options';
@@ -50,7 +50,7 @@ export class MatchSearch {
   private readonly ws: Workspace;
   private nTouched = 0;
   private nPending = 0;
-  private readonly recent: number[] = [];
+  private readonly recent = new RecentThresholds();
   private readonly selection = new Selection();
   private readonly tmp = new Float64Array(GROUP_COUNT);
 
@@ -153,9 +153,8 @@ export class MatchSearch {
    * reads few lists; each round is exact for its θ, so a guess that proves too high costs one round.
    */
   guesses(): number[] {
-    if (this.recent.length < 8) return [];
-    const s = [...this.recent].sort((x, y) => x - y);
-    return GUESS_QUANTILES.map((f) => s[Math.floor(f * (s.length - 1))]);
+    if (this.recent.size < 8) return [];
+    return GUESS_QUANTILES.map((f) => this.recent.quantile(f));
   }
 
   /**
@@ -225,8 +224,7 @@ export class MatchSearch {
       this.complete(a, slotA, q.cur, q.top);
     }
     if (q.top.full) {
-      this.recent.push(q.top.threshold);
-      if (this.recent.length > 64) this.recent.shift();
+      this.recent.add(q.top.threshold);
     }
     return q.top;
   }
