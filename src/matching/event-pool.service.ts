@@ -7,7 +7,7 @@ import { ProfileAnalysisService, type PoolMember } from '../profiles/features/pr
 import { createScoringEnvironment, finaliseProfile, pairKey, poolFromAnalyses, prepareProfile, type ScoringContext, type ScoringEnvironment, type ScoringInput, type ScoringProfile } from '../scoring/core';
 import { IdfTable, type StoredIdf } from '../text';
 import { mayMeet } from '../pairing/pair-candidates';
-import { buildMatchIndex, matchingOrder, type MatchIndex } from './core';
+import { buildMatchIndex, forkIndex, matchingOrder, type MatchIndex } from './core';
 import { ScoringEngine } from '../scoring/scoring-engine.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -29,8 +29,12 @@ export interface EventPool {
   profiles: ScoringProfile[];
   byId: Map<string, ScoringProfile>;
   info: Map<string, ParticipantInfo>;
-  /** The inverted index over the pool, for exact top-k search: built on first use (not every load needs it). */
+  /** The inverted index over the pool, for exact top-k search: built on first use (not every load needs it); shared, so read only. */
   index(): MatchIndex;
+  /** An index over the pool that the caller may change: a copy of the pool's when it is built, else one of its own. */
+  ownIndex(): MatchIndex;
+  /** The pool's index when it has been built. */
+  builtIndex(): MatchIndex | undefined;
   /** Changes whenever a participant joins, leaves or is edited. */
   fingerprint: string;
   /** The environment the profiles were prepared in (its idf: the pool's own, or the frozen one asked for). */
@@ -118,14 +122,14 @@ export class EventPoolService {
     // With a frozen idf a profile's preparation depends on its own input only: a pool of this idf
     // prepared before some edits keeps every member not edited since (same event settings).
     const earlier = frozen && cached && cached.event.updatedAt.getTime() === event.updatedAt.getTime() ? cached : null;
-    const prepared = earlier ? await this.updated(eventId, earlier, members, bases) : await this.prepared(eventId, event, members, frozen);
+    const prepared = earlier ? await this.updated(eventId, earlier, members, bases) : { ...(await this.prepared(eventId, event, members, frozen)), since: undefined };
     const profiles = matchingOrder(prepared.profiles);
     const pool: EventPool = {
       event,
       ctx: await this.context(event),
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
-      index: lazyIndex(profiles),
+      ...poolIndex(profiles, prepared.since),
       info: new Map(rows.map((r) => [r.id, { id: r.id, externalId: r.external_id, name: r.name, country: r.country, region: r.region, kind: r.kind }])),
       fingerprint,
       env: prepared.env,
@@ -140,8 +144,16 @@ export class EventPoolService {
     return poolFromAnalyses(await this.analysis.forEvent(eventId, members), this.environment(event), frozen?.idf);
   }
 
-  /** `earlier`'s profiles for members at the same basis; the others (edited or joined since) prepared in its environment. */
-  private async updated(eventId: string, earlier: EventPool, members: readonly PoolMember[], bases: ReadonlyMap<string, string>): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[] }> {
+  /**
+   * `earlier`'s profiles for members at the same basis; the others (edited or joined since) prepared in
+   * its environment. `since`: what changed, from `earlier`'s index when it was built.
+   */
+  private async updated(
+    eventId: string,
+    earlier: EventPool,
+    members: readonly PoolMember[],
+    bases: ReadonlyMap<string, string>,
+  ): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[]; since: IndexBase | undefined }> {
     const changed = members.filter((m) => {
       const before = earlier.info.get(m.id);
       // A region renamed meanwhile changes no profile's basis.
@@ -149,7 +161,10 @@ export class EventPoolService {
     });
     const analysed = changed.length > 0 ? await this.analysis.forEvent(eventId, changed) : [];
     const fresh = new Map(analysed.map((a, i) => [changed[i].id, finaliseProfile(a, earlier.env)]));
-    return { env: earlier.env, profiles: members.map((m) => fresh.get(m.id) ?? earlier.byId.get(m.id)!) };
+    const index = earlier.builtIndex();
+    const present = new Set(members.map((m) => m.id));
+    const since = index && { index, removed: earlier.profiles.filter((p) => !present.has(p.id)).map((p) => p.id), fresh: [...fresh.values()] };
+    return { env: earlier.env, profiles: members.map((m) => fresh.get(m.id) ?? earlier.byId.get(m.id)!), since };
   }
 
   /** Keeps `pool` (prepared with its own idf) as the pool of `frozen.key` too, e.g. of a run that took its idf. */
@@ -260,8 +275,39 @@ export class EventPoolService {
   }
 }
 
-/** The index over `profiles`, built on first use. */
-function lazyIndex(profiles: readonly ScoringProfile[]): () => MatchIndex {
+/** An earlier pool's index and what changed since: the members removed, and those prepared again or joined. */
+interface IndexBase {
+  index: MatchIndex;
+  removed: string[];
+  fresh: ScoringProfile[];
+}
+
+/**
+ * The index functions of a pool over `profiles`: its index is built on first use, from `base` when
+ * given (a copy of an earlier pool's index with the changes since applied: a few slots instead of
+ * the whole pool), else from scratch.
+ */
+function poolIndex(profiles: readonly ScoringProfile[], base: IndexBase | undefined): Pick<EventPool, 'index' | 'ownIndex' | 'builtIndex'> {
   let index: MatchIndex | undefined;
-  return () => (index ??= buildMatchIndex(profiles));
+  const make = (): MatchIndex => {
+    if (!base) return buildMatchIndex(profiles);
+    const ix = forkIndex(base.index);
+    for (const id of base.removed) ix.remove(id);
+    for (const p of base.fresh) {
+      if (ix.has(p.id)) ix.replace(p);
+      else ix.add(p);
+    }
+    return ix;
+  };
+  return {
+    index: () => {
+      if (!index) {
+        index = make();
+        base = undefined;
+      }
+      return index;
+    },
+    ownIndex: () => (index ? forkIndex(index) : make()),
+    builtIndex: () => index,
+  };
 }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createPairScorer, type ScoringEnvironment, type ScoringProfile } from '../scoring/core';
 import { WeightsService } from '../scoring/weights.service';
 import { IdfTable, type StoredIdf } from '../text';
-import { applyChange, buildMatchIndex, lowBarFor, MatchListStore, type MatchIndex, type MatchOptions } from './core';
+import { applyChange, forkIndex, lowBarFor, MatchListStore, type MatchEntry, type MatchIndex, type MatchOptions } from './core';
 import { EventPoolService, runIdfKey } from './event-pool.service';
 import type { ReserveEntry } from './match-list.entity';
 import { listRow, lockEventLists, upsertLists } from './match-list-writes';
@@ -127,7 +127,8 @@ export class MatchChangesService {
           // Cold: the pool as it is now, with the lists' idf, already holds every change.
           const [{ idf }] = await tx.query<{ idf: StoredIdf }[]>('SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
           const pool = await this.pools.load(eventId, { key: runIdfKey(state.generation), idf: IdfTable.fromStored(idf) });
-          const index = buildMatchIndex(pool.profiles);
+          // The changes update it: not the pool's (shared with its other readers).
+          const index = pool.ownIndex();
           lists = { version: state.version, generation: state.generation, weightSetId: state.weight_set_id, k, env: pool.env, index, store: await loadListStore(tx, eventId, k, lowBarFor(options)) };
           for (const id of changes) applied.set(id, { profile: index.profile(id) ?? null, basis: pool.bases.get(id) ?? null });
         }
@@ -158,6 +159,24 @@ export class MatchChangesService {
       this.warm.delete(eventId);
       throw error;
     }
+  }
+
+  /**
+   * Keeps the lists a full run has just written for every participant (one shard) with the index they
+   * were computed over, so that the first change run after it starts warm. `state`: the event's match
+   * state as the run's transaction left it; `index` is copied (its owner may share it).
+   */
+  adopt(
+    eventId: string,
+    state: { version: string; generation: string; weightSetId: string },
+    run: { k: number; options: MatchOptions; env: ScoringEnvironment; index: MatchIndex; ranked: ReadonlyMap<string, MatchEntry[]> },
+  ): void {
+    const kept = this.warm.get(eventId);
+    // A change run of this process may have written (and kept) newer lists meanwhile.
+    if (kept && BigInt(kept.version) > BigInt(state.version)) return;
+    const store = new MatchListStore(run.k, lowBarFor(run.options), LIST_RESERVE);
+    for (const [id, ranked] of run.ranked) store.setRanked(id, ranked);
+    this.keep(eventId, { ...state, k: run.k, env: run.env, index: forkIndex(run.index), store });
   }
 
   private async suggestionsK(tx: EntityManager, eventId: string): Promise<number> {

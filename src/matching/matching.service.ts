@@ -230,7 +230,7 @@ export class MatchingService {
             WHERE id = $1 AND NOT ($2 = ANY(done_shards)) RETURNING cardinality(done_shards) AS done, shards_total AS total`,
           [run.id, shard, pairsScored, weights.version],
         );
-        if (marked.length === 0 || marked[0].done < marked[0].total) return false;
+        if (marked.length === 0 || marked[0].done < marked[0].total) return null;
         if (!run.organisationId) {
           // Change runs from now on keep this run's idf (every list now has it). The run's participants
           // who have left since it started are pending: shards that loaded the pool before they left
@@ -259,10 +259,19 @@ export class MatchingService {
                   duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int WHERE id = $1`,
           [run.id],
         );
-        return true;
+        const [state] = await tx.query<{ version: string; generation: string; weightSetId: string }[]>(
+          'SELECT version::text, generation::text, weight_set_id AS "weightSetId" FROM match_states WHERE event_id = $1',
+          [run.eventId],
+        );
+        return { state: state ?? null };
       });
+      // One shard computed every participant's list: the change service keeps them for the next change
+      // run (when this run's idf is the lists' idf now, i.e. no newer run wrote them).
+      if (finished?.state && run.shardsTotal === 1 && !run.organisationId && finished.state.generation === run.generation) {
+        this.changes.adopt(run.eventId, finished.state, { k, options: { k, weights: weights.weights, ctx: pool.ctx }, env: pool.env, index, ranked: lists });
+      }
       await ctx.progress(1);
-      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, threads, searchMs, ms: Date.now() - started, runCompleted: finished };
+      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, threads, searchMs, ms: Date.now() - started, runCompleted: finished !== null };
     } catch (error) {
       await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
       throw error;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import { computeMatchLists } from '../../src/matching/core';
 import { EventPoolService } from '../../src/matching/event-pool.service';
-import { LIST_RESERVE } from '../../src/matching/match-changes.service';
+import { LIST_RESERVE, MatchChangesService, type ChangesOutcome } from '../../src/matching/match-changes.service';
 import { JobName } from '../../src/infra/queue/queue.contract';
 import { QueueService } from '../../src/infra/queue/queue.service';
 import { MatchingService } from '../../src/matching/matching.service';
@@ -31,6 +31,64 @@ interface Run {
   trigger: string;
 }
 
+const storedLists = (t: TestApp, eventId: string) =>
+  sql<Row>(
+    t,
+    `SELECT organisation_id, generation::text, basis,
+            ARRAY(SELECT s->>'organisationId' FROM jsonb_array_elements(suggestions) s) || ARRAY(SELECT r->>'organisationId' FROM jsonb_array_elements(reserve) r) AS ids,
+            ARRAY(SELECT (s->>'score')::float8 FROM jsonb_array_elements(suggestions) s) || ARRAY(SELECT (r->>'score')::float8 FROM jsonb_array_elements(reserve) r) AS scores
+       FROM match_lists WHERE event_id = $1 ORDER BY organisation_id`,
+    [eventId],
+  );
+
+/** The event's latest run, once every run has finished (none failed). */
+async function settledRun(t: TestApp, eventId: string): Promise<Run> {
+  for (let i = 0; i < 600; i++) {
+    const runs = await sql<Run>(t, 'SELECT id, kind, status, participants, generation::text, trigger FROM match_runs WHERE event_id = $1 ORDER BY created_at DESC', [eventId]);
+    if (runs.length > 0 && runs.every((r) => r.status === 'completed' || r.status === 'failed')) {
+      expect(runs.filter((r) => r.status === 'failed')).toEqual([]);
+      return runs[0];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('runs did not finish');
+}
+
+/** Every stored list (suggestions + reserve) against an exact computation over the pool as it is now, with the lists' idf. */
+async function expectExactListsOf(t: TestApp, eventId: string): Promise<Row[]> {
+  const [{ idf }] = await sql<{ idf: StoredIdf }>(t, 'SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
+  const pool = await t.app.get(EventPoolService).load(eventId, { key: `check ${Math.random()}`, idf: IdfTable.fromStored(idf) });
+  const weights = await t.app.get(WeightsService).effective(eventId);
+  const ids = pool.profiles.map((p) => p.id);
+  const exact = computeMatchLists(pool.index(), ids, { k: pool.event.suggestionsK + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx }).lists;
+  const rows = await storedLists(t, eventId);
+  expect(rows.map((r) => r.organisation_id)).toEqual([...ids].sort());
+  for (const r of rows) {
+    // A change that drops a candidate from a list promotes from the reserve without refilling it:
+    // list + reserve is the exact top n, for some n from k to k + reserve.
+    const want = exact.get(r.organisation_id)!.slice(0, r.ids.length);
+    expect(r.ids.length).toBeGreaterThanOrEqual(Math.min(20, exact.get(r.organisation_id)!.length));
+    expect({ id: r.organisation_id, ids: r.ids }).toEqual({ id: r.organisation_id, ids: want.map((e) => e.candidateId) });
+    // A profile prepared by a change run interns new terms after the pool's: its cosines may sum
+    // in another order than in a fresh load (last-bit differences).
+    r.scores.forEach((score, i) => expect(Math.abs(score - want[i].score)).toBeLessThan(1e-12));
+    expect(r.basis).toBe(pool.bases.get(r.organisation_id));
+  }
+  return rows;
+}
+
+/** An app with the dev profiles imported and an event of all of them but two Japanese organisations (returned), after a full run. */
+async function eventAfterFullRun(env: Record<string, string>): Promise<{ t: TestApp; eventId: string; outsiderIds: string[] }> {
+  const t = await startTestApp({ seedDemo: false, env });
+  await request(t.http).post('/api/profiles/import').set(...bearer(t.adminKey)).set('Content-Type', 'application/x-ndjson').send(readFileSync(DEV_PROFILES, 'utf8')).expect(200);
+  const [{ id: eventId }] = await sql<{ id: string }>(t, `INSERT INTO events (slug, name, time_zone, starts_on, ends_on) VALUES ($1, $1, 'Europe/Berlin', '2026-12-01', '2026-12-01') RETURNING id`, [EVENT]);
+  const outsiderIds = (await sql<{ id: string }>(t, "SELECT id FROM organisations WHERE country = 'JP' ORDER BY external_id DESC LIMIT 2")).map((r) => r.id);
+  await sql(t, 'INSERT INTO event_participants (event_id, organisation_id) SELECT $1, id FROM organisations WHERE NOT (id = ANY($2::uuid[]))', [eventId, outsiderIds]);
+  await request(t.http).post(`/api/events/${EVENT}/matching/recompute`).set(...bearer(t.adminKey)).expect(202);
+  expect(await settledRun(t, eventId)).toMatchObject({ kind: 'full', status: 'completed' });
+  return { t, eventId, outsiderIds };
+}
+
 /**
  * Profile edits, joins and leaves are applied to the stored lists by change runs (not recomputed in
  * full), and the lists stay exactly those a full computation gives with the lists' idf.
@@ -41,62 +99,14 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
   let eventId: string;
   let outsiderIds: string[];
 
-  const stored = () =>
-    sql<Row>(
-      t,
-      `SELECT organisation_id, generation::text, basis,
-              ARRAY(SELECT s->>'organisationId' FROM jsonb_array_elements(suggestions) s) || ARRAY(SELECT r->>'organisationId' FROM jsonb_array_elements(reserve) r) AS ids,
-              ARRAY(SELECT (s->>'score')::float8 FROM jsonb_array_elements(suggestions) s) || ARRAY(SELECT (r->>'score')::float8 FROM jsonb_array_elements(reserve) r) AS scores
-         FROM match_lists WHERE event_id = $1 ORDER BY organisation_id`,
-      [eventId],
-    );
-
-  async function settled(): Promise<Run> {
-    for (let i = 0; i < 600; i++) {
-      const runs = await sql<Run>(t, 'SELECT id, kind, status, participants, generation::text, trigger FROM match_runs WHERE event_id = $1 ORDER BY created_at DESC', [eventId]);
-      if (runs.length > 0 && runs.every((r) => r.status === 'completed' || r.status === 'failed')) {
-        expect(runs.filter((r) => r.status === 'failed')).toEqual([]);
-        return runs[0];
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('runs did not finish');
-  }
-
-  /** Every stored list (suggestions + reserve) against an exact computation over the pool as it is now, with the lists' idf. */
-  async function expectExactLists(): Promise<Row[]> {
-    const [{ idf }] = await sql<{ idf: StoredIdf }>(t, 'SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
-    const pool = await t.app.get(EventPoolService).load(eventId, { key: `check ${Math.random()}`, idf: IdfTable.fromStored(idf) });
-    const weights = await t.app.get(WeightsService).effective(eventId);
-    const ids = pool.profiles.map((p) => p.id);
-    const exact = computeMatchLists(pool.index(), ids, { k: pool.event.suggestionsK + LIST_RESERVE, weights: weights.weights, ctx: pool.ctx }).lists;
-    const rows = await stored();
-    expect(rows.map((r) => r.organisation_id)).toEqual([...ids].sort());
-    for (const r of rows) {
-      // A change that drops a candidate from a list promotes from the reserve without refilling it:
-      // list + reserve is the exact top n, for some n from k to k + reserve.
-      const want = exact.get(r.organisation_id)!.slice(0, r.ids.length);
-      expect(r.ids.length).toBeGreaterThanOrEqual(Math.min(20, exact.get(r.organisation_id)!.length));
-      expect({ id: r.organisation_id, ids: r.ids }).toEqual({ id: r.organisation_id, ids: want.map((e) => e.candidateId) });
-      // A profile prepared by a change run interns new terms after the pool's: its cosines may sum
-      // in another order than in a fresh load (last-bit differences).
-      r.scores.forEach((score, i) => expect(Math.abs(score - want[i].score)).toBeLessThan(1e-12));
-      expect(r.basis).toBe(pool.bases.get(r.organisation_id));
-    }
-    return rows;
-  }
+  const stored = () => storedLists(t, eventId);
+  const settled = () => settledRun(t, eventId);
+  const expectExactLists = () => expectExactListsOf(t, eventId);
 
   beforeAll(async () => {
     // Full runs in four shards (about 100 participants each).
-    t = await startTestApp({ seedDemo: false, env: { MATCHING_SHARD_SIZE: '100' } });
+    ({ t, eventId, outsiderIds } = await eventAfterFullRun({ MATCHING_SHARD_SIZE: '100' }));
     admin = bearer(t.adminKey);
-    await request(t.http).post('/api/profiles/import').set(...admin).set('Content-Type', 'application/x-ndjson').send(readFileSync(DEV_PROFILES, 'utf8')).expect(200);
-    [{ id: eventId }] = await sql<{ id: string }>(t, `INSERT INTO events (slug, name, time_zone, starts_on, ends_on) VALUES ($1, $1, 'Europe/Berlin', '2026-12-01', '2026-12-01') RETURNING id`, [EVENT]);
-    // Two Japanese organisations stay outside; they join later.
-    outsiderIds = (await sql<{ id: string }>(t, "SELECT id FROM organisations WHERE country = 'JP' ORDER BY external_id DESC LIMIT 2")).map((r) => r.id);
-    await sql(t, 'INSERT INTO event_participants (event_id, organisation_id) SELECT $1, id FROM organisations WHERE NOT (id = ANY($2::uuid[]))', [eventId, outsiderIds]);
-    await request(t.http).post(`/api/events/${EVENT}/matching/recompute`).set(...admin).expect(202);
-    expect(await settled()).toMatchObject({ kind: 'full', status: 'completed' });
   }, 120_000);
 
   afterAll(() => t?.close());
@@ -210,11 +220,12 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     expect((await sql<{ pending: string[] }>(t, 'SELECT pending FROM match_states WHERE event_id = $1', [eventId]))[0].pending).toEqual([]);
   });
 
-  it('loads the pool with the lists’ idf after an edit by preparing only the edited profile again', async () => {
+  it('loads the pool with the lists’ idf after an edit by preparing only the edited profile again (and updating a copy of its index)', async () => {
     const pools = t.app.get(EventPoolService);
     const [{ idf }] = await sql<{ idf: StoredIdf }>(t, 'SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
     const frozen = { key: `reuse ${Math.random()}`, idf: IdfTable.fromStored(idf) };
     const first = await pools.load(eventId, frozen);
+    const firstIndex = first.index();
     const edited = first.profiles.find((p) => p.country === 'DE')!;
     await request(t.http).patch(`/api/profiles/${edited.id}`).set(...admin).send({ description: 'We build laser optics for ophthalmic diagnostics and seek clinical partners in Japan.' }).expect(200);
     await settled();
@@ -223,6 +234,13 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     expect(second.bases.get(edited.id)).not.toBe(first.bases.get(edited.id));
     expect(second.byId.get(edited.id)).not.toBe(edited);
     expect(second.profiles.filter((p) => p.id !== edited.id).every((p) => p === first.byId.get(p.id))).toBe(true);
+    // Its index: a copy of the first pool's with the edited profile replaced (in a new slot); the first one's is unchanged.
+    expect(second.builtIndex()).toBeUndefined();
+    const secondIndex = second.index();
+    expect(secondIndex).not.toBe(firstIndex);
+    expect(secondIndex.slot(edited.id)).toBeGreaterThanOrEqual(firstIndex.capacity);
+    expect(secondIndex.profile(edited.id)).toBe(second.byId.get(edited.id));
+    expect(firstIndex.profile(edited.id)).toBe(edited);
     // The same lists as a pool prepared afresh with that idf.
     const fresh = await pools.load(eventId, { key: `fresh ${Math.random()}`, idf: IdfTable.fromStored(idf) });
     const weights = await t.app.get(WeightsService).effective(eventId);
@@ -234,5 +252,39 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
       expect({ id, ids: got.map((e) => e.candidateId) }).toEqual({ id, ids: list.map((e) => e.candidateId) });
       got.forEach((e, i) => expect(Math.abs(e.score - list[i].score)).toBeLessThan(1e-12));
     }
+  });
+});
+
+describe('a full run in one shard hands its lists to the change runs of its process (PostgreSQL)', () => {
+  let t: TestApp;
+  let eventId: string;
+
+  beforeAll(async () => {
+    // The default shard size: every participant's list in one shard.
+    ({ t, eventId } = await eventAfterFullRun({}));
+  }, 120_000);
+
+  afterAll(() => t?.close());
+
+  it('the first profile edit after it is applied to the lists kept in memory, exactly', async () => {
+    const [run] = await sql<{ shards_total: number }>(t, "SELECT shards_total FROM match_runs WHERE event_id = $1 AND kind = 'full'", [eventId]);
+    expect(run.shards_total).toBe(1);
+    const changes = t.app.get(MatchChangesService);
+    const outcomes: ChangesOutcome[] = [];
+    const apply = changes.apply.bind(changes);
+    jest.spyOn(changes, 'apply').mockImplementation(async (r) => {
+      const outcome = await apply(r);
+      outcomes.push(outcome);
+      return outcome;
+    });
+    try {
+      const [edited] = await sql<{ id: string }>(t, "SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 ORDER BY organisation_id LIMIT 1", [eventId]);
+      await request(t.http).patch(`/api/profiles/${edited.id}`).set(...bearer(t.adminKey)).send({ description: 'We grind aspheric lenses for endoscopes and seek distributors of medical devices in Japan.' }).expect(200);
+      expect(await settledRun(t, eventId)).toMatchObject({ kind: 'changes', status: 'completed', participants: 1 });
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect(outcomes).toEqual([expect.objectContaining({ outcome: 'applied', changes: 1, warm: true })]);
+    await expectExactListsOf(t, eventId);
   });
 });

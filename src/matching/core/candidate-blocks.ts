@@ -226,3 +226,15 @@ function absorbClaims(index: MatchIndex, b: CandidateBlocks): void {
   b.logPos = index.claimLog.length;
   b.version = index.version;
 }
+
+/**
+ * A copy of the index (MatchIndex.clone) that changes independently of it, with the index's candidate
+ * blocks when they are current: only the parts a change updates are copied (which slots are in no
+ * block), the rest is shared and never written, so the copy's first search does not build them again.
+ */
+export function forkIndex(index: MatchIndex): MatchIndex {
+  const copy = index.clone();
+  const b = cache.get(index);
+  if (b && b.version === index.version) cache.set(copy, { ...b, loose: [...b.loose], blockOf: b.blockOf.slice() });
+  return copy;
+}

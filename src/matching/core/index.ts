@@ -2,7 +2,7 @@
 export { buildMatchIndex, MatchIndex, type PostingList, type SignatureBucket } from './match-index';
 export { BlockSearch } from './block-search';
 export { matchingOrder } from './pool-order';
-export { buildCandidateBlocks, candidateBlocksFor, DEFAULT_BLOCK_SIZE, type CandidateBlocks } from './candidate-blocks';
+export { buildCandidateBlocks, candidateBlocksFor, DEFAULT_BLOCK_SIZE, forkIndex, type CandidateBlocks } from './candidate-blocks';
 export { decodePoolTransfer, encodePoolTransfer, type PoolTransfer } from './pool-transfer';
 export { computeMatchLists, computeOne, bruteForceList, type MatchListsResult } from './compute-match-lists';
 export { EPS, MatchSearch, emptyStats, normaliseWeights, type MatchOptions, type MatchStats } from './match-search';

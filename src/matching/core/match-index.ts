@@ -89,9 +89,9 @@ export class MatchIndex {
   forwardLists: Int32Array[] = [];
   forwardValues: Float32Array[] = [];
   /** Slots in the order they were claimed (added or reused): derived structures catch up from it. */
-  readonly claimLog: number[] = [];
+  claimLog: number[] = [];
   /** Every slot's phrases in flat arrays (exact directions against a fixed query). */
-  readonly phrases = new PhraseTable();
+  phrases = new PhraseTable();
   /** Bumped on every change (callers cache per-version data). */
   version = 0;
 
@@ -151,6 +151,65 @@ export class MatchIndex {
     let id = this.placeIds.get(key);
     if (id === undefined) this.placeIds.set(key, (id = this.placeIds.size));
     return id;
+  }
+
+  /**
+   * A copy at the same version that changes independently of this index (e.g. a change run's, while
+   * other readers keep this one). Profiles and per-slot forward arrays are shared: neither is ever
+   * modified in place (a change replaces them).
+   */
+  clone(): MatchIndex {
+    const c = new MatchIndex();
+    for (const [id, s] of this.slotOf) c.slotOf.set(id, s);
+    // Postings in one buffer, each list a view of exactly its length (as addAll leaves them: add() grows a list out of it).
+    let total = 0;
+    for (const l of this.lists) total += l.length;
+    const slots = new Int32Array(total);
+    const values = new Float32Array(total);
+    let o = 0;
+    for (const l of this.lists) {
+      for (let r = 0; r < l.length; r++) {
+        slots[o + r] = l.slots[r];
+        values[o + r] = l.values[r];
+      }
+      c.lists.push({ ...l, slots: slots.subarray(o, o + l.length), values: values.subarray(o, o + l.length) });
+      o += l.length;
+    }
+    for (const [key, sets] of this.listsByKey) {
+      c.listsByKey.set(
+        key,
+        sets.map((x) => ({ kinds: x.kinds, byCountry: x.byCountry.map((l) => c.lists[l.id]), all: x.all.map((l) => c.lists[l.id]) })),
+      );
+    }
+    for (const [key, vs] of this.variantsByKey) c.variantsByKey.set(key, vs.map((v) => ({ kinds: v.kinds, list: c.lists[v.list.id] })));
+    const buckets = new Map<SignatureBucket, SignatureBucket>();
+    for (const [key, b] of this.bucketByKey) {
+      const copy = { ...b, members: [...b.members] };
+      buckets.set(b, copy);
+      c.bucketByKey.set(key, copy);
+    }
+    c.bucketOf = this.bucketOf.map((b) => (b ? buckets.get(b)! : null));
+    for (const [k, v] of this.countryIds) c.countryIds.set(k, v);
+    for (const [k, v] of this.placeIds) c.placeIds.set(k, v);
+    for (const s of this.freeSlots) c.freeSlots.push(s);
+    c.postingCounts = this.postingCounts.slice();
+    c.livePostings = this.livePostings;
+    c.deadPostings = this.deadPostings;
+    c.profiles = this.profiles.slice();
+    c.ids = this.ids.slice();
+    c.alive = this.alive.slice();
+    c.country = this.country.slice();
+    c.place = this.place.slice();
+    c.cooperation = this.cooperation.slice();
+    c.languages = this.languages.slice();
+    c.norms = this.norms.slice();
+    c.maxNorm.set(this.maxNorm);
+    c.forwardLists = this.forwardLists.slice();
+    c.forwardValues = this.forwardValues.slice();
+    c.claimLog = this.claimLog.slice();
+    c.phrases = this.phrases.clone();
+    c.version = this.version;
+    return c;
   }
 
   add(p: ScoringProfile): void {

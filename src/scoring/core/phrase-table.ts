@@ -49,6 +49,17 @@ export class PhraseTable {
     this.used = o;
   }
 
+  /** A copy that changes independently of this table. */
+  clone(): PhraseTable {
+    const c = new PhraseTable();
+    c.start = this.start.slice();
+    c.size = this.size.slice();
+    c.data = this.data.slice();
+    c.used = this.used;
+    c.garbage = this.garbage;
+    return c;
+  }
+
   /** Forgets a slot's phrases. */
   clear(slot: number): void {
     if (slot >= this.start.length) {
