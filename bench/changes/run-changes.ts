@@ -1,11 +1,14 @@
 // Product benchmark of full and change runs: N synthetic profiles imported into a scratch database (a
 // fresh database on DATABASE_URL's server, else embedded), one event with all of them, a full run
 // through the queue, a few list reads (suggestions with their reasons, built on reading), then --edits
-// profile edits through the profiles service, each applied by the change run it starts (the first on
-// lists loaded from the database, the others on the lists the process keeps in memory). Prints one
-// JSON line; run times are match_runs.duration_ms (from the run's start to its commit; the edit
-// debounce comes before it).
-// Usage: npm run bench:changes -- [--profiles 10000] [--edits 10] [--threads 1] [--seed 1]
+// profile edits through the profiles service, each applied by the change run it starts (on the lists
+// the process keeps in memory: a full run in one shard hands them over, a change run keeps its own),
+// then one edit in a second application context on the same database, as another worker process (or
+// one restarted) would see it: nothing in memory, the pool and the lists loaded (`cold_change_ms`).
+// With --shard-size below the number of profiles the full run has several shards and the first edit
+// loads the lists from the database. Prints one JSON line; run times are match_runs.duration_ms (from
+// the run's start to its commit; the edit debounce comes before it).
+// Usage: npm run bench:changes -- [--profiles 10000] [--edits 10] [--threads 1] [--shard-size N] [--seed 1]
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -25,16 +28,19 @@ interface Args {
   profiles: number;
   edits: number;
   threads: number;
+  /** Participants per full-run shard (default: every participant in one shard). */
+  shardSize: number;
   seed: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { profiles: 10_000, edits: 10, threads: 1, seed: 1 };
+  const a: Args = { profiles: 10_000, edits: 10, threads: 1, shardSize: 0, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const v = () => Number(argv[++i]);
     if (argv[i] === '--profiles') a.profiles = v();
     else if (argv[i] === '--edits') a.edits = Math.max(1, v());
     else if (argv[i] === '--threads') a.threads = Math.max(1, v());
+    else if (argv[i] === '--shard-size') a.shardSize = Math.max(1, v());
     else if (argv[i] === '--seed') a.seed = v();
     else throw new Error(`unknown argument ${argv[i]}`);
   }
@@ -64,8 +70,10 @@ async function settle(app: INestApplicationContext, db: DataSource, eventId: str
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scratch = await scratchDatabase('bench_changes');
-  const config = loadConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', SEED_DEMO: 'false', MATCHING_THREADS: String(args.threads), MATCHING_SHARD_SIZE: String(Math.max(args.profiles, 10)) });
-  const app = await createWorkerContext({ ...config, log: { level: 'warn', toStderr: true } }, 'cli');
+  const shardSize = args.shardSize > 0 ? args.shardSize : Math.max(args.profiles, 10);
+  const config = loadConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', SEED_DEMO: 'false', MATCHING_THREADS: String(args.threads), MATCHING_SHARD_SIZE: String(shardSize) });
+  const context = () => createWorkerContext({ ...config, log: { level: 'warn', toStderr: true } }, 'cli');
+  const app = await context();
   try {
     const db = app.get<DataSource>(getDataSourceToken());
     const sectors = app.get(TaxonomyService).taxonomy.focusSectors();
@@ -99,22 +107,31 @@ async function main(): Promise<void> {
     // Each edit gives a profile the offers, seeks and description of a new synthetic profile of its country.
     const replacements = generateSyntheticInputs(args.edits * 4, sectors, { seed: args.seed + 1000, prefix: 'r' });
     const random = createRandom(args.seed + 7);
-    const profiles = app.get(ProfilesService);
-    const changes: { ms: number; written: number; pairs: number; kind: string }[] = [];
-    for (let e = 0; e < args.edits; e++) {
+    const edit = async (on: INestApplicationContext, e: number) => {
       const i = Math.floor(random() * synthetic.length);
       const r = replacements.find((x, j) => j >= e && x.country === synthetic[i].country) ?? replacements[e];
-      await profiles.update(ADMIN, imported.organisationIds[i], { offers: [...r.offers], seeks: [...r.seeks], description: r.description ?? undefined });
-      const run = await settle(app, db, eventId);
+      await on.get(ProfilesService).update(ADMIN, imported.organisationIds[i], { offers: [...r.offers], seeks: [...r.seeks], description: r.description ?? undefined });
+      const run = await settle(on, db, eventId);
       const [{ n }] = await db.query<{ n: string }[]>('SELECT count(*)::text AS n FROM match_lists WHERE event_id = $1 AND generation = $2', [eventId, run.generation]);
-      changes.push({ ms: run.duration_ms, written: Number(n), pairs: Number(run.pairs_scored), kind: run.kind });
-    }
+      return { ms: run.duration_ms, written: Number(n), pairs: Number(run.pairs_scored), kind: run.kind };
+    };
+    const changes: { ms: number; written: number; pairs: number; kind: string }[] = [];
+    for (let e = 0; e < args.edits; e++) changes.push(await edit(app, e));
     const warm = changes.slice(1);
+    // Another process: its own application context, nothing of the event in memory.
+    const other = await context();
+    let cold: Awaited<ReturnType<typeof edit>>;
+    try {
+      cold = await edit(other, args.edits);
+    } finally {
+      await other.close();
+    }
     process.stdout.write(
       JSON.stringify({
         profiles: args.profiles,
         database: scratch.embedded ? 'embedded' : 'postgresql',
         threads: args.threads,
+        full_run_shards: Math.ceil(args.profiles / shardSize),
         import_ms: Math.round(importMs),
         full_run_ms: full.duration_ms,
         full_run_wall_ms: Math.round(fullWallMs),
@@ -129,6 +146,9 @@ async function main(): Promise<void> {
         change_ms_max: warm.length > 0 ? Math.max(...warm.map((c) => c.ms)) : null,
         lists_written_median: warm.length > 0 ? median(warm.map((c) => c.written)) : null,
         pairs_scored_median: warm.length > 0 ? median(warm.map((c) => c.pairs)) : null,
+        cold_change_kind: cold.kind,
+        cold_change_ms: cold.ms,
+        cold_change_lists_written: cold.written,
       }) + '\n',
     );
   } finally {
