@@ -2,12 +2,12 @@
 // fresh database on DATABASE_URL's server, else embedded), one event with all of them, a full run
 // through the queue, a few list reads (suggestions with their reasons, built on reading), then --edits
 // profile edits through the profiles service, each applied by the change run it starts (on the lists
-// the process keeps in memory: a full run in one shard hands them over, a change run keeps its own),
-// then one edit in a second application context on the same database, as another worker process (or
-// one restarted) would see it: nothing in memory, the pool and the lists loaded (`cold_change_ms`).
-// With --shard-size below the number of profiles the full run has several shards and the first edit
-// loads the lists from the database. Prints one JSON line; run times are match_runs.duration_ms (from
-// the run's start to its commit; the edit debounce comes before it).
+// the process keeps in memory: the full run, whose shards all run here, hands them over; a change run
+// keeps its own), then one edit in a second application context on the same database, as another
+// worker process (or one restarted) would see it: nothing in memory, the pool and the lists loaded
+// (`cold_change_ms`). --shard-size splits the full run into shards (default: one). Prints one JSON
+// line; run times are match_runs.duration_ms (from the run's start to its commit; the edit debounce
+// comes before it).
 // Usage: npm run bench:changes -- [--profiles 10000] [--edits 10] [--threads 1] [--shard-size N] [--seed 1]
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';

@@ -162,9 +162,10 @@ export class MatchChangesService {
   }
 
   /**
-   * Keeps the lists a full run has just written for every participant (one shard) with the index they
-   * were computed over, so that the first change run after it starts warm. `state`: the event's match
-   * state as the run's transaction left it; `index` is copied (its owner may share it).
+   * Keeps the lists a full run has just written for every participant (all its shards computed in this
+   * process) with the index they were computed over, so that the first change run after it starts
+   * warm. `state`: the event's match state as the run's last transaction left it; `index` is copied
+   * (its owner may share it).
    */
   adopt(
     eventId: string,

@@ -25,6 +25,9 @@ export const PROFILE_CHANGE_DEBOUNCE_MS = 1500;
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger('Matching');
+  /** Per event: the lists of a whole-event run's shards stored from this process so far (see collect). */
+  private readonly collected = new Map<string, { runId: string; index: MatchIndex | null; shards: Set<number>; lists: Map<string, MatchEntry[]> }>();
+  private static readonly MAX_COLLECTED_RUNS = 4;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -230,7 +233,8 @@ export class MatchingService {
             WHERE id = $1 AND NOT ($2 = ANY(done_shards)) RETURNING cardinality(done_shards) AS done, shards_total AS total`,
           [run.id, shard, pairsScored, weights.version],
         );
-        if (marked.length === 0 || marked[0].done < marked[0].total) return null;
+        if (marked.length === 0) return { stored: false, completed: false, state: null };
+        if (marked[0].done < marked[0].total) return { stored: true, completed: false, state: null };
         if (!run.organisationId) {
           // Change runs from now on keep this run's idf (every list now has it). The run's participants
           // who have left since it started are pending: shards that loaded the pool before they left
@@ -263,19 +267,46 @@ export class MatchingService {
           'SELECT version::text, generation::text, weight_set_id AS "weightSetId" FROM match_states WHERE event_id = $1',
           [run.eventId],
         );
-        return { state: state ?? null };
+        return { stored: true, completed: true, state: state ?? null };
       });
-      // One shard computed every participant's list: the change service keeps them for the next change
-      // run (when this run's idf is the lists' idf now, i.e. no newer run wrote them).
-      if (finished?.state && run.shardsTotal === 1 && !run.organisationId && finished.state.generation === run.generation) {
-        this.changes.adopt(run.eventId, finished.state, { k, options: { k, weights: weights.weights, ctx: pool.ctx }, env: pool.env, index, ranked: lists });
+      // Every shard of the run stored its lists from this process, over one index: the change service
+      // keeps them for the next change run (when this run's idf is the lists' idf now, i.e. no newer
+      // run wrote them).
+      const runLists = finished.stored && !run.organisationId ? this.collect(run, shard, index, lists) : null;
+      if (runLists && finished.state && finished.state.generation === run.generation) {
+        this.changes.adopt(run.eventId, finished.state, { k, options: { k, weights: weights.weights, ctx: pool.ctx }, env: pool.env, index, ranked: runLists });
       }
       await ctx.progress(1);
-      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, threads, searchMs, ms: Date.now() - started, runCompleted: finished !== null };
+      return { eventId: run.eventId, shard, lists: rows.length, pairsScored, threads, searchMs, ms: Date.now() - started, runCompleted: finished.completed };
     } catch (error) {
       await runs.update(run.id, { status: 'failed', error: (error as Error).message, finishedAt: new Date() });
       throw error;
     }
+  }
+
+  /**
+   * Gathers the lists a whole-event run's shards stored from this process: all of the run's lists
+   * once every shard is here and all were computed over one index (the same pool), else null. A run
+   * whose shards saw different pools (an edit between them), or that other processes share, hands
+   * nothing over; its change runs load the lists.
+   */
+  private collect(run: MatchRunEntity, shard: number, index: MatchIndex, lists: ReadonlyMap<string, MatchEntry[]>): Map<string, MatchEntry[]> | null {
+    let c = this.collected.get(run.eventId);
+    if (!c || c.runId !== run.id) {
+      this.collected.delete(run.eventId);
+      if (this.collected.size >= MatchingService.MAX_COLLECTED_RUNS) this.collected.delete(this.collected.keys().next().value!);
+      this.collected.set(run.eventId, (c = { runId: run.id, index, shards: new Set(), lists: new Map() }));
+    }
+    if (c.index !== index) {
+      c.index = null;
+      c.lists.clear();
+    }
+    if (c.index === null) return null;
+    c.shards.add(shard);
+    for (const [id, list] of lists) c.lists.set(id, list);
+    if (c.shards.size < run.shardsTotal) return null;
+    this.collected.delete(run.eventId);
+    return c.lists;
   }
 
   /**

@@ -77,6 +77,24 @@ async function expectExactListsOf(t: TestApp, eventId: string): Promise<Row[]> {
   return rows;
 }
 
+/** Runs `fn` and returns what the change service's apply returned meanwhile. */
+async function changeOutcomes(t: TestApp, fn: () => Promise<unknown>): Promise<ChangesOutcome[]> {
+  const changes = t.app.get(MatchChangesService);
+  const outcomes: ChangesOutcome[] = [];
+  const apply = changes.apply.bind(changes);
+  const spy = jest.spyOn(changes, 'apply').mockImplementation(async (r) => {
+    const outcome = await apply(r);
+    outcomes.push(outcome);
+    return outcome;
+  });
+  try {
+    await fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return outcomes;
+}
+
 /** An app with the dev profiles imported and an event of all of them but two Japanese organisations (returned), after a full run. */
 async function eventAfterFullRun(env: Record<string, string>): Promise<{ t: TestApp; eventId: string; outsiderIds: string[] }> {
   const t = await startTestApp({ seedDemo: false, env });
@@ -127,14 +145,19 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     const before = await stored();
     const seekerBefore = before.find((r) => r.organisation_id === seeker.id)!;
     const [mirror] = await sql<{ id: string }>(t, "SELECT o.id FROM organisations o JOIN event_participants ep ON ep.organisation_id = o.id WHERE o.country = 'JP' AND NOT (o.id = ANY($1::uuid[])) ORDER BY o.external_id LIMIT 1", [seekerBefore.ids]);
-    await request(t.http).patch(`/api/profiles/${mirror.id}`).set(...admin).send({ offers: seeker.seeks, seeks: seeker.offers, sectors: seeker.sectors, description: seeker.description, languages: ['ja', 'de', 'en'] }).expect(200);
-    const run = await settled();
+    let run: Run | undefined;
+    const outcomes = await changeOutcomes(t, async () => {
+      await request(t.http).patch(`/api/profiles/${mirror.id}`).set(...admin).send({ offers: seeker.seeks, seeks: seeker.offers, sectors: seeker.sectors, description: seeker.description, languages: ['ja', 'de', 'en'] }).expect(200);
+      run = await settled();
+    });
     expect(run).toMatchObject({ kind: 'changes', status: 'completed', participants: 1 });
+    // The full run's four shards all ran in this process over one pool: their lists were handed over.
+    expect(outcomes).toEqual([expect.objectContaining({ outcome: 'applied', changes: 1, warm: true })]);
     const after = await expectExactLists();
     const seekerAfter = after.find((r) => r.organisation_id === seeker.id)!;
     expect(seekerAfter.ids.slice(0, 20)).toContain(mirror.id);
     // Only the lists the change touched were written; the rest keep the full run's generation.
-    const written = after.filter((r) => r.generation === run.generation);
+    const written = after.filter((r) => r.generation === run!.generation);
     expect(written.length).toBeGreaterThan(1);
     expect(written.length).toBeLessThan(after.length / 2);
     expect(written.map((r) => r.organisation_id)).toContain(mirror.id);
@@ -191,7 +214,7 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
 
     const held: { runId: string; shard: number }[] = [];
     const enqueue = queue.enqueue.bind(queue);
-    jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
+    const enqueueSpy = jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
       if (name !== JobName.MatchingShard) return enqueue(name, data, opts);
       held.push(data as { runId: string; shard: number });
       return Promise.resolve({ id: `held ${held.length}`, deduplicated: false });
@@ -208,12 +231,13 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
       await matching.handleShard(held[2], job);
       expect(await matching.handleShard(held[3], job)).toMatchObject({ runCompleted: true });
     } finally {
-      jest.restoreAllMocks();
+      enqueueSpy.mockRestore();
     }
     const [state] = await sql<{ pending: string[] }>(t, 'SELECT pending FROM match_states WHERE event_id = $1', [eventId]);
     expect(state.pending).toEqual([leaving]);
-    const last = await settled();
-    expect(last).toMatchObject({ kind: 'changes', participants: 2 });
+    const outcomes = await changeOutcomes(t, async () => expect(await settled()).toMatchObject({ kind: 'changes', participants: 2 }));
+    // The shards saw two pools (the edit and the leave came between them): the change run loaded the lists.
+    expect(outcomes.filter((o) => o.outcome === 'applied')).toEqual([expect.objectContaining({ changes: 2, warm: false })]);
     const after = await expectExactLists();
     expect(after.find((r) => r.organisation_id === seeker.id)!.ids.slice(0, 20)).toContain(mirror);
     expect(after.some((r) => r.organisation_id === leaving || r.ids.includes(leaving))).toBe(false);
@@ -269,21 +293,11 @@ describe('a full run in one shard hands its lists to the change runs of its proc
   it('the first profile edit after it is applied to the lists kept in memory, exactly', async () => {
     const [run] = await sql<{ shards_total: number }>(t, "SELECT shards_total FROM match_runs WHERE event_id = $1 AND kind = 'full'", [eventId]);
     expect(run.shards_total).toBe(1);
-    const changes = t.app.get(MatchChangesService);
-    const outcomes: ChangesOutcome[] = [];
-    const apply = changes.apply.bind(changes);
-    jest.spyOn(changes, 'apply').mockImplementation(async (r) => {
-      const outcome = await apply(r);
-      outcomes.push(outcome);
-      return outcome;
-    });
-    try {
-      const [edited] = await sql<{ id: string }>(t, "SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 ORDER BY organisation_id LIMIT 1", [eventId]);
+    const outcomes = await changeOutcomes(t, async () => {
+      const [edited] = await sql<{ id: string }>(t, 'SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 ORDER BY organisation_id LIMIT 1', [eventId]);
       await request(t.http).patch(`/api/profiles/${edited.id}`).set(...bearer(t.adminKey)).send({ description: 'We grind aspheric lenses for endoscopes and seek distributors of medical devices in Japan.' }).expect(200);
       expect(await settledRun(t, eventId)).toMatchObject({ kind: 'changes', status: 'completed', participants: 1 });
-    } finally {
-      jest.restoreAllMocks();
-    }
+    });
     expect(outcomes).toEqual([expect.objectContaining({ outcome: 'applied', changes: 1, warm: true })]);
     await expectExactListsOf(t, eventId);
   });
