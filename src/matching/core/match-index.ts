@@ -1,39 +1,13 @@
-// The inverted index of a pool: one posting list per key and country (profile slots with values, see
-// match-keys.ts; split by country so a cross-country query never reads its own country's postings), per-slot plain attributes for the cheap components and blocking, and buckets of
-// profiles by (cooperation, languages, country, region) signature for completing sparse lists.
+// The inverted index of a pool: its posting lists (posting-lists.ts), per-slot plain attributes for the
+// cheap components and blocking, and buckets of profiles by (cooperation, languages, country, region)
+// signature for completing sparse lists.
 // Updates are incremental: add appends postings, remove tombstones the slot (postings are dropped
 // by an occasional compaction), replace = remove + add.
 import { PhraseTable, type ScoringProfile } from '../../scoring/core';
-import { FAM_OT, FAM_ST, FAM_T, familyOf, GROUP_COUNT, G_T1, G_T2, G_TEXT, indexEntries, type IndexEntries } from './match-keys';
+import { GROUP_COUNT, indexEntries, type IndexEntries } from './match-keys';
+import { PostingLists, roundUp, sumGroupOfKey, type PostingList } from './posting-lists';
 
-/** The sum group a key's postings feed (term keys of offers, seeks, description), else −1. */
-function sumGroupOfKey(key: number): number {
-  const fam = familyOf(key);
-  return fam === FAM_OT ? G_T1 : fam === FAM_ST ? G_T2 : fam === FAM_T ? G_TEXT : -1;
-}
-
-/** Postings of one key: parallel arrays of slots and values; `max` bounds every value ever stored. */
-export interface PostingList {
-  /** Dense list number (position in the index). */
-  id: number;
-  slots: Int32Array;
-  values: Float32Array;
-  length: number;
-  max: number;
-  /** Country id of every slot in the list (lists are split by country). */
-  country: number;
-  /** The sum group its postings feed (term keys), else −1 (max groups: domains, sectors). */
-  sumGroup: number;
-  /** Key family (FAM_* of match-keys.ts: clustering of candidate blocks). */
-  family: number;
-}
-
-/** The lists of one key: one per country; phrase keys have one such set per activity-kinds variant. */
-interface KeyLists {
-  kinds: number;
-  byCountry: PostingList[];
-  all: PostingList[];
-}
+export type { PostingList } from './posting-lists';
 
 /** Profiles whose non-indexed components (cooperation, language, region rule) score alike. */
 export interface SignatureBucket {
@@ -46,22 +20,9 @@ export interface SignatureBucket {
   sorted: boolean;
 }
 
-const EMPTY_SLOTS = new Int32Array(0);
-const EMPTY_VALUES = new Float32Array(0);
-
-/** Float32 storage rounded up, so a stored value never undercuts the real one (bounds stay valid). */
-function roundUp(v: number): number {
-  const f = Math.fround(v);
-  return f >= v ? f : Math.fround(v * (1 + 1e-6));
-}
-
 export class MatchIndex {
   private readonly slotOf = new Map<string, number>();
-  private readonly lists: PostingList[] = [];
-  /** Per key: its lists (a phrase key: per activity-kinds variant). */
-  private readonly listsByKey = new Map<number, KeyLists[]>();
-  /** Per phrase key: every variant's lists with their kinds (one entry per kinds and country). */
-  private readonly variantsByKey = new Map<number, { kinds: number; list: PostingList }[]>();
+  private lists = new PostingLists();
   private readonly bucketByKey = new Map<string, SignatureBucket>();
   private readonly countryIds = new Map<string, number>();
   private readonly placeIds = new Map<string, number>();
@@ -132,12 +93,12 @@ export class MatchIndex {
 
   /** The lists of a key without kinds (c, f, t), one per country. */
   listsOf(key: number): readonly PostingList[] {
-    return this.listsByKey.get(key)?.[0]?.all ?? [];
+    return this.lists.listsOf(key);
   }
 
   /** The kind-split lists of a phrase key (od, sd, ot, st), one per kinds and country. */
   variants(key: number): readonly { kinds: number; list: PostingList }[] | undefined {
-    return this.variantsByKey.get(key);
+    return this.lists.variants(key);
   }
 
   countryId(country: string): number {
@@ -161,27 +122,7 @@ export class MatchIndex {
   clone(): MatchIndex {
     const c = new MatchIndex();
     for (const [id, s] of this.slotOf) c.slotOf.set(id, s);
-    // Postings in one buffer, each list a view of exactly its length (as addAll leaves them: add() grows a list out of it).
-    let total = 0;
-    for (const l of this.lists) total += l.length;
-    const slots = new Int32Array(total);
-    const values = new Float32Array(total);
-    let o = 0;
-    for (const l of this.lists) {
-      for (let r = 0; r < l.length; r++) {
-        slots[o + r] = l.slots[r];
-        values[o + r] = l.values[r];
-      }
-      c.lists.push({ ...l, slots: slots.subarray(o, o + l.length), values: values.subarray(o, o + l.length) });
-      o += l.length;
-    }
-    for (const [key, sets] of this.listsByKey) {
-      c.listsByKey.set(
-        key,
-        sets.map((x) => ({ kinds: x.kinds, byCountry: x.byCountry.map((l) => c.lists[l.id]), all: x.all.map((l) => c.lists[l.id]) })),
-      );
-    }
-    for (const [key, vs] of this.variantsByKey) c.variantsByKey.set(key, vs.map((v) => ({ kinds: v.kinds, list: c.lists[v.list.id] })));
+    c.lists = this.lists.clone();
     const buckets = new Map<SignatureBucket, SignatureBucket>();
     for (const [key, b] of this.bucketByKey) {
       const copy = { ...b, members: [...b.members] };
@@ -216,19 +157,19 @@ export class MatchIndex {
     const s = this.claimSlot(p);
     const entries = indexEntries(p);
     const lists = this.listIds(entries, this.country[s]);
-    for (let i = 0; i < lists.length; i++) this.append(this.lists[lists[i]], s, entries.values[i]);
+    for (let i = 0; i < lists.length; i++) this.lists.append(lists[i], s, entries.values[i]);
     this.finishSlot(p, s, entries, lists);
   }
 
   private listIds(e: IndexEntries, country: number): Int32Array {
     const out = new Int32Array(e.keys.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.listFor(e.keys[i], e.kinds[i], country).id;
+    for (let i = 0; i < out.length; i++) out[i] = this.lists.listFor(e.keys[i], e.kinds[i], country).id;
     return out;
   }
 
   /** Adds many profiles to an empty index: the same result as add() one by one, with every list allocated once. */
   addAll(profiles: Iterable<ScoringProfile>): void {
-    if (this.size > 0 || this.lists.length > 0) {
+    if (this.size > 0 || this.lists.count > 0) {
       for (const p of profiles) this.add(p);
       return;
     }
@@ -238,8 +179,8 @@ export class MatchIndex {
       const s = this.claimSlot(p);
       const entries = indexEntries(p);
       const lists = this.listIds(entries, this.country[s]);
-      if (this.lists.length > counts.length) {
-        const grown = new Int32Array(this.lists.length * 2);
+      if (this.lists.count > counts.length) {
+        const grown = new Int32Array(this.lists.count * 2);
         grown.set(counts);
         counts = grown;
       }
@@ -247,18 +188,9 @@ export class MatchIndex {
       added.push({ p, s, entries, lists });
     }
     // One buffer for all postings; every list is a view of exactly its size (add() grows it later).
-    let total = 0;
-    for (let id = 0; id < this.lists.length; id++) total += counts[id];
-    const slots = new Int32Array(total);
-    const values = new Float32Array(total);
-    let o = 0;
-    for (let id = 0; id < this.lists.length; id++) {
-      this.lists[id].slots = slots.subarray(o, o + counts[id]);
-      this.lists[id].values = values.subarray(o, o + counts[id]);
-      o += counts[id];
-    }
+    this.lists.reserve(counts);
     for (const { p, s, entries, lists } of added) {
-      for (let i = 0; i < lists.length; i++) this.append(this.lists[lists[i]], s, entries.values[i]);
+      for (let i = 0; i < lists.length; i++) this.lists.append(lists[i], s, entries.values[i]);
       this.finishSlot(p, s, entries, lists);
     }
   }
@@ -351,15 +283,7 @@ export class MatchIndex {
 
   /** Drops postings of removed slots and frees the slots for reuse. */
   compact(): void {
-    for (const l of this.lists) {
-      let w = 0;
-      for (let r = 0; r < l.length; r++) {
-        if (!this.alive[l.slots[r]]) continue;
-        l.slots[w] = l.slots[r];
-        l.values[w++] = l.values[r];
-      }
-      l.length = w;
-    }
+    this.lists.compact(this.alive);
     this.deadPostings = 0;
     this.freeSlots.length = 0;
     for (let s = this.profiles.length - 1; s >= 0; s--) if (!this.alive[s]) this.freeSlots.push(s);
@@ -374,55 +298,17 @@ export class MatchIndex {
   }
 
   get listCount(): number {
-    return this.lists.length;
+    return this.lists.count;
   }
 
   /** A list by its dense number. */
   listById(id: number): PostingList {
-    return this.lists[id];
+    return this.lists.byId(id);
   }
 
   /** True while removed slots still have postings in the lists (readers must check `alive`). */
   get hasDeadPostings(): boolean {
     return this.deadPostings > 0;
-  }
-
-  /** The list of (key, kinds, country), created empty on first use. */
-  private listFor(key: number, kinds: number, country: number): PostingList {
-    let variants = this.listsByKey.get(key);
-    if (!variants) this.listsByKey.set(key, (variants = []));
-    let byKey: KeyLists | undefined;
-    for (let i = 0; i < variants.length; i++) if (variants[i].kinds === kinds) byKey = variants[i];
-    if (!byKey) variants.push((byKey = { kinds, byCountry: [], all: [] }));
-    let l = byKey.byCountry[country];
-    if (l === undefined) {
-      l = { id: this.lists.length, slots: EMPTY_SLOTS, values: EMPTY_VALUES, length: 0, max: 0, country, sumGroup: sumGroupOfKey(key), family: familyOf(key) };
-      this.lists.push(l);
-      byKey.byCountry[country] = l;
-      byKey.all.push(l);
-      if (kinds >= 0) {
-        let v = this.variantsByKey.get(key);
-        if (!v) this.variantsByKey.set(key, (v = []));
-        v.push({ kinds, list: l });
-      }
-    }
-    return l;
-  }
-
-  private append(l: PostingList, slot: number, value: number): void {
-    if (l.length === l.slots.length) {
-      const cap = Math.max(4, l.length * 2);
-      const slots = new Int32Array(cap);
-      slots.set(l.slots);
-      const values = new Float32Array(cap);
-      values.set(l.values);
-      l.slots = slots;
-      l.values = values;
-    }
-    const v = roundUp(value);
-    l.slots[l.length] = slot;
-    l.values[l.length++] = v;
-    if (v > l.max) l.max = v;
   }
 
   private grow(): number {
