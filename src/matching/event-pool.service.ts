@@ -39,7 +39,7 @@ export interface EventPool {
   fingerprint: string;
   /** The environment the profiles were prepared in (its idf: the pool's own, or the frozen one asked for). */
   env: ScoringEnvironment;
-  /** Per participant: the basis its profile was loaded at (see basisOf). */
+  /** Per participant: the basis its profile was loaded at (see PARTICIPANT_BASIS). */
   bases: Map<string, string>;
 }
 
@@ -56,12 +56,12 @@ export function runIdfKey(generation: string): string {
 
 /**
  * What a participant's scoring input is at: the profile's version and the participation's edit time
- * (event languages replace the profile's). Stored with each list, so a run can tell which profiles
- * changed since the lists were written.
+ * (event languages replace the profile's), as `version@time` with the time in ISO 8601, UTC, to the
+ * millisecond. Stored with each list, so a run can tell which profiles changed since the lists were
+ * written. PostgreSQL computes it (alias o: the organisation, ep: the participation), so a change run
+ * compares it with the stored lists' without reading every participant.
  */
-export function basisOf(version: number, participantUpdatedAt: Date): string {
-  return `${version}@${participantUpdatedAt.toISOString()}`;
-}
+export const PARTICIPANT_BASIS = `o.version || '@' || to_char(ep.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 interface ParticipantRow {
   id: string;
@@ -75,12 +75,14 @@ interface ParticipantRow {
   version: number;
   updated_at: Date;
   participant_updated_at: Date;
+  basis: string;
 }
 
 // The languages an organiser set for the event replace the profile's (the people who attend).
 const PARTICIPANT_SELECT = `SELECT o.id, o.external_id, o.name, o.kind, o.country, r.name AS region, o.cooperation, coalesce(ep.languages, o.languages) AS languages,
-              o.version, o.updated_at, ep.updated_at AS participant_updated_at`;
-const PARTICIPANT_FROM = 'FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id WHERE ep.event_id = $1';
+              o.version, o.updated_at, ep.updated_at AS participant_updated_at, ${PARTICIPANT_BASIS} AS basis`;
+/** An event's participants ($1: the event), with their organisations (o) and participations (ep). */
+export const PARTICIPANT_FROM = 'FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id WHERE ep.event_id = $1';
 
 /**
  * Loads and prepares an event's pool. Text analysis is the expensive part: it is stored per profile
@@ -118,7 +120,7 @@ export class EventPoolService {
     if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event) };
 
     const members: PoolMember[] = rows.map((r) => ({ id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, version: r.version }));
-    const bases = new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)]));
+    const bases = new Map(rows.map((r) => [r.id, r.basis]));
     // With a frozen idf a profile's preparation depends on its own input only: a pool of this idf
     // prepared before some edits keeps every member not edited since (same event settings).
     const earlier = frozen && cached && cached.event.updatedAt.getTime() === event.updatedAt.getTime() ? cached : null;
@@ -172,12 +174,6 @@ export class EventPoolService {
     this.remember(`${pool.event.id}|${key}`, pool);
   }
 
-  /** Each participant's basis now (see basisOf), without preparing anything. */
-  async bases(eventId: string): Promise<Map<string, string>> {
-    const rows: { id: string; version: number; participant_updated_at: Date }[] = await this.db.query(`SELECT o.id, o.version, ep.updated_at AS participant_updated_at ${PARTICIPANT_FROM}`, [eventId]);
-    return new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)]));
-  }
-
   /**
    * Some participants' profiles as they are now, prepared in `env` (the text analysed afresh: meant
    * for the few profiles of a change), with their bases. Ids no longer taking part are left out.
@@ -194,7 +190,7 @@ export class EventPoolService {
           env,
         ),
       ),
-      bases: new Map(rows.map((r) => [r.id, basisOf(r.version, r.participant_updated_at)])),
+      bases: new Map(rows.map((r) => [r.id, r.basis])),
     };
   }
 

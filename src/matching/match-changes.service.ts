@@ -5,7 +5,7 @@ import { createPairScorer, type ScoringEnvironment, type ScoringProfile } from '
 import { WeightsService } from '../scoring/weights.service';
 import { IdfTable, type StoredIdf } from '../text';
 import { applyChange, forkIndex, lowBarFor, MatchListStore, type MatchEntry, type MatchIndex, type MatchOptions } from './core';
-import { EventPoolService, runIdfKey } from './event-pool.service';
+import { EventPoolService, PARTICIPANT_BASIS, PARTICIPANT_FROM, runIdfKey } from './event-pool.service';
 import type { ReserveEntry } from './match-list.entity';
 import { listRow, lockEventLists, upsertLists } from './match-list-writes';
 import type { MatchRunEntity } from './match-run.entity';
@@ -31,6 +31,25 @@ export async function loadListStore(tx: EntityManager, eventId: string, k: numbe
     );
   }
   return store;
+}
+
+/**
+ * The pending changes of an event's lists, compared in the database: participants with no list, lists
+ * recorded at another basis than their owner's profile now or at none, lists of those who have left,
+ * and `also` (e.g. the match state's pending ids) unless their list is current. Sorted; with the
+ * number of participants.
+ */
+export async function staleLists(tx: EntityManager, eventId: string, also: readonly string[]): Promise<{ participants: number; changes: string[] }> {
+  const [row] = await tx.query<{ participants: number; changes: string[] }[]>(
+    `WITH p AS (SELECT o.id, ${PARTICIPANT_BASIS} AS basis ${PARTICIPANT_FROM}),
+          l AS (SELECT organisation_id AS id, basis FROM match_lists WHERE event_id = $1),
+          d AS (SELECT coalesce(p.id, l.id) AS id, coalesce(l.basis = p.basis, false) AS current FROM p FULL JOIN l ON l.id = p.id)
+     SELECT (SELECT count(*)::int FROM p) AS participants,
+            ARRAY(SELECT id::text FROM d WHERE NOT current
+                  UNION SELECT x::text FROM unnest($2::uuid[]) AS x WHERE NOT EXISTS (SELECT 1 FROM d WHERE d.id = x AND d.current)) AS changes`,
+    [eventId, also],
+  );
+  return { participants: row.participants, changes: row.changes.sort() };
 }
 
 /** What a change run did, or why the event needs a full run (or must wait for one). */
@@ -100,17 +119,9 @@ export class MatchChangesService {
         const weights = await this.weights.effective(eventId);
         if (weights.id !== state.weight_set_id) return { outcome: 'full', reason: 'the weights changed' };
 
-        const now = await this.pools.bases(eventId);
-        const stored: { id: string; basis: string | null }[] = await tx.query('SELECT organisation_id AS id, basis FROM match_lists WHERE event_id = $1', [eventId]);
-        const pending = new Set<string>(state.pending);
-        for (const id of now.keys()) pending.add(id);
-        for (const r of stored) {
-          if (r.basis !== null && now.get(r.id) === r.basis) pending.delete(r.id);
-          else pending.add(r.id);
-        }
-        const changes = [...pending].sort();
-        if (changes.length === 0) return { outcome: 'applied', changes: 0, listsWritten: 0, listsDeleted: 0, pairsScored: 0, warm: false, participants: now.size, weightVersion: weights.version };
-        if (changes.length > changeLimit(now.size)) return { outcome: 'full', reason: `${changes.length} profiles changed` };
+        const { participants, changes } = await staleLists(tx, eventId, state.pending);
+        if (changes.length === 0) return { outcome: 'applied', changes: 0, listsWritten: 0, listsDeleted: 0, pairsScored: 0, warm: false, participants, weightVersion: weights.version };
+        if (changes.length > changeLimit(participants)) return { outcome: 'full', reason: `${changes.length} profiles changed` };
 
         const ctx = await this.pools.contextOf(eventId);
         const k = await this.suggestionsK(tx, eventId);
@@ -153,7 +164,7 @@ export class MatchChangesService {
         const [[{ version }]] = await tx.query<[{ version: string }[], number]>(`UPDATE match_states SET version = version + 1, pending = '{}', updated_at = now() WHERE event_id = $1 RETURNING version::text`, [eventId]);
         this.keep(eventId, { ...lists!, version });
         this.logger.log(`event ${eventId}: applied ${changes.length} change(s) to the lists ${warm ? 'kept in memory' : 'loaded'}; wrote ${rows.length}, deleted ${left.length}`);
-        return { outcome: 'applied', changes: changes.length, listsWritten: rows.length, listsDeleted: left.length, pairsScored, warm, participants: now.size, weightVersion: weights.version };
+        return { outcome: 'applied', changes: changes.length, listsWritten: rows.length, listsDeleted: left.length, pairsScored, warm, participants, weightVersion: weights.version };
       });
     } catch (error) {
       this.warm.delete(eventId);

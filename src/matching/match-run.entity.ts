@@ -39,7 +39,7 @@ export class MatchRunEntity {
 
   /**
    * A full event run's participants when it started, with the basis each profile was at (see
-   * basisOf): every shard computes these participants' lists and records these bases, however late it
+   * PARTICIPANT_BASIS): every shard computes these participants' lists and records these bases, however late it
    * loads the pool. Not read by default (large).
    */
   @Column({ type: 'jsonb', nullable: true, select: false })

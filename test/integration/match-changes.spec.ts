@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import { computeMatchLists } from '../../src/matching/core';
 import { EventPoolService } from '../../src/matching/event-pool.service';
-import { LIST_RESERVE, MatchChangesService, type ChangesOutcome } from '../../src/matching/match-changes.service';
+import { DataSource } from 'typeorm';
+import { LIST_RESERVE, MatchChangesService, staleLists, type ChangesOutcome } from '../../src/matching/match-changes.service';
 import { JobName } from '../../src/infra/queue/queue.contract';
 import { QueueService } from '../../src/infra/queue/queue.service';
 import { MatchingService } from '../../src/matching/matching.service';
@@ -134,6 +135,37 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     expect(rows.every((r) => r.ids.length === 20 + LIST_RESERVE)).toBe(true);
     const [state] = await sql<{ generation: string; version: string }>(t, 'SELECT generation::text, version::text FROM match_states WHERE event_id = $1', [eventId]);
     expect(state.generation).toBe(rows[0].generation);
+  });
+
+  it('finds the stale lists in the database: edited, joined, left, without a basis, and pending ids whose list is not current', async () => {
+    // Bases are compared as stored: version@ISO 8601 UTC to the millisecond (the form lists have always had).
+    const bases = await sql<{ id: string; version: number; updated_at: Date; basis: string }>(
+      t,
+      `SELECT ep.organisation_id AS id, o.version, ep.updated_at, l.basis
+         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id
+         JOIN match_lists l ON l.event_id = ep.event_id AND l.organisation_id = ep.organisation_id WHERE ep.event_id = $1`,
+      [eventId],
+    );
+    expect(bases.map((r) => r.basis)).toEqual(bases.map((r) => `${r.version}@${r.updated_at.toISOString()}`));
+    const participants = bases.length;
+    const qr = t.app.get(DataSource).createQueryRunner();
+    await qr.startTransaction();
+    try {
+      expect(await staleLists(qr.manager, eventId, [])).toEqual({ participants, changes: [] });
+      const [edited, left, noBasis, current] = bases.map((r) => r.id).sort();
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      await qr.query('UPDATE organisations SET version = version + 1 WHERE id = $1', [edited]);
+      await qr.query('DELETE FROM event_participants WHERE event_id = $1 AND organisation_id = $2', [eventId, left]);
+      await qr.query('INSERT INTO event_participants (event_id, organisation_id) VALUES ($1, $2)', [eventId, outsiderIds[0]]);
+      await qr.query('UPDATE match_lists SET basis = NULL WHERE event_id = $1 AND organisation_id = $2', [eventId, noBasis]);
+      expect(await staleLists(qr.manager, eventId, [current, unknown, edited])).toEqual({
+        participants,
+        changes: [edited, left, noBasis, outsiderIds[0], unknown].sort(),
+      });
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
   });
 
   it('applies a profile edit to the affected lists only, exactly', async () => {
