@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { computeMatchLists } from '../../src/matching/core';
 import { EventPoolService } from '../../src/matching/event-pool.service';
-import { DataSource } from 'typeorm';
 import { LIST_RESERVE, MatchChangesService, staleLists, type ChangesOutcome } from '../../src/matching/match-changes.service';
 import { JobName } from '../../src/infra/queue/queue.contract';
 import { QueueService } from '../../src/infra/queue/queue.service';
