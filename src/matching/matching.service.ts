@@ -272,7 +272,7 @@ export class MatchingService {
       // Every shard of the run stored its lists from this process, over one index: the change service
       // keeps them for the next change run (when this run's idf is the lists' idf now, i.e. no newer
       // run wrote them).
-      const runLists = finished.stored && !run.organisationId ? this.collect(run, shard, index, lists) : null;
+      const runLists = finished.stored && !run.organisationId ? this.collect(run, shard, index, lists, finished.completed) : null;
       if (runLists && finished.state && finished.state.generation === run.generation) {
         this.changes.adopt(run.eventId, finished.state, { k, options: { k, weights: weights.weights, ctx: pool.ctx }, env: pool.env, index, ranked: runLists });
       }
@@ -288,9 +288,10 @@ export class MatchingService {
    * Gathers the lists a whole-event run's shards stored from this process: all of the run's lists
    * once every shard is here and all were computed over one index (the same pool), else null. A run
    * whose shards saw different pools (an edit between them), or that other processes share, hands
-   * nothing over; its change runs load the lists.
+   * nothing over; its change runs load the lists. What was gathered is dropped once the run has
+   * completed (`completed`: this shard was its last) without all of it here: it can never be whole.
    */
-  private collect(run: MatchRunEntity, shard: number, index: MatchIndex, lists: ReadonlyMap<string, MatchEntry[]>): Map<string, MatchEntry[]> | null {
+  private collect(run: MatchRunEntity, shard: number, index: MatchIndex, lists: ReadonlyMap<string, MatchEntry[]>, completed: boolean): Map<string, MatchEntry[]> | null {
     let c = this.collected.get(run.eventId);
     if (!c || c.runId !== run.id) {
       this.collected.delete(run.eventId);
@@ -301,12 +302,14 @@ export class MatchingService {
       c.index = null;
       c.lists.clear();
     }
-    if (c.index === null) return null;
-    c.shards.add(shard);
-    for (const [id, list] of lists) c.lists.set(id, list);
-    if (c.shards.size < run.shardsTotal) return null;
+    if (c.index !== null) {
+      c.shards.add(shard);
+      for (const [id, list] of lists) c.lists.set(id, list);
+    }
+    const whole = c.index !== null && c.shards.size === run.shardsTotal;
+    if (!whole && !completed) return null;
     this.collected.delete(run.eventId);
-    return c.lists;
+    return whole ? c.lists : null;
   }
 
   /**
