@@ -272,6 +272,7 @@ export class MatchingService {
       // Every shard of the run stored its lists from this process, over one index: the change service
       // keeps them for the next change run (when this run's idf is the lists' idf now, i.e. no newer
       // run wrote them).
+      if (finished.stored && !run.organisationId) await this.dropFinishedCollections(run.id);
       const runLists = finished.stored && !run.organisationId ? this.collect(run, shard, index, lists, finished.completed) : null;
       if (runLists && finished.state && finished.state.generation === run.generation) {
         this.changes.adopt(run.eventId, finished.state, { k, options: { k, weights: weights.weights, ctx: pool.ctx }, env: pool.env, index, ranked: runLists });
@@ -310,6 +311,19 @@ export class MatchingService {
     if (!whole && !completed) return null;
     this.collected.delete(run.eventId);
     return whole ? c.lists : null;
+  }
+
+  /**
+   * Drops the lists gathered for other runs that are no longer running (another process stored
+   * their last shard, or they failed): they can never be handed over. Checked whenever this process
+   * stores a shard of a whole-event run.
+   */
+  private async dropFinishedCollections(currentRunId: string): Promise<void> {
+    const others = [...this.collected.values()].map((c) => c.runId).filter((id) => id !== currentRunId);
+    if (others.length === 0) return;
+    const running = await this.db.query<{ id: string }[]>("SELECT id FROM match_runs WHERE id = ANY($1::uuid[]) AND status = 'running'", [others]);
+    const keep = new Set(running.map((r) => r.id));
+    for (const [eventId, c] of this.collected) if (c.runId !== currentRunId && !keep.has(c.runId)) this.collected.delete(eventId);
   }
 
   /**

@@ -311,6 +311,38 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
       got.forEach((e, i) => expect(Math.abs(e.score - list[i].score)).toBeLessThan(1e-12));
     }
   });
+
+  it('drops the shard lists it gathered for a run that another process completed, when it next stores a shard', async () => {
+    const matching = t.app.get(MatchingService);
+    const queue = t.app.get(QueueService);
+    const collected = () => (matching as unknown as { collected: Map<string, { runId: string; shards: Set<number> }> }).collected;
+    const held: { runId: string; shard: number }[] = [];
+    const enqueue = queue.enqueue.bind(queue);
+    const enqueueSpy = jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
+      if (name !== JobName.MatchingShard) return enqueue(name, data, opts);
+      held.push(data as { runId: string; shard: number });
+      return Promise.resolve({ id: `held ${held.length}`, deduplicated: false });
+    });
+    let runId: string;
+    try {
+      const run = await matching.requestRecompute(eventId, 'shards shared with another process', null, 0);
+      runId = run.id;
+      for (let i = 0; i < 300 && held.length < 4; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(held.map((h) => h.runId)).toEqual([run.id, run.id, run.id, run.id]);
+      await matching.handleShard(held[0], { jobId: 'test', attempt: 1, progress: () => Promise.resolve() });
+    } finally {
+      enqueueSpy.mockRestore();
+    }
+    expect(collected().get(eventId)).toMatchObject({ runId, shards: new Set([0]) });
+    // Another process stores shards 1–3 (the rows are not needed here: only the run's state is read).
+    await sql(t, "UPDATE match_runs SET status = 'completed', done_shards = '{0,1,2,3}', progress = 1, finished_at = now() WHERE id = $1", [runId!]);
+    // This process stores a shard of another event's run: the gathered lists of the finished run go.
+    const [{ id: otherId }] = await sql<{ id: string }>(t, "INSERT INTO events (slug, name, time_zone, starts_on, ends_on) VALUES ('changes-other', 'Other', 'Europe/Berlin', '2026-12-02', '2026-12-02') RETURNING id");
+    await sql(t, 'INSERT INTO event_participants (event_id, organisation_id) SELECT $1, organisation_id FROM event_participants WHERE event_id = $2 ORDER BY organisation_id LIMIT 30', [otherId, eventId]);
+    await request(t.http).post('/api/events/changes-other/matching/recompute').set(...admin).expect(202);
+    expect(await settledRun(t, otherId)).toMatchObject({ kind: 'full', status: 'completed' });
+    expect(collected().has(eventId)).toBe(false);
+  });
 });
 
 describe('a full run in one shard hands its lists to the change runs of its process (PostgreSQL)', () => {
