@@ -272,8 +272,11 @@ export class MatchingService {
       // Every shard of the run stored its lists from this process, over one index: the change service
       // keeps them for the next change run (when this run's idf is the lists' idf now, i.e. no newer
       // run wrote them).
-      if (finished.stored && !run.organisationId) await this.dropFinishedCollections(run.id);
-      const runLists = finished.stored && !run.organisationId ? this.collect(run, shard, index, lists, finished.completed) : null;
+      let runLists: Map<string, MatchEntry[]> | null = null;
+      if (finished.stored && !run.organisationId) {
+        await this.dropFinishedCollections(run.id);
+        runLists = this.collect(run, shard, index, lists, finished.completed);
+      }
       if (runLists && finished.state && finished.state.generation === run.generation) {
         this.changes.adopt(run.eventId, finished.state, { k, options: { k, weights: weights.weights, ctx: pool.ctx }, env: pool.env, index, ranked: runLists });
       }

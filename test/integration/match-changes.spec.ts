@@ -97,6 +97,18 @@ async function changeOutcomes(t: TestApp, fn: () => Promise<unknown>): Promise<C
 }
 
 /** An app with the dev profiles imported and an event of all of them but two Japanese organisations (returned), after a full run. */
+/** Keeps shard jobs out of the queue (the test runs them itself); other jobs are enqueued as usual. */
+function holdShardJobs(queue: QueueService): { held: { runId: string; shard: number }[]; enqueueSpy: jest.SpyInstance } {
+  const held: { runId: string; shard: number }[] = [];
+  const enqueue = queue.enqueue.bind(queue);
+  const enqueueSpy = jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
+    if (name !== JobName.MatchingShard) return enqueue(name, data, opts);
+    held.push(data as { runId: string; shard: number });
+    return Promise.resolve({ id: `held ${held.length}`, deduplicated: false });
+  });
+  return { held, enqueueSpy };
+}
+
 async function eventAfterFullRun(env: Record<string, string>): Promise<{ t: TestApp; eventId: string; outsiderIds: string[] }> {
   const t = await startTestApp({ seedDemo: false, env });
   await request(t.http).post('/api/profiles/import').set(...bearer(t.adminKey)).set('Content-Type', 'application/x-ndjson').send(readFileSync(DEV_PROFILES, 'utf8')).expect(200);
@@ -244,13 +256,7 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     // Suggested in a list computed before it leaves.
     const leaving = rows.find((r) => shardOf(r.organisation_id) <= 1 && r.ids.some((id) => shardOf(id) >= 2 && id !== mirror))!.ids.find((id) => shardOf(id) >= 2 && id !== mirror)!;
 
-    const held: { runId: string; shard: number }[] = [];
-    const enqueue = queue.enqueue.bind(queue);
-    const enqueueSpy = jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
-      if (name !== JobName.MatchingShard) return enqueue(name, data, opts);
-      held.push(data as { runId: string; shard: number });
-      return Promise.resolve({ id: `held ${held.length}`, deduplicated: false });
-    });
+    const { held, enqueueSpy } = holdShardJobs(queue);
     const job = { jobId: 'test', attempt: 1, progress: () => Promise.resolve() };
     try {
       const run = await matching.requestRecompute(eventId, 'shards in two halves', null, 0);
@@ -316,13 +322,7 @@ describe('match lists kept up to date by change runs (PostgreSQL)', () => {
     const matching = t.app.get(MatchingService);
     const queue = t.app.get(QueueService);
     const collected = () => (matching as unknown as { collected: Map<string, { runId: string; shards: Set<number> }> }).collected;
-    const held: { runId: string; shard: number }[] = [];
-    const enqueue = queue.enqueue.bind(queue);
-    const enqueueSpy = jest.spyOn(queue, 'enqueue').mockImplementation((name, data, opts) => {
-      if (name !== JobName.MatchingShard) return enqueue(name, data, opts);
-      held.push(data as { runId: string; shard: number });
-      return Promise.resolve({ id: `held ${held.length}`, deduplicated: false });
-    });
+    const { held, enqueueSpy } = holdShardJobs(queue);
     let runId: string;
     try {
       const run = await matching.requestRecompute(eventId, 'shards shared with another process', null, 0);

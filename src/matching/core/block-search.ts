@@ -356,4 +356,3 @@ export class BlockSearch {
     return withBlockLanguageAndRegion(w.cooperation * coop, ix, bl, b, slotA, w.language, w.region, this.options.ctx.rule);
   }
 }
-
