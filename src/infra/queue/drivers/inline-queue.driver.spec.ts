@@ -64,6 +64,56 @@ describe('InlineQueueDriver', () => {
     expect((await driver.health()).queues.maintenance).toMatchObject({ failed: 0, completed: 1 });
   });
 
+  describe('close', () => {
+    /** A runner whose runs wait until released; `started` resolves when the first run begins. */
+    function blockingRunner(): { runner: JobRunner; started: Promise<void>; release: () => void; finished: string[] } {
+      const finished: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let onStart!: () => void;
+      const started = new Promise<void>((r) => (onStart = r));
+      const runner = {
+        run: async (req: RunRequest) => {
+          onStart();
+          await gate;
+          finished.push((req.data as { probeId: string }).probeId);
+          return { ok: true };
+        },
+      } as unknown as JobRunner;
+      return { runner, started, release, finished };
+    }
+
+    afterEach(() => jest.useRealTimers());
+
+    it('waits for the running job, not for jobs still waiting, and leaves no timer behind', async () => {
+      jest.useFakeTimers();
+      const { runner, started, release, finished } = blockingRunner();
+      const driver = new InlineQueueDriver(runner);
+      await driver.startConsuming();
+      await driver.enqueue(probe('running'), {});
+      await driver.enqueue(probe('delayed'), { delayMs: 60_000 });
+      await jest.advanceTimersByTimeAsync(0);
+      await started;
+      const closed = driver.close().then(() => finished.slice());
+      release();
+      // The running job finishes before close resolves; the delayed one never starts. Were close to
+      // wait for every job (not only the running one) it would resolve only after its grace period.
+      await expect(closed).resolves.toEqual(['running']);
+      // Neither the delayed job's timer nor close's grace timer is left pending.
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('stops waiting for a hung job after the grace period', async () => {
+      const { runner, started } = blockingRunner();
+      const driver = new InlineQueueDriver(runner, { closeGraceMs: 50 });
+      await driver.enqueue(probe('hung'), {});
+      await driver.startConsuming();
+      await started;
+      await expect(driver.close()).resolves.toBeUndefined();
+      expect((await driver.health()).queues.maintenance).toMatchObject({ active: 1 });
+    });
+  });
+
   it('refuses new jobs after close', async () => {
     const driver = new InlineQueueDriver(recordingRunner().runner);
     await driver.close();

@@ -11,6 +11,11 @@ interface InlineJob {
   state: 'waiting' | 'delayed' | 'active';
 }
 
+export interface InlineQueueOptions {
+  /** How long close() waits for running jobs before it gives up on them (default 10 s). */
+  closeGraceMs?: number;
+}
+
 /**
  * Runs jobs in this process with the contract's retry policies, for a single-process install
  * without Redis. Jobs live in memory: a crash loses the waiting ones (use Redis in production).
@@ -21,11 +26,19 @@ export class InlineQueueDriver implements QueueDriver {
   private readonly byDedupeKey = new Map<string, string>();
   private readonly done = new Map<QueueName, { completed: number; failed: number }>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Attempts in progress (close waits for these, not for jobs that have not started). */
+  private readonly running = new Set<Promise<void>>();
+  private readonly closeGraceMs: number;
   private consuming = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly runner: JobRunner) {}
+  constructor(
+    private readonly runner: JobRunner,
+    options: InlineQueueOptions = {},
+  ) {
+    this.closeGraceMs = options.closeGraceMs ?? 10_000;
+  }
 
   enqueue(job: AnyJob, opts: EnqueueOptions): Promise<{ id: string; deduplicated: boolean }> {
     if (this.closed) return Promise.reject(new Error('queue is closed'));
@@ -47,7 +60,8 @@ export class InlineQueueDriver implements QueueDriver {
   private schedule(id: string, attempt: number, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.attempt(id, attempt);
+      const run = this.attempt(id, attempt).finally(() => this.running.delete(run));
+      this.running.add(run);
     }, delayMs);
     this.timers.add(timer);
   }
@@ -103,8 +117,15 @@ export class InlineQueueDriver implements QueueDriver {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    // Let running handlers finish so nothing is left half-written.
-    const active = [...this.jobs.values()].filter((j) => j.state === 'active');
-    if (active.length > 0) await Promise.race([this.whenIdle(), new Promise((r) => setTimeout(r, 10_000))]);
+    // Let running handlers finish so nothing is left half-written; jobs not yet started stay unrun.
+    if (this.running.size === 0) return;
+    let grace: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>((resolve) => (grace = setTimeout(() => resolve(true), this.closeGraceMs)));
+    try {
+      const timedOut = await Promise.race([Promise.allSettled([...this.running]).then(() => false), gaveUp]);
+      if (timedOut) this.logger.warn({ running: this.running.size, graceMs: this.closeGraceMs }, 'closing with jobs still running');
+    } finally {
+      clearTimeout(grace);
+    }
   }
 }
