@@ -64,6 +64,26 @@ describe('InlineQueueDriver', () => {
     expect((await driver.health()).queues.maintenance).toMatchObject({ failed: 0, completed: 1 });
   });
 
+  it('keeps the delay of a job enqueued before consuming started', async () => {
+    jest.useFakeTimers();
+    try {
+      const { runner, attempts } = recordingRunner();
+      const driver = new InlineQueueDriver(runner);
+      await driver.enqueue(probe('now'), {});
+      await driver.enqueue(probe('later'), { delayMs: 1_000 });
+      await jest.advanceTimersByTimeAsync(400);
+      await driver.startConsuming();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'now' }]);
+      await jest.advanceTimersByTimeAsync(599);
+      expect(attempts).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'now' }, { probeId: 'later' }]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   describe('close', () => {
     /** A runner whose runs wait until released; `started` resolves when the first run begins. */
     function blockingRunner(): { runner: JobRunner; started: Promise<void>; release: () => void; finished: string[] } {

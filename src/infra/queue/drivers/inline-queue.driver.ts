@@ -9,6 +9,8 @@ interface InlineJob {
   job: AnyJob;
   dedupeKey?: string;
   state: 'waiting' | 'delayed' | 'active';
+  /** When a delayed job becomes due (ms since the epoch; 0: at once). */
+  dueAt: number;
 }
 
 export interface InlineQueueOptions {
@@ -45,7 +47,7 @@ export class InlineQueueDriver implements QueueDriver {
     const existing = opts.dedupeKey ? this.byDedupeKey.get(opts.dedupeKey) : undefined;
     if (existing) return Promise.resolve({ id: existing, deduplicated: true });
     const id = randomUUID();
-    this.jobs.set(id, { id, job, dedupeKey: opts.dedupeKey, state: opts.delayMs ? 'delayed' : 'waiting' });
+    this.jobs.set(id, { id, job, dedupeKey: opts.dedupeKey, state: opts.delayMs ? 'delayed' : 'waiting', dueAt: opts.delayMs ? Date.now() + opts.delayMs : 0 });
     if (opts.dedupeKey) this.byDedupeKey.set(opts.dedupeKey, id);
     if (this.consuming) this.schedule(id, 1, opts.delayMs ?? 0);
     return Promise.resolve({ id, deduplicated: false });
@@ -53,7 +55,9 @@ export class InlineQueueDriver implements QueueDriver {
 
   startConsuming(): Promise<void> {
     this.consuming = true;
-    for (const j of this.jobs.values()) this.schedule(j.id, 1, 0);
+    // Jobs enqueued before consuming keep their delay (a debounced job still waits out its burst).
+    const now = Date.now();
+    for (const j of this.jobs.values()) this.schedule(j.id, 1, Math.max(0, j.dueAt - now));
     return Promise.resolve();
   }
 
