@@ -96,7 +96,6 @@ async function changeOutcomes(t: TestApp, fn: () => Promise<unknown>): Promise<C
   return outcomes;
 }
 
-/** An app with the dev profiles imported and an event of all of them but two Japanese organisations (returned), after a full run. */
 /** Keeps shard jobs out of the queue (the test runs them itself); other jobs are enqueued as usual. */
 function holdShardJobs(queue: QueueService): { held: { runId: string; shard: number }[]; enqueueSpy: jest.SpyInstance } {
   const held: { runId: string; shard: number }[] = [];
@@ -109,6 +108,7 @@ function holdShardJobs(queue: QueueService): { held: { runId: string; shard: num
   return { held, enqueueSpy };
 }
 
+/** An app with the dev profiles imported and an event of all of them but two Japanese organisations (returned), after a full run. */
 async function eventAfterFullRun(env: Record<string, string>): Promise<{ t: TestApp; eventId: string; outsiderIds: string[] }> {
   const t = await startTestApp({ seedDemo: false, env });
   await request(t.http).post('/api/profiles/import').set(...bearer(t.adminKey)).set('Content-Type', 'application/x-ndjson').send(readFileSync(DEV_PROFILES, 'utf8')).expect(200);

@@ -17,6 +17,8 @@ function recordingRunner(failures = 0): { runner: JobRunner; attempts: RunReques
 const probe = (probeId: string) => ({ name: JobName.DiagnosticsProbe, data: { probeId } }) as const;
 
 describe('InlineQueueDriver', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('runs enqueued jobs in-process once consuming', async () => {
     const { runner, attempts } = recordingRunner();
     const driver = new InlineQueueDriver(runner);
@@ -66,22 +68,18 @@ describe('InlineQueueDriver', () => {
 
   it('keeps the delay of a job enqueued before consuming started', async () => {
     jest.useFakeTimers();
-    try {
-      const { runner, attempts } = recordingRunner();
-      const driver = new InlineQueueDriver(runner);
-      await driver.enqueue(probe('now'), {});
-      await driver.enqueue(probe('later'), { delayMs: 1_000 });
-      await jest.advanceTimersByTimeAsync(400);
-      await driver.startConsuming();
-      await jest.advanceTimersByTimeAsync(0);
-      expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'now' }]);
-      await jest.advanceTimersByTimeAsync(599);
-      expect(attempts).toHaveLength(1);
-      await jest.advanceTimersByTimeAsync(1);
-      expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'now' }, { probeId: 'later' }]);
-    } finally {
-      jest.useRealTimers();
-    }
+    const { runner, attempts } = recordingRunner();
+    const driver = new InlineQueueDriver(runner);
+    await driver.enqueue(probe('now'), {});
+    await driver.enqueue(probe('later'), { delayMs: 1_000 });
+    await jest.advanceTimersByTimeAsync(400);
+    await driver.startConsuming();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'now' }]);
+    await jest.advanceTimersByTimeAsync(599);
+    expect(attempts).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(attempts.map((a) => a.data)).toEqual([{ probeId: 'now' }, { probeId: 'later' }]);
   });
 
   describe('close', () => {
@@ -102,8 +100,6 @@ describe('InlineQueueDriver', () => {
       } as unknown as JobRunner;
       return { runner, started, release, finished };
     }
-
-    afterEach(() => jest.useRealTimers());
 
     it('waits for the running job, not for jobs still waiting, and leaves no timer behind', async () => {
       jest.useFakeTimers();
