@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { ProfileAnalysisService, type PoolMember } from '../profiles/features/profile-analysis.service';
 import { createScoringEnvironment, finaliseProfile, pairKey, poolFromAnalyses, prepareProfile, type ScoringContext, type ScoringEnvironment, type ScoringInput, type ScoringProfile } from '../scoring/core';
@@ -90,6 +90,10 @@ export const PARTICIPANT_FROM = 'FROM event_participants ep JOIN organisations o
  * pool step (idf, weighting, interning) runs on every load. Prepared pools (per idf: the pool's own
  * or a frozen one) are also kept in memory while the event's fingerprint (participants and their
  * edit times) is unchanged.
+ *
+ * Methods taking `tx` run every query in that transaction of the caller (a change run reads the pool
+ * while it holds the event's list lock). They must: the embedded database has one connection, so a
+ * query through the pool beside an open transaction would wait for it forever.
  */
 @Injectable()
 export class EventPoolService {
@@ -110,25 +114,25 @@ export class EventPoolService {
    * The event's pool. `frozen`: prepare the profiles with that idf instead of the pool's own (the idf
    * of a run, or of the event's stored lists).
    */
-  async load(eventId: string, frozen?: FrozenIdf): Promise<EventPool> {
-    const event = await this.event(eventId);
-    const rows = await this.participantRows(eventId);
+  async load(eventId: string, frozen?: FrozenIdf, tx: EntityManager = this.db.manager): Promise<EventPool> {
+    const event = await this.event(eventId, tx);
+    const rows = await this.participantRows(eventId, tx);
     const latest = (pick: (r: ParticipantRow) => Date) => rows.reduce((m, r) => Math.max(m, pick(r).getTime()), 0);
     const fingerprint = `${event.updatedAt.getTime()}|${rows.length}|${latest((r) => r.updated_at)}|${latest((r) => r.participant_updated_at)}|${rows.map((r) => r.id).join(',').length}`;
     const cacheKey = `${eventId}|${frozen?.key ?? 'own idf'}`;
     const cached = this.cache.get(cacheKey);
-    if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event) };
+    if (cached && cached.fingerprint === fingerprint) return { ...cached, ctx: await this.context(event, tx) };
 
     const members: PoolMember[] = rows.map((r) => ({ id: r.id, name: r.name, country: r.country, region: r.region, cooperation: r.cooperation, languages: r.languages, version: r.version }));
     const bases = new Map(rows.map((r) => [r.id, r.basis]));
     // With a frozen idf a profile's preparation depends on its own input only: a pool of this idf
     // prepared before some edits keeps every member not edited since (same event settings).
     const earlier = frozen && cached && cached.event.updatedAt.getTime() === event.updatedAt.getTime() ? cached : null;
-    const prepared = earlier ? await this.updated(eventId, earlier, members, bases) : { ...(await this.prepared(eventId, event, members, frozen)), since: undefined };
+    const prepared = earlier ? await this.updated(eventId, earlier, members, bases, tx) : { ...(await this.prepared(eventId, event, members, frozen, tx)), since: undefined };
     const profiles = matchingOrder(prepared.profiles);
     const pool: EventPool = {
       event,
-      ctx: await this.context(event),
+      ctx: await this.context(event, tx),
       profiles,
       byId: new Map(profiles.map((p) => [p.id, p])),
       ...poolIndex(profiles, prepared.since),
@@ -142,8 +146,14 @@ export class EventPoolService {
   }
 
   /** Every member prepared from its stored analysis (the text is read only where none is current). */
-  private async prepared(eventId: string, event: EventEntity, members: readonly PoolMember[], frozen: FrozenIdf | undefined): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[] }> {
-    return poolFromAnalyses(await this.analysis.forEvent(eventId, members), this.environment(event), frozen?.idf);
+  private async prepared(
+    eventId: string,
+    event: EventEntity,
+    members: readonly PoolMember[],
+    frozen: FrozenIdf | undefined,
+    tx: EntityManager,
+  ): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[] }> {
+    return poolFromAnalyses(await this.analysis.forEvent(eventId, members, tx), this.environment(event), frozen?.idf);
   }
 
   /**
@@ -155,13 +165,14 @@ export class EventPoolService {
     earlier: EventPool,
     members: readonly PoolMember[],
     bases: ReadonlyMap<string, string>,
+    tx: EntityManager,
   ): Promise<{ env: ScoringEnvironment; profiles: ScoringProfile[]; since: IndexBase | undefined }> {
     const changed = members.filter((m) => {
       const before = earlier.info.get(m.id);
       // A region renamed meanwhile changes no profile's basis.
       return !before || earlier.bases.get(m.id) !== bases.get(m.id) || before.region !== m.region || before.country !== m.country;
     });
-    const analysed = changed.length > 0 ? await this.analysis.forEvent(eventId, changed) : [];
+    const analysed = changed.length > 0 ? await this.analysis.forEvent(eventId, changed, tx) : [];
     const fresh = new Map(analysed.map((a, i) => [changed[i].id, finaliseProfile(a, earlier.env)]));
     const index = earlier.builtIndex();
     const present = new Set(members.map((m) => m.id));
@@ -178,8 +189,13 @@ export class EventPoolService {
    * Some participants' profiles as they are now, prepared in `env` (the text analysed afresh: meant
    * for the few profiles of a change), with their bases. Ids no longer taking part are left out.
    */
-  async prepareMembers(eventId: string, ids: readonly string[], env: ScoringEnvironment): Promise<{ profiles: ScoringProfile[]; bases: Map<string, string> }> {
-    const rows: (ParticipantRow & { sectors: string[]; offers: string[]; seeks: string[]; description: string })[] = await this.db.query(
+  async prepareMembers(
+    eventId: string,
+    ids: readonly string[],
+    env: ScoringEnvironment,
+    tx: EntityManager = this.db.manager,
+  ): Promise<{ profiles: ScoringProfile[]; bases: Map<string, string> }> {
+    const rows: (ParticipantRow & { sectors: string[]; offers: string[]; seeks: string[]; description: string })[] = await tx.query(
       `${PARTICIPANT_SELECT}, o.sectors, o.offers, o.seeks, o.description ${PARTICIPANT_FROM} AND o.id = ANY($2::uuid[]) ORDER BY o.id`,
       [eventId, ids],
     );
@@ -220,18 +236,18 @@ export class EventPoolService {
   }
 
   /** The event's scoring context now (rule, tie-up, exclusions). */
-  async contextOf(eventId: string): Promise<ScoringContext> {
-    return this.context(await this.event(eventId));
+  async contextOf(eventId: string, tx: EntityManager = this.db.manager): Promise<ScoringContext> {
+    return this.context(await this.event(eventId, tx), tx);
   }
 
-  private async event(eventId: string): Promise<EventEntity> {
-    const event = await this.db.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
+  private async event(eventId: string, tx: EntityManager = this.db.manager): Promise<EventEntity> {
+    const event = await tx.getRepository(EventEntity).findOne({ where: { id: eventId }, relations: { tieUp: true } });
     if (!event) throw new NotFoundException(`Event ${eventId} not found`);
     return event;
   }
 
-  private participantRows(eventId: string): Promise<ParticipantRow[]> {
-    return this.db.query(`${PARTICIPANT_SELECT} ${PARTICIPANT_FROM} ORDER BY o.id`, [eventId]);
+  private participantRows(eventId: string, tx: EntityManager): Promise<ParticipantRow[]> {
+    return tx.query(`${PARTICIPANT_SELECT} ${PARTICIPANT_FROM} ORDER BY o.id`, [eventId]);
   }
 
   private environment(event: EventEntity): ScoringEnvironment {
@@ -248,13 +264,13 @@ export class EventPoolService {
   }
 
   /** The event's rule and tie-up, plus the pairs organisers forbade and the partners companies declined. */
-  private async context(event: EventEntity): Promise<ScoringContext> {
+  private async context(event: EventEntity, tx: EntityManager = this.db.manager): Promise<ScoringContext> {
     // Resolved at call time: the reviews module itself depends on matching (it asks for recomputes).
-    const { forbiddenPairs, declinedPairs } = await this.moduleRef.get(ReviewsRepository, { strict: false }).exclusionsFor(event.id);
+    const { forbiddenPairs, declinedPairs } = await this.moduleRef.get(ReviewsRepository, { strict: false }).exclusionsFor(event.id, tx);
     if (event.meetingRule === 'groups' && event.meetingRuleMode === 'required') {
       // Scoring knows countries and regions, not groups: pairs of groups that may not meet become
       // exclusions (quadratic in participants, which brokerage events keep in the hundreds).
-      const members: { id: string; group: string | null }[] = await this.db.query('SELECT organisation_id AS id, group_name AS "group" FROM event_participants WHERE event_id = $1', [event.id]);
+      const members: { id: string; group: string | null }[] = await tx.query('SELECT organisation_id AS id, group_name AS "group" FROM event_participants WHERE event_id = $1', [event.id]);
       const rule = { rule: 'groups' as const, mode: 'required' as const, groupPairs: event.groupPairs };
       const info = members.map((m) => ({ id: m.id, country: '', region: '', group: m.group }));
       for (let i = 0; i < info.length; i++) {

@@ -116,14 +116,14 @@ export class MatchChangesService {
           [eventId],
         );
         if (!state) return { outcome: 'full', reason: 'the lists have no stored idf' };
-        const weights = await this.weights.effective(eventId);
+        const weights = await this.weights.effective(eventId, tx);
         if (weights.id !== state.weight_set_id) return { outcome: 'full', reason: 'the weights changed' };
 
         const { participants, changes } = await staleLists(tx, eventId, state.pending);
         if (changes.length === 0) return { outcome: 'applied', changes: 0, listsWritten: 0, listsDeleted: 0, pairsScored: 0, warm: false, participants, weightVersion: weights.version };
         if (changes.length > changeLimit(participants)) return { outcome: 'full', reason: `${changes.length} profiles changed` };
 
-        const ctx = await this.pools.contextOf(eventId);
+        const ctx = await this.pools.contextOf(eventId, tx);
         const k = await this.suggestionsK(tx, eventId);
         const options: MatchOptions = { k, weights: weights.weights, ctx };
         let lists = this.warm.get(eventId);
@@ -131,13 +131,13 @@ export class MatchChangesService {
         // The profiles to apply, and the basis each was read at (recorded with its list).
         const applied = new Map<string, { profile: ScoringProfile | null; basis: string | null }>();
         if (warm) {
-          const fresh = await this.pools.prepareMembers(eventId, changes, lists!.env);
+          const fresh = await this.pools.prepareMembers(eventId, changes, lists!.env, tx);
           const byId = new Map(fresh.profiles.map((p) => [p.id, p]));
           for (const id of changes) applied.set(id, { profile: byId.get(id) ?? null, basis: fresh.bases.get(id) ?? null });
         } else {
           // Cold: the pool as it is now, with the lists' idf, already holds every change.
           const [{ idf }] = await tx.query<{ idf: StoredIdf }[]>('SELECT idf FROM match_states WHERE event_id = $1', [eventId]);
-          const pool = await this.pools.load(eventId, { key: runIdfKey(state.generation), idf: IdfTable.fromStored(idf) });
+          const pool = await this.pools.load(eventId, { key: runIdfKey(state.generation), idf: IdfTable.fromStored(idf) }, tx);
           // The changes update it: not the pool's (shared with its other readers).
           const index = pool.ownIndex();
           lists = { version: state.version, generation: state.generation, weightSetId: state.weight_set_id, k, env: pool.env, index, store: await loadListStore(tx, eventId, k, lowBarFor(options)) };

@@ -271,9 +271,9 @@ export class ReviewsRepository {
    * Pairs the scoring must exclude: organisers' forbidden pairs (unordered `pairKey`) and not-interested
    * marks (directional `declineKey(by, whom)`; the scoring excludes both directions).
    */
-  async exclusionsFor(eventId: string): Promise<ReviewExclusions> {
-    const forbidden: { a: string; b: string }[] = await this.db.query(`SELECT organisation_a AS a, organisation_b AS b FROM review_pair_rules WHERE event_id = $1 AND state = 'forbidden'`, [eventId]);
-    const declined: { by: string; whom: string }[] = await this.db.query(
+  async exclusionsFor(eventId: string, manager: EntityManager = this.db.manager): Promise<ReviewExclusions> {
+    const forbidden: { a: string; b: string }[] = await manager.query(`SELECT organisation_a AS a, organisation_b AS b FROM review_pair_rules WHERE event_id = $1 AND state = 'forbidden'`, [eventId]);
+    const declined: { by: string; whom: string }[] = await manager.query(
       `SELECT organisation_id AS by, candidate_id AS whom FROM review_marks WHERE event_id = $1 AND mark = 'not-interested'`,
       [eventId],
     );

@@ -27,13 +27,16 @@ export class WeightsService {
     private readonly engine: ScoringEngine,
   ) {}
 
-  /** The weights in force for an event (its own set, else the global one), or the global set. */
-  async effective(eventId: string | null): Promise<EffectiveWeights> {
+  /**
+   * The weights in force for an event (its own set, else the global one), or the global set.
+   * `tx`: the caller's transaction to read in (see EventPoolService.load).
+   */
+  async effective(eventId: string | null, tx: EntityManager = this.db.manager): Promise<EffectiveWeights> {
     if (eventId) {
-      const own = await this.latest(eventScope(eventId));
+      const own = await this.latest(eventScope(eventId), tx);
       if (own) return toEffective(own);
     }
-    return toEffective(await this.globalSet());
+    return toEffective(await this.globalSet(tx));
   }
 
   async versions(scope: string): Promise<WeightSetResponse[]> {
@@ -80,14 +83,14 @@ export class WeightsService {
   }
 
   /** The current global set; version 1 comes from config/scoring-weights.json on first use. */
-  private async globalSet(): Promise<WeightSetEntity> {
-    const existing = await this.latest(GLOBAL_SCOPE);
+  private async globalSet(tx: EntityManager = this.db.manager): Promise<WeightSetEntity> {
+    const existing = await this.latest(GLOBAL_SCOPE, tx);
     if (existing) return existing;
-    await this.db.query(
+    await tx.query(
       `INSERT INTO weight_sets (scope, event_id, version, weights, note) VALUES ($1, NULL, 1, $2, 'default from config/scoring-weights.json') ON CONFLICT (scope, version) DO NOTHING`,
       [GLOBAL_SCOPE, JSON.stringify(this.engine.defaultWeights)],
     );
-    return (await this.latest(GLOBAL_SCOPE))!;
+    return (await this.latest(GLOBAL_SCOPE, tx))!;
   }
 }
 

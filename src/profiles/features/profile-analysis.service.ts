@@ -78,11 +78,13 @@ export class ProfileAnalysisService {
    * Analyses of an event's participants, in `members` order, for the pool step: stored ones where
    * current (one query), the others analysed from their text now and stored back. A reused
    * analysis carries the member without its text as input (the pool step does not read it).
+   * `tx`: the caller's manager (e.g. its transaction), which every query then runs on (the embedded
+   * database has a single connection, so a query beside an open transaction would wait forever).
    */
-  async forEvent(eventId: string, members: readonly PoolMember[]): Promise<AnalysedProfile[]> {
+  async forEvent(eventId: string, members: readonly PoolMember[], tx?: EntityManager): Promise<AnalysedProfile[]> {
     // A few members (e.g. those edited since a pool was prepared): only their rows are read.
     const only = members.length <= FEW_MEMBERS ? members.map((m) => m.id) : undefined;
-    const stored = new Map((await this.features.findCurrentForEvent(eventId, this.fingerprint, only)).map((f) => [f.organisationId, f]));
+    const stored = new Map((await this.features.findCurrentForEvent(eventId, this.fingerprint, only, tx)).map((f) => [f.organisationId, f]));
     const out: (AnalysedProfile | null)[] = members.map((m) => {
       const s = stored.get(m.id);
       // Same version as the member read: a profile edited since is analysed again.
@@ -91,7 +93,7 @@ export class ProfileAnalysisService {
     const missing = members.filter((_, i) => out[i] === null);
     if (missing.length === 0) return out as AnalysedProfile[];
 
-    const text = new Map((await this.features.findAnalysedFields(missing.map((m) => m.id))).map((r) => [r.id, r]));
+    const text = new Map((await this.features.findAnalysedFields(missing.map((m) => m.id), tx)).map((r) => [r.id, r]));
     const fresh: FeaturesToStore[] = [];
     members.forEach((m, i) => {
       if (out[i]) return;
@@ -102,13 +104,28 @@ export class ProfileAnalysisService {
       if (t) fresh.push({ organisationId: m.id, version: t.version, analysis: encodeAnalysis(a) });
     });
     this.logger.log(`event ${eventId}: analysed ${missing.length} of ${members.length} profile(s), the rest from stored analyses`);
+    await this.storeBestEffort(eventId, fresh, tx);
+    return out as AnalysedProfile[];
+  }
+
+  /**
+   * Stores analyses as a cache: the pool is prepared either way, and the next load analyses them
+   * again if this fails. Inside a caller's transaction a savepoint keeps a failure from aborting it.
+   */
+  private async storeBestEffort(eventId: string, fresh: readonly FeaturesToStore[], tx: EntityManager | undefined): Promise<void> {
     try {
-      await this.store(fresh);
+      if (!tx?.queryRunner?.isTransactionActive) return await this.store(fresh, tx);
+      await tx.query('SAVEPOINT store_analyses');
+      try {
+        await this.store(fresh, tx);
+        await tx.query('RELEASE SAVEPOINT store_analyses');
+      } catch (e) {
+        await tx.query('ROLLBACK TO SAVEPOINT store_analyses');
+        throw e;
+      }
     } catch (e) {
-      // Only a cache: the pool is prepared either way, and the next load analyses them again.
       this.logger.warn(`event ${eventId}: storing ${fresh.length} analyses failed: ${(e as Error).message}`);
     }
-    return out as AnalysedProfile[];
   }
 }
 

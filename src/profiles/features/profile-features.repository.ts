@@ -37,8 +37,8 @@ export class ProfileFeaturesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The event's participants (or those of them named) whose stored analysis is current: same fingerprint, same profile version. */
-  findCurrentForEvent(eventId: string, fingerprint: string, organisationIds?: readonly string[]): Promise<StoredFeatures[]> {
-    return this.db.query(
+  findCurrentForEvent(eventId: string, fingerprint: string, organisationIds?: readonly string[], manager: EntityManager = this.db.manager): Promise<StoredFeatures[]> {
+    return manager.query(
       `SELECT f.organisation_id AS "organisationId", f.profile_version AS version, f.analysis
          FROM event_participants ep
          JOIN organisations o ON o.id = ep.organisation_id
@@ -50,8 +50,8 @@ export class ProfileFeaturesRepository {
   }
 
   /** The text a profile's analysis is made from, with the version it belongs to. */
-  findAnalysedFields(organisationIds: readonly string[]): Promise<AnalysedFieldsRow[]> {
-    return this.db.query('SELECT id, version, sectors, offers, seeks, description FROM organisations WHERE id = ANY($1::uuid[])', [organisationIds]);
+  findAnalysedFields(organisationIds: readonly string[], manager: EntityManager = this.db.manager): Promise<AnalysedFieldsRow[]> {
+    return manager.query('SELECT id, version, sectors, offers, seeks, description FROM organisations WHERE id = ANY($1::uuid[])', [organisationIds]);
   }
 
   /**
