@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SlugPipe } from '../common/slug.pipe';
+import { UuidPipe } from '../common/uuid.pipe';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import { ApiKeyResponse, CreatedApiKeyResponse, PrincipalResponse } from './dto/api-key.response';
@@ -30,7 +31,7 @@ export class ApiKeysController {
   @ApiOkResponse({ type: ApiKeyResponse, description: 'The organiser key, now also organising the event (idempotent).' })
   @ApiBadRequestResponse({ description: 'The key is not an organiser key or is revoked (details name id), or a malformed id or slug' })
   @ApiNotFoundResponse({ description: 'No such key or event' })
-  grantEvent(@Param('id', new ParseUUIDPipe()) id: string, @Param('event', SlugPipe) slug: string): Promise<ApiKeyResponse> {
+  grantEvent(@Param('id', UuidPipe) id: string, @Param('event', SlugPipe) slug: string): Promise<ApiKeyResponse> {
     return this.keys.grantEvent(id, slug);
   }
 
@@ -39,14 +40,14 @@ export class ApiKeysController {
   @ApiOkResponse({ type: ApiKeyResponse, description: 'The organiser key, no longer organising the event (idempotent).' })
   @ApiBadRequestResponse({ description: 'The key is not an organiser key or is revoked (details name id), or a malformed id or slug' })
   @ApiNotFoundResponse({ description: 'No such key or event' })
-  withdrawEvent(@Param('id', new ParseUUIDPipe()) id: string, @Param('event', SlugPipe) slug: string): Promise<ApiKeyResponse> {
+  withdrawEvent(@Param('id', UuidPipe) id: string, @Param('event', SlugPipe) slug: string): Promise<ApiKeyResponse> {
     return this.keys.withdrawEvent(id, slug);
   }
 
   @Delete(':id')
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyResponse, description: 'The key, now revoked.' })
-  revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyResponse> {
+  revoke(@Param('id', UuidPipe) id: string): Promise<ApiKeyResponse> {
     return this.keys.revoke(id);
   }
 }

@@ -48,6 +48,9 @@ export class ApiKeysService {
 
   /** Creates a key and returns it in clear text: the only time it is ever shown. */
   async create(cmd: CreateApiKeyCommand): Promise<{ key: string; apiKey: ApiKeyView }> {
+    // The HTTP DTO trims and checks the name already; the CLI comes straight here.
+    const name = cmd.name.trim();
+    if (!name) throw badField('name', 'must not be blank');
     if (cmd.role === 'participant' && !cmd.organisationId) {
       throw badField('organisationId', 'required for role participant');
     }
@@ -69,7 +72,7 @@ export class ApiKeysService {
         throw badField('eventSlugs', ...missing.map((s) => `no event with slug ${s}`));
       }
       const saved = await tx.save(
-        tx.create(ApiKeyEntity, { name: cmd.name, role: cmd.role, organisationId: cmd.organisationId ?? null, keyPrefix: displayPrefix(key), keyHash: hashApiKey(key) }),
+        tx.create(ApiKeyEntity, { name, role: cmd.role, organisationId: cmd.organisationId ?? null, keyPrefix: displayPrefix(key), keyHash: hashApiKey(key) }),
       );
       if (events.length) await tx.save(events.map((e) => tx.create(EventOrganiserEntity, { eventId: e.id, apiKeyId: saved.id })));
       return saved.id;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
+import { UuidPipe } from '../common/uuid.pipe';
 import { MatchingStatusResponse, MatchRunResponse, PairExplanation, PreviewResponse, PreviewWeightsDto, SuggestionsResponse } from './dto/matching.dto';
 import { MatchingService } from './matching.service';
 import { SuggestionsService, toRun } from './suggestions.service';
@@ -19,7 +20,7 @@ export class MatchingController {
   @Get('participants/:org/suggestions')
   @Roles('admin', 'organiser', 'participant')
   @ApiOkResponse({ type: SuggestionsResponse, description: 'Ranked suggestions with score, breakdown and reasons. A company sees only its own.' })
-  list(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', new ParseUUIDPipe()) org: string): Promise<SuggestionsResponse> {
+  list(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<SuggestionsResponse> {
     return this.suggestions.suggestions(p, slug, org);
   }
 
@@ -29,8 +30,8 @@ export class MatchingController {
   explain(
     @CurrentPrincipal() p: Principal,
     @Param('event', SlugPipe) slug: string,
-    @Param('a', new ParseUUIDPipe()) a: string,
-    @Param('b', new ParseUUIDPipe()) b: string,
+    @Param('a', UuidPipe) a: string,
+    @Param('b', UuidPipe) b: string,
   ): Promise<PairExplanation> {
     return this.suggestions.explain(p, slug, a, b);
   }

@@ -86,7 +86,8 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     await suggestions(organiser, otherOrgId).expect(200);
     await suggestions(otherOrganiser).expect(404);
     await request(t.http).get(`/api/events/${MEDICA}/participants/${orgId}/suggestions`).expect(401);
-    await request(t.http).get(`/api/events/${MEDICA}/participants/not-a-uuid/suggestions`).set(...admin).expect(400);
+    const malformed = await request(t.http).get(`/api/events/${MEDICA}/participants/not-a-uuid/suggestions`).set(...admin).expect(400);
+    expect(malformed.body.details).toEqual([{ field: 'org', messages: ['must be a UUID'] }]);
   });
 
   it('explains one pair for admins and organisers, not companies', async () => {
@@ -96,6 +97,10 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/${otherOrgId}/explanation`).set(...participant).expect(403);
     const bad = await request(t.http).get(`/api/events/${MEDICA}/pairs/${orgId}/00000000-0000-4000-8000-000000000000/explanation`).set(...admin).expect(400);
     expect(bad.body.details[0].field).toBe('b');
+    for (const [path, field] of [[`not-a-uuid/${otherOrgId}`, 'a'], [`${orgId}/not-a-uuid`, 'b']]) {
+      const malformed = await request(t.http).get(`/api/events/${MEDICA}/pairs/${path}/explanation`).set(...admin).expect(400);
+      expect(malformed.body.details).toEqual([{ field, messages: ['must be a UUID'] }]);
+    }
   });
 
   it('scores the languages organisers set for the event instead of the profile’s', async () => {
@@ -128,6 +133,12 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['weights.colour', 'weights.sector']);
     const zero = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: { complementarity: 0, sector: 0, text: 0, cooperation: 0, language: 0, region: 0, focus: 0 } }).expect(400);
     expect(zero.body.message).toContain('at least one');
+    // 1e308 is finite, but two of them sum to Infinity and would turn every score into 0.
+    const huge = { weights: { sector: 1e308, text: 1e308 } };
+    for (const req of [request(t.http).put('/api/admin/weights').set(...admin), request(t.http).post(`/api/events/${MEDICA}/weights/preview`).set(...admin)]) {
+      const res = await req.send(huge).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['weights.sector', 'weights.text']);
+    }
     await request(t.http).put('/api/admin/weights').set(...organiser).send({ weights: { sector: 1 } }).expect(403);
   });
 

@@ -1,11 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, NotContains } from 'class-validator';
 import { ROLES, type Role } from '../role';
 
+/** Trims a string (leaves anything else for the type rules to reject). */
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'MEDICA 2007 organiser team', maxLength: 120 })
+  // Trimmed, so that "   " cannot name a key that lists would show as blank.
+  @ApiProperty({ example: 'MEDICA 2007 organiser team', maxLength: 120, description: 'Trimmed; not blank' })
+  @Transform(trim)
   @IsString()
-  @Length(1, 120)
+  @IsNotEmpty({ message: 'name must not be blank' })
+  @MaxLength(120)
+  // PostgreSQL text cannot hold U+0000: without this the insert fails as a 500.
+  @NotContains('\u0000', { message: 'name must not contain the NUL character (\\u0000)' })
   name: string;
 
   @ApiProperty({ enum: ROLES })

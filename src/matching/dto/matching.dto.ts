@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MAX_WEIGHT } from '../../scoring/core';
 
 export class PreviewWeightsDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0 }, description: 'Candidate weights (missing components keep the default)' })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: MAX_WEIGHT }, description: 'Candidate weights (missing components keep the default)' })
   @IsObject()
   weights: Record<string, unknown>;
 

@@ -43,4 +43,4 @@ export { applicableComponents, breakdownOf, componentValues, createPairScorer, d
 export { buildReasons } from './score-reasons';
 export { INDEXED_COMPONENTS, indexKeys, probeKeys, scoreUpperBound, type FeatureKeys, type IndexedComponent } from './feature-keys';
 export { PRODUCT_DOMAIN, PRODUCT_PREFIX, productConceptEntries } from './product-lexicon';
-export { DEFAULT_WEIGHTS, validateWeights, type WeightError, type WeightValidation } from './scoring-weights';
+export { DEFAULT_WEIGHTS, MAX_WEIGHT, validateWeights, type WeightError, type WeightValidation } from './scoring-weights';

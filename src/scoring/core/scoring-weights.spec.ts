@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../taxonomy/core';
-import { DEFAULT_WEIGHTS, validateWeights } from './scoring-weights';
+import { DEFAULT_WEIGHTS, MAX_WEIGHT, validateWeights } from './scoring-weights';
 import { COMPONENTS } from './scoring.types';
 
 describe('validateWeights', () => {
@@ -26,6 +26,16 @@ describe('validateWeights', () => {
     expect(byField['weights.text']).toMatch(/finite number/);
     expect(byField['weights.language']).toMatch(/finite number/);
     expect(byField['weights.cooperation']).toMatch(/finite number/);
+  });
+
+  it('caps each weight at MAX_WEIGHT, so huge weights cannot overflow the sum to Infinity', () => {
+    const result = validateWeights({ weights: { sector: 1e308, text: 1e308, region: MAX_WEIGHT + 1 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field).sort()).toEqual(['weights.region', 'weights.sector', 'weights.text']);
+    expect(result.errors[0].message).toMatch(/greater than 1000/);
+    const atCap = Object.fromEntries(COMPONENTS.map((c) => [c, MAX_WEIGHT]));
+    expect(validateWeights(atCap)).toEqual({ ok: true, weights: atCap });
   });
 
   it('requires at least one positive weight', () => {

@@ -13,6 +13,13 @@ export const DEFAULT_WEIGHTS: Readonly<ScoringWeights> = Object.freeze({
   focus: 0.05,
 });
 
+/**
+ * Upper bound per weight. Weights are relative, so nothing is lost by capping them; without a cap a
+ * set like `{ sector: 1e308, text: 1e308 }` passes as "finite" but its sum overflows to Infinity and
+ * every score becomes 0.
+ */
+export const MAX_WEIGHT = 1000;
+
 export interface WeightError {
   field: string;
   message: string;
@@ -49,6 +56,8 @@ export function validateWeights(input: unknown): WeightValidation {
       errors.push({ field: field(key), message: 'must be a finite number' });
     } else if (value < 0) {
       errors.push({ field: field(key), message: 'must not be negative' });
+    } else if (value > MAX_WEIGHT) {
+      errors.push({ field: field(key), message: `must not be greater than ${MAX_WEIGHT} (weights are relative)` });
     } else {
       weights[key as ComponentName] = value;
     }

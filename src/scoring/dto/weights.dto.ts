@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { COMPONENTS } from '../core';
+import { COMPONENTS, MAX_WEIGHT } from '../core';
 
 const weightsSchema = {
   type: 'object',
-  additionalProperties: { type: 'number', minimum: 0 },
+  additionalProperties: { type: 'number', minimum: 0, maximum: MAX_WEIGHT },
   example: { complementarity: 0.55, sector: 0.18, text: 0.08, cooperation: 0.03, language: 0.06, region: 0.05, focus: 0.05 },
 } as const;
 
