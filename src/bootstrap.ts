@@ -15,6 +15,7 @@ import { MatchingService } from './matching/matching.service';
 import type { AppConfig } from './infra/config/app-config';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
 import { setupOpenApi } from './infra/http/openapi';
+import { assignRequestId } from './infra/http/request-id';
 import { createValidationPipe } from './infra/http/validation';
 
 /** Checks that the process role fits the configured services before anything starts. */
@@ -36,6 +37,8 @@ export async function createHttpApp(config: AppConfig, role: 'all' | 'api'): Pro
 
 export function configureHttpApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  // Before the body parsers, so that a body that fails to parse still gets a request id in its answer.
+  app.use(assignRequestId);
   // Imports send whole files: JSON, JSON Lines or CSV.
   app.useBodyParser('json', { limit: '25mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'application/x-ndjson', 'application/jsonl'], limit: '25mb' });

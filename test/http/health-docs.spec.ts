@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer, startTestApp, type TestApp } from '../support/test-app';
 
 describe('health and API docs (HTTP)', () => {
   let t: TestApp;
@@ -40,5 +40,40 @@ describe('health and API docs (HTTP)', () => {
   it('generates a request id when none is sent', async () => {
     const res = await request(t.http).get('/health').expect(200);
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  describe('bodies that fail to parse get the standard error shape and a request id', () => {
+    const post = (id?: string) => {
+      const req = request(t.http).post('/api/events').set(...bearer(t.adminKey)).set('Content-Type', 'application/json');
+      return id ? req.set('x-request-id', id) : req;
+    };
+    const expectShape = (res: request.Response, statusCode: number, message: string | RegExp) => {
+      expect(res.body).toMatchObject({ statusCode, error: expect.any(String), message, details: [{ field: 'body', messages: [expect.any(String)] }] });
+      expect(res.body.requestId).toEqual(expect.any(String));
+      expect(res.headers['x-request-id']).toBe(res.body.requestId);
+    };
+
+    it('invalid JSON: 400, naming the body', async () => {
+      const res = await post('req-bad-json').send('{bad').expect(400);
+      expectShape(res, 400, 'Request body is not valid JSON');
+      expect(res.body.requestId).toBe('req-bad-json');
+      expect(res.body.details[0].messages[0]).toMatch(/^not valid JSON: /);
+    });
+
+    it('a body that is not what its Content-Encoding says: 400, with a generated id', async () => {
+      const res = await post().set('Content-Encoding', 'gzip').send('{"name":"x"}').expect(400);
+      expectShape(res, 400, 'Request body does not match its Content-Encoding');
+      expect(res.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('an unknown Content-Encoding: 415', async () => {
+      const res = await post().set('Content-Encoding', 'snappy').send('{}').expect(415);
+      expectShape(res, 415, /Content-Encoding "snappy" is not supported/);
+    });
+
+    it('a body over the limit: 413', async () => {
+      const res = await post().send(`{"name":"${'x'.repeat(26 * 1024 * 1024)}"}`).expect(413);
+      expectShape(res, 413, /Request body is too large/);
+    });
   });
 });

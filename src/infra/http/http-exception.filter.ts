@@ -26,19 +26,52 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    // Nest wraps body-parser's errors in an HttpException whose message is the parser's own
+    // ("Expected property name…", "incorrect header check"); answer them in our words instead.
+    const parseError = bodyParseError(exception instanceof HttpException ? exception.cause : exception);
+    if (parseError) return parseError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const error = HttpStatus[status]?.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') ?? 'Error';
+      const error = statusText(status);
       if (typeof response === 'string') return { statusCode: status, error, message: response };
       const r = response as { message?: string | string[]; details?: FieldError[] };
       const message = Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message);
       return { statusCode: status, error, message, ...(r.details ? { details: r.details } : {}) };
     }
-    // Malformed JSON bodies come from the body parser as plain errors with a status.
-    const e = exception as { status?: number; type?: string; message?: string };
-    if (e?.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'Request body is not valid JSON' };
-    if (e?.type === 'entity.too.large') return { statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large' };
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }
+}
+
+function statusText(status: number): string {
+  return HttpStatus[status]?.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ') ?? 'Error';
+}
+
+/**
+ * body-parser's errors (http-errors with a `type`, or a zlib error for a body that does not match its
+ * Content-Encoding) as a 4xx naming `body`; undefined for anything else.
+ */
+export function bodyParseError(cause: unknown): ErrorBody | undefined {
+  if (typeof cause !== 'object' || cause === null) return undefined;
+  const e = cause as { type?: unknown; code?: unknown; errno?: unknown; status?: unknown; message?: unknown; limit?: unknown; encoding?: unknown; charset?: unknown };
+  const fail = (statusCode: number, message: string, detail = message): ErrorBody => ({ statusCode, error: statusText(statusCode), message, details: [{ field: 'body', messages: [detail] }] });
+  switch (e.type) {
+    case 'entity.parse.failed':
+      // JSON.parse's own words say where the body went wrong.
+      return fail(400, 'Request body is not valid JSON', typeof e.message === 'string' ? `not valid JSON: ${e.message}` : 'not valid JSON');
+    case 'entity.too.large':
+      return fail(413, typeof e.limit === 'number' ? `Request body is too large (limit ${e.limit} bytes)` : 'Request body is too large');
+    case 'encoding.unsupported':
+      return fail(415, `Content-Encoding ${typeof e.encoding === 'string' ? `"${e.encoding}" ` : ''}is not supported`);
+    case 'charset.unsupported':
+      return fail(415, `Charset ${typeof e.charset === 'string' ? `"${e.charset}" ` : ''}is not supported (use utf-8)`);
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return fail(400, 'Request body was incomplete');
+  }
+  // zlib's errors (gzip, deflate, br) carry an errno; body-parser gives them status 400.
+  if (e.status === 400 && typeof e.errno === 'number' && typeof e.code === 'string') {
+    return fail(400, 'Request body does not match its Content-Encoding');
+  }
+  return undefined;
 }

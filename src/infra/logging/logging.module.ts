@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+import { requestIdFor } from '../http/request-id';
 
 /** Structured JSON logs (pino); every HTTP log line carries the request id, echoed as x-request-id. */
 @Module({
@@ -16,9 +14,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
         pinoHttp: [
           {
           level: config.log.level,
+          // HTTP requests already have theirs (assignRequestId, before the body parsers); pino-http keeps it.
           genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            const id = requestIdFor(req.headers['x-request-id']);
             res.setHeader('x-request-id', id);
             return id;
           },
