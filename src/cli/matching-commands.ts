@@ -58,10 +58,17 @@ export function registerMatchingCommands(program: Command): void {
             WHERE ep.event_id = $1 ORDER BY coalesce(o.external_id, o.id::text)`,
           [found.event.id],
         );
-        const externalIds = new Map(rows.map((r) => [r.id, r.external_id ?? r.id]));
+        const externalIds = new Map(rows.map((r) => [r.id, r.external_id]));
+        // A stored list may still name an organisation that has since left the event.
+        const others = [...new Set(rows.flatMap((r) => (r.suggestions ?? []).slice(0, opts.top).map((s) => s.organisationId)))].filter((id) => !externalIds.has(id));
+        if (others.length) {
+          const departed: { id: string; external_id: string | null }[] = await app.get(DataSource).query('SELECT id, external_id FROM organisations WHERE id = ANY($1::uuid[])', [others]);
+          for (const o of departed) externalIds.set(o.id, o.external_id);
+        }
+        // externalId is the caller's own identifier, or null where a profile has none; id is always ours.
         for (const r of rows) {
-          const suggestions = (r.suggestions ?? []).slice(0, opts.top).map((s) => ({ externalId: externalIds.get(s.organisationId) ?? s.organisationId, score: s.score }));
-          process.stdout.write(JSON.stringify({ externalId: r.external_id ?? r.id, suggestions }) + '\n');
+          const suggestions = (r.suggestions ?? []).slice(0, opts.top).map((s) => ({ externalId: externalIds.get(s.organisationId) ?? null, id: s.organisationId, score: s.score }));
+          process.stdout.write(JSON.stringify({ externalId: r.external_id, id: r.id, suggestions }) + '\n');
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { runCli } from '../support/cli-process';
 import { createTestDatabase, type TestDatabase } from '../support/services';
 
@@ -52,5 +53,41 @@ describe('CLI import/export', () => {
     const rows = r.stdout.trimEnd().split('\n');
     expect(rows[0]).toBe('externalId,name,kind,country,region,sectors,offers,seeks,cooperation,languages,description,size,website,contactEmail');
     expect(rows.length).toBe(201);
+  });
+
+  it('refuses an API key with a blank name', async () => {
+    const r = await runCli(['create-api-key', '--name', '   ', '--role', 'admin'], env);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('name: must not be blank');
+    expect(r.stdout).toBe('');
+  });
+
+  // Needs SQL on the app's database to give one profile no external id (import always sets one).
+  (process.env.DATABASE_URL ? it : it.skip)('prints suggestions with each one’s external id (null when it has none) and internal id', async () => {
+    const c = new Client({ connectionString: db.url! });
+    await c.connect();
+    let bareId: string;
+    try {
+      bareId = (await c.query<{ id: string }>("UPDATE organisations SET external_id = NULL WHERE external_id = 'de-bavaria-0003' RETURNING id")).rows[0].id;
+    } finally {
+      await c.end();
+    }
+    const r = await runCli(['suggestions', '--event', 'dev-partnering', '--top', '3'], env);
+    expect(r.code).toBe(0);
+    type Entry = { externalId: string | null; id: string };
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Entry & { suggestions: (Entry & { score: number })[] });
+    expect(lines).toHaveLength(400);
+    const externalIdOf = new Map(lines.map((l) => [l.id, l.externalId]));
+    expect(lines.find((l) => l.id === bareId)).toMatchObject({ externalId: null });
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(['externalId', 'id', 'suggestions']);
+      expect(line.id).toMatch(/^[0-9a-f-]{36}$/);
+      if (line.id !== bareId) expect(line.externalId).toMatch(/^[a-z]{2}-/);
+      expect(line.suggestions.length).toBe(3);
+      for (const s of line.suggestions) {
+        expect(Object.keys(s)).toEqual(['externalId', 'id', 'score']);
+        expect(s.externalId).toBe(externalIdOf.get(s.id));
+      }
+    }
   });
 });
