@@ -1,10 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { MatchingService } from '../matching/matching.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { ProfileInputDto } from './dto/profile-input.dto';
 import type { ImportResult } from './dto/profile.response';
 import { analysedFieldsOf, ProfileAnalysisService } from './features/profile-analysis.service';
 import { OrganisationEntity } from './organisation.entity';
+import { ORGANISER_WRITE_RULE, mayChangeProfile } from './profile-access';
 import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord, type ProfileFormat, type RecordError } from './profile-records';
 import { validateProfileRecord } from './profile-validation';
 import { ProfilesRepository, type ProfileFilter } from './profiles.repository';
@@ -12,8 +15,11 @@ import { descriptionLanguage } from './profiles.service';
 
 export interface ImportOptions {
   dryRun?: boolean;
-  /** The key doing the import (recorded on created profiles). */
-  keyId?: string | null;
+  /**
+   * Who imports: recorded on created profiles, and updates are held to the profile write rule
+   * (profile-access.ts). Absent for the CLI, which acts as the operator.
+   */
+  principal?: Principal;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -69,6 +75,7 @@ export class ProfileImportService {
         for (let i = 0; i < ids.length; i += 1000) {
           for (const o of await this.profiles.findByExternalIds(ids.slice(i, i + 1000), tx)) existing.set(o.externalId!, o);
         }
+        await this.assertMayUpdate(valid, existing, opts.principal, tx);
         const repo = tx.getRepository(OrganisationEntity);
         const rows: OrganisationEntity[] = [];
         for (const { profile } of valid) {
@@ -82,7 +89,7 @@ export class ProfileImportService {
           }
           const values = toColumns(profile, regionId);
           const current = existing.get(profile.externalId!);
-          rows.push(current ? Object.assign(current, values) : repo.create({ ...values, createdByKeyId: opts.keyId ?? null }));
+          rows.push(current ? Object.assign(current, values) : repo.create({ ...values, createdByKeyId: opts.principal?.keyId ?? null }));
         }
         const saved: OrganisationEntity[] = [];
         for (let i = 0; i < rows.length; i += 500) {
@@ -106,6 +113,29 @@ export class ProfileImportService {
     if (opts.dryRun) return { ...outcome!, organisationIds: [] };
     await this.matching.requestForOrganisations(outcome!.organisationIds, 'profiles imported');
     return outcome!;
+  }
+
+  /**
+   * A row may update only a profile the importing key may change (the PATCH rule); otherwise the
+   * whole file is rejected like any other bad row: 400 naming the line and externalId.
+   */
+  private async assertMayUpdate(
+    valid: { line: number; profile: ProfileInputDto }[],
+    existing: Map<string, OrganisationEntity>,
+    principal: Principal | undefined,
+    tx: EntityManager,
+  ): Promise<void> {
+    if (!principal || principal.role === 'admin' || existing.size === 0) return;
+    const others = [...existing.values()].filter((o) => o.createdByKeyId !== principal.keyId);
+    const onlyInOwnEvents = principal.role === 'organiser' ? await this.profiles.onlyInEventsOf(others.map((o) => o.id), principal.keyId, tx) : new Set<string>();
+    const errors: RecordError[] = [];
+    for (const { line, profile } of valid) {
+      const current = existing.get(profile.externalId!);
+      if (current && !mayChangeProfile(principal, current, onlyInOwnEvents.has(current.id))) {
+        errors.push({ line, field: 'externalId', message: `updates a profile this key may not change. ${ORGANISER_WRITE_RULE}`, externalId: profile.externalId! });
+      }
+    }
+    if (errors.length) throw new ImportRejectedError(errors);
   }
 
   /** Every problem of every row, or the validated rows; duplicates within the file are errors too. */

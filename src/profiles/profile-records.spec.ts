@@ -1,4 +1,4 @@
-import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord } from './profile-records';
+import { joinListCell, parseProfileRecords, RecordParseError, serialiseProfileRecords, splitListCell, type ExportRecord } from './profile-records';
 
 const rec: ExportRecord = {
   externalId: 'de-jena-1',
@@ -49,6 +49,19 @@ describe('profile records', () => {
       { line: 2, value: { externalId: 'x1', name: 'A', sectors: ['26.70', '32.50'], offers: ['lenses', 'coatings'], size: null } },
       { line: 4, value: { externalId: 'x2', name: 'B, Inc', sectors: [], offers: ['one', 'two'], size: 'sme' } },
     ]);
+  });
+
+  it('escapes ; and \\ inside CSV list items so they survive export → import', () => {
+    const tricky: ExportRecord = { ...rec, offers: ['R&D; prototyping', 'C:\\lenses\\', 'a\\;b', ';'], seeks: ['x\\y'] };
+    const text = serialiseProfileRecords([tricky], 'csv');
+    expect(text).toContain('R&D\\; prototyping;C:\\\\lenses\\\\;a\\\\\\;b;\\;');
+    expect(parseProfileRecords(text, 'csv')[0].value).toEqual(tricky);
+  });
+
+  it('reads list cells written before the escape as before (a lone backslash stays)', () => {
+    expect(splitListCell('lenses; coatings;;C:\\optics\\x')).toEqual(['lenses', 'coatings', 'C:\\optics\\x']);
+    expect(splitListCell('')).toEqual([]);
+    expect(splitListCell(joinListCell(['a;b', 'c\\', 'd']))).toEqual(['a;b', 'c\\', 'd']);
   });
 
   it.each(['json', 'jsonl', 'csv'] as const)('round-trips %s export → import', (format) => {

@@ -3,6 +3,11 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 
 // Import/export file formats for profiles: JSON (an array), JSON Lines and CSV with list fields
 // separated by ';'. Parsing keeps each record's line number so errors can point at it.
+//
+// CSV list cells escape with a backslash: "\;" is a ';' inside an item and "\\" a backslash, so
+// ["R&D; prototyping", "a\b"] is written `R&D\; prototyping;a\\b` and reads back the same. A
+// backslash before any other character stays as it is, so files written before the escape existed
+// (lists split on every ';', backslashes unescaped) read as they did unless an item held "\;" or "\\".
 
 export const PROFILE_FORMATS = ['json', 'jsonl', 'csv'] as const;
 export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
@@ -94,12 +99,12 @@ function parseCsv(text: string): RawRecord[] {
   return rows.map(({ record, info }) => ({ line: info.lines, value: csvRecordToObject(record) }));
 }
 
-/** CSV cells are strings: split list fields on ';', map empty optional cells to null. */
+/** CSV cells are strings: split list fields on unescaped ';', map empty optional cells to null. */
 function csvRecordToObject(record: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, cell] of Object.entries(record)) {
     if ((LIST_FIELDS as readonly string[]).includes(key)) {
-      out[key] = cell === '' ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+      out[key] = splitListCell(cell);
     } else if (['size', 'website', 'contactEmail', 'externalId'].includes(key)) {
       out[key] = cell === '' ? null : cell;
     } else {
@@ -107,6 +112,27 @@ function csvRecordToObject(record: Record<string, string>): Record<string, unkno
     }
   }
   return out;
+}
+
+/** Splits a CSV list cell on the ';' not escaped by '\', undoing "\;" and "\\"; items are trimmed, empty ones dropped. */
+export function splitListCell(cell: string): string[] {
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c === '\\' && (cell[i + 1] === ';' || cell[i + 1] === '\\')) item += cell[++i];
+    else if (c === ';') {
+      items.push(item);
+      item = '';
+    } else item += c;
+  }
+  items.push(item);
+  return items.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Joins list items into one CSV cell, escaping '\' and ';' (splitListCell's inverse). */
+export function joinListCell(items: string[]): string {
+  return items.map((s) => s.replace(/[\\;]/g, (c) => `\\${c}`)).join(';');
 }
 
 export type ExportRecord = Record<(typeof PROFILE_COLUMNS)[number], string | string[] | null>;
@@ -121,7 +147,7 @@ export function serialiseProfileRecords(records: ExportRecord[], format: Profile
       return stringifyCsv(
         records.map((r) => PROFILE_COLUMNS.map((c) => {
           const v = r[c];
-          return Array.isArray(v) ? v.join(';') : (v ?? '');
+          return Array.isArray(v) ? joinListCell(v) : (v ?? '');
         })),
         { header: true, columns: [...PROFILE_COLUMNS] },
       );

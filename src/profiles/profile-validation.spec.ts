@@ -47,6 +47,41 @@ describe('validateProfileRecord', () => {
     expect(r.ok ? [] : r.problems.map((p) => p.field)).toEqual(['externalId']);
   });
 
+  it('says a null field cannot be null, once, instead of every type rule it fails', () => {
+    const r = validateProfileRecord({ ...valid, name: null, description: null, sectors: null, size: null }, taxonomy, { requireExternalId: true });
+    expect(r.ok ? [] : r.problems).toEqual([
+      { field: 'name', message: 'name cannot be null' },
+      { field: 'sectors', message: 'sectors cannot be null (send [] to clear it)' },
+      { field: 'description', message: 'description cannot be null (send "" to clear it)' },
+    ]);
+  });
+
+  it('names text fields holding a NUL character', () => {
+    const r = validateProfileRecord({ ...valid, name: 'A\u0000B', region: 'X\u0000', offers: ['ok', 'b\u0000d'], seeks: ['\u0000x'], description: 'd\u0000', website: 'https://a.example/\u0000' }, taxonomy, {
+      requireExternalId: true,
+    });
+    expect(r.ok ? [] : r.problems.map((p) => p.field).sort()).toEqual(['description', 'name', 'offers', 'region', 'seeks', 'website']);
+    expect(r.ok ? [] : r.problems.find((p) => p.field === 'offers')?.message).toBe('each value in offers must not contain the NUL character (\\u0000)');
+  });
+
+  it('trims name and region and rejects blank ones', () => {
+    const r = validateProfileRecord({ ...valid, name: '  Hamamatsu Optics  ', region: ' Hamamatsu ' }, taxonomy, { requireExternalId: true });
+    expect(r.ok && [r.profile.name, r.profile.region]).toEqual(['Hamamatsu Optics', 'Hamamatsu']);
+    const blank = validateProfileRecord({ ...valid, name: '   ', region: '' }, taxonomy, { requireExternalId: true });
+    expect(blank.ok ? [] : blank.problems).toEqual([
+      { field: 'name', message: 'name must not be blank' },
+      { field: 'region', message: 'region must not be blank' },
+    ]);
+  });
+
+  it('counts repeated cooperation types and languages once (case-insensitively)', () => {
+    const r = validateProfileRecord({ ...valid, cooperation: ['rd', 'RD', ' rd', 'supply'], languages: ['de', 'DE', 'en', 'de'] }, taxonomy, { requireExternalId: true });
+    expect(r.ok && [r.profile.cooperation, r.profile.languages]).toEqual([
+      ['rd', 'supply'],
+      ['de', 'en'],
+    ]);
+  });
+
   it('rejects non-objects', () => {
     expect(validateProfileRecord([1], taxonomy, { requireExternalId: false })).toEqual({ ok: false, problems: [{ field: 'record', message: 'expected a JSON object' }] });
   });

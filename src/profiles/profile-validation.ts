@@ -10,6 +10,30 @@ export interface FieldProblem {
 }
 
 /**
+ * Fields every profile has. null does not clear them: the columns are NOT NULL, and for PATCH it
+ * would read as "clear" where the API means "keep" by leaving a field out. "" clears the description
+ * and [] a list. (size, website, contactEmail and externalId take null: they may be unset.)
+ */
+export const NOT_NULL_FIELDS = ['name', 'kind', 'country', 'region', 'sectors', 'offers', 'seeks', 'cooperation', 'languages', 'description'] as const;
+
+const CLEARED_BY: Partial<Record<(typeof NOT_NULL_FIELDS)[number], string>> = {
+  description: '""',
+  sectors: '[]',
+  offers: '[]',
+  seeks: '[]',
+  cooperation: '[]',
+  languages: '[]',
+};
+
+/** A problem for each NOT_NULL field given as null; used by create, update (`partial`) and import alike. */
+export function nullProblems(value: object, opts: { partial: boolean }): FieldProblem[] {
+  return NOT_NULL_FIELDS.filter((f) => (value as Record<string, unknown>)[f] === null).map((field) => {
+    const hints = [opts.partial ? 'leave it out to keep it' : '', CLEARED_BY[field] ? `send ${CLEARED_BY[field]} to clear it` : ''].filter(Boolean);
+    return { field, message: `${field} cannot be null${hints.length ? ` (${hints.join(', or ')})` : ''}` };
+  });
+}
+
+/**
  * Normalises sector codes to canonical NACE codes ("2670" → "26.70", "JSIC:275" → its NACE targets),
  * reporting each unknown code by its position.
  */
@@ -35,7 +59,14 @@ export function validateProfileRecord(
   }
   const dto = plainToInstance(ProfileInputDto, value);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-  const problems: FieldProblem[] = flattenValidationErrors(errors).flatMap((e) => e.messages.map((message) => ({ field: e.field, message })));
+  // A null field gets the one message that says so instead of every type rule it fails.
+  const nulls = nullProblems(value, { partial: false });
+  const problems: FieldProblem[] = [
+    ...nulls,
+    ...flattenValidationErrors(errors)
+      .filter((e) => !nulls.some((n) => n.field === e.field))
+      .flatMap((e) => e.messages.map((message) => ({ field: e.field, message }))),
+  ];
   if (opts.requireExternalId && !dto.externalId) problems.push({ field: 'externalId', message: 'externalId is required in imports (profiles are upserted by it)' });
   if (Array.isArray(dto.sectors) && dto.sectors.every((s) => typeof s === 'string')) {
     const sectors = normaliseSectors(taxonomy, dto.sectors);

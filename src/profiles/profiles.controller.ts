@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { badField } from '../common/field-error';
+import { UuidPipe } from '../common/uuid.pipe';
 import { ExportProfilesQuery, ImportProfilesQuery } from './dto/import-export.query';
 import { ListProfilesQuery } from './dto/list-profiles.query';
 import { ProfileInputDto, UpdateProfileDto } from './dto/profile-input.dto';
@@ -59,21 +60,21 @@ export class ProfilesController {
   @HttpCode(200)
   @Roles('admin', 'organiser')
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
-  @ApiBody({ description: 'A JSON array, JSON Lines or CSV (list fields separated by ;). Upserts by externalId; all or nothing.', schema: { type: 'string' } })
+  @ApiBody({ description: 'A JSON array, JSON Lines or CSV (list fields separated by ;, with \\; and \\\\ for a ; or \\ inside an item). Upserts by externalId; all or nothing.', schema: { type: 'string' } })
   @ApiOkResponse({ type: ImportResult })
-  @ApiBadRequestResponse({ description: 'Nothing was written; details list every bad row with line, field and reason' })
+  @ApiBadRequestResponse({ description: 'Nothing was written; details list every bad row with line, field and reason (including rows updating a profile the key may not change)' })
   async import(@Req() req: Request, @Query() q: ImportProfilesQuery, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ImportResult> {
     const format = formatOf(req, q.format);
     const text = typeof body === 'string' ? body : body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0 && !Array.isArray(body)) ? '' : JSON.stringify(body);
     if (!text.trim()) throw badField('body', 'the request body is empty');
-    const { organisationIds: _, ...result } = await this.imports.importText(text, format, { dryRun: q.dryRun, keyId: principal.keyId });
+    const { organisationIds: _, ...result } = await this.imports.importText(text, format, { dryRun: q.dryRun, principal });
     return result;
   }
 
   @Get(':id')
   @Roles('admin', 'organiser', 'participant')
   @ApiOkResponse({ type: ProfileResponse })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<ProfileResponse> {
+  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ProfileResponse> {
     return this.profiles.get(principal, id);
   }
 
@@ -87,7 +88,7 @@ export class ProfilesController {
   @Patch(':id')
   @Roles('admin', 'organiser', 'participant')
   @ApiOkResponse({ type: ProfileResponse })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateProfileDto, @CurrentPrincipal() principal: Principal): Promise<ProfileResponse> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateProfileDto, @CurrentPrincipal() principal: Principal): Promise<ProfileResponse> {
     return this.profiles.update(principal, id, dto);
   }
 
@@ -96,7 +97,7 @@ export class ProfilesController {
   @Header('Cache-Control', 'no-store')
   @Roles('admin', 'organiser')
   @ApiNoContentResponse()
-  remove(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+  remove(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.profiles.remove(principal, id);
   }
 }

@@ -64,13 +64,21 @@ export class ProfilesRepository {
     return this.db.query('SELECT event_id FROM event_participants WHERE organisation_id = $1', [organisationId]);
   }
 
-  /** Whether the organisation takes part in an event the organiser key organises. */
-  async isInOrganisersEvent(organisationId: string, keyId: string, tx: EntityManager = this.db.manager): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      'SELECT 1 FROM event_participants ep JOIN event_organisers eo ON eo.event_id = ep.event_id WHERE ep.organisation_id = $1 AND eo.api_key_id = $2 LIMIT 1',
-      [organisationId, keyId],
+  /**
+   * Of the given organisations, those that take part in at least one event the organiser key
+   * organises and in no event it does not (the event half of the organiser write rule, profile-access.ts).
+   */
+  async onlyInEventsOf(organisationIds: string[], keyId: string, tx: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (organisationIds.length === 0) return new Set();
+    const rows: { organisation_id: string }[] = await tx.query(
+      `SELECT ep.organisation_id FROM event_participants ep
+         LEFT JOIN event_organisers eo ON eo.event_id = ep.event_id AND eo.api_key_id = $2
+        WHERE ep.organisation_id = ANY($1::uuid[])
+        GROUP BY ep.organisation_id
+       HAVING bool_and(eo.api_key_id IS NOT NULL)`,
+      [organisationIds, keyId],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.organisation_id));
   }
 
   /** Finds a region by country and name (case-insensitive), creating it under the country if unknown. */

@@ -10,7 +10,7 @@ import { ProfileResponse, type ProfilePage } from './dto/profile.response';
 import type { ListProfilesQuery } from './dto/list-profiles.query';
 import { OrganisationEntity } from './organisation.entity';
 import { assertCanRead, assertCanWrite } from './profile-access';
-import { normaliseSectors } from './profile-validation';
+import { normaliseSectors, nullProblems } from './profile-validation';
 import { ProfilesRepository, type ProfileFilter } from './profiles.repository';
 
 export function descriptionLanguage(description: string): string | null {
@@ -51,6 +51,9 @@ export class ProfilesService {
   }
 
   async create(principal: Principal, dto: ProfileInputDto): Promise<ProfileResponse> {
+    // Required fields fail the DTO when null; this catches the optional description.
+    const nulls = nullProblems(dto, { partial: false });
+    if (nulls.length) throw badFields(nulls);
     const sectors = this.sectors(dto.sectors);
     const id = await this.profiles.transaction(async (tx) => {
       if (dto.externalId && (await tx.existsBy(OrganisationEntity, { externalId: dto.externalId }))) {
@@ -78,10 +81,13 @@ export class ProfilesService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateProfileDto): Promise<ProfileResponse> {
+    // The DTO's fields are all optional, and class-validator skips optional ones when null.
+    const nulls = nullProblems(dto, { partial: true });
+    if (nulls.length) throw badFields(nulls);
     await this.profiles.transaction(async (tx) => {
       const org = await this.profiles.findById(id, tx);
       if (!org) throw new NotFoundException(`Profile ${id} not found`);
-      await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId, tx));
+      await assertCanWrite(principal, org, async () => (await this.profiles.onlyInEventsOf([org.id], principal.keyId, tx)).has(org.id));
       if (principal.role === 'participant' && dto.externalId !== undefined && dto.externalId !== org.externalId) {
         throw new ForbiddenException('Participants cannot change the externalId of their organisation');
       }
@@ -109,7 +115,7 @@ export class ProfilesService {
     await this.profiles.transaction(async (tx) => {
       const org = await this.profiles.findById(id, tx);
       if (!org) throw new NotFoundException(`Profile ${id} not found`);
-      await assertCanWrite(principal, org, () => this.profiles.isInOrganisersEvent(org.id, principal.keyId, tx));
+      await assertCanWrite(principal, org, async () => (await this.profiles.onlyInEventsOf([org.id], principal.keyId, tx)).has(org.id));
       await tx.delete(OrganisationEntity, { id });
     });
     for (const e of events) await this.matching.requestChanges(e.event_id, 'participant deleted');

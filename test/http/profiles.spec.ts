@@ -127,6 +127,141 @@ describe('profiles (HTTP)', () => {
     });
   });
 
+  describe('input rules', () => {
+    let id: string;
+    const fieldsOf = (res: request.Response) => (res.body as { details: { field: string }[] }).details.map((d) => d.field);
+    const importRows = (rows: object[], query = '') => request(t.http).post(`/api/profiles/import${query}`).set(...organiser).set('Content-Type', 'application/x-ndjson').send(rows.map((r) => JSON.stringify(r)).join('\n'));
+
+    beforeAll(async () => {
+      id = (await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'rules-1', region: 'Semicolon Valley' })).expect(201)).body.id as string;
+    });
+
+    it.each(['name', 'kind', 'country', 'region', 'sectors', 'offers', 'seeks', 'cooperation', 'languages', 'description'])('answers 400 to PATCH %s: null, naming it', async (field) => {
+      const before = (await request(t.http).get(`/api/profiles/${id}`).set(...admin).expect(200)).body as Record<string, unknown>;
+      const res = await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ [field]: null }).expect(400);
+      expect(res.body.details).toEqual([{ field, messages: [expect.stringContaining(`${field} cannot be null`)] }]);
+      expect((await request(t.http).get(`/api/profiles/${id}`).set(...admin).expect(200)).body).toEqual(before);
+    });
+
+    it('rejects a null description on create and import too; "" and [] clear', async () => {
+      const post = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'rules-null', description: null })).expect(400);
+      expect(fieldsOf(post)).toEqual(['description']);
+      const imp = await importRows([newProfile({ externalId: 'rules-null', description: null })]).expect(400);
+      expect(fieldsOf(imp)).toEqual(['line 1: description']);
+      const cleared = await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ description: '', sectors: [] }).expect(200);
+      expect(cleared.body).toMatchObject({ description: '', sectors: [], descriptionLang: null });
+    });
+
+    it('answers 400 naming a field that holds a NUL character (create, update, import, filters)', async () => {
+      const post = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'rules-nul', name: 'Saale\u0000Optik', offers: ['a\u0000'] })).expect(400);
+      expect(fieldsOf(post).sort()).toEqual(['name', 'offers']);
+      const patch = await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ description: 'x\u0000y', region: '\u0000' }).expect(400);
+      expect(fieldsOf(patch).sort()).toEqual(['description', 'region']);
+      const imp = await importRows([newProfile({ externalId: 'rules-nul', seeks: ['\u0000'] })]).expect(400);
+      expect(fieldsOf(imp)).toEqual(['line 1: seeks']);
+      const csv = 'externalId,name,kind,country,region,sectors,offers,seeks,cooperation,languages\nrules-nul,A\u0000B,company,DE,Jena,26.70,x,y,rd,de\n';
+      const csvRes = await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'text/csv').send(csv).expect(400);
+      expect(fieldsOf(csvRes)).toEqual(['line 2: name']);
+      const list = await request(t.http).get('/api/profiles?q=a%00b&region=%00').set(...organiser).expect(400);
+      expect(fieldsOf(list).sort()).toEqual(['q', 'region']);
+    });
+
+    it('bounds page so the offset stays in range (400 naming page)', async () => {
+      const res = await request(t.http).get('/api/profiles?page=99999999999999999999').set(...organiser).expect(400);
+      expect(fieldsOf(res)).toEqual(['page']);
+      const last = await request(t.http).get('/api/profiles?page=1000000&pageSize=200').set(...organiser).expect(200);
+      expect(last.body.items).toEqual([]);
+      await request(t.http).get('/api/profiles?page=1000001').set(...organiser).expect(400);
+    });
+
+    it('keeps ; inside CSV list items through export and re-import', async () => {
+      await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ offers: ['R&D; prototyping', 'C:\\optics'], sectors: ['26.70'] }).expect(200);
+      const csv = await request(t.http).get('/api/profiles/export?format=csv&region=Semicolon%20Valley').set(...organiser).expect(200);
+      const back = await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'text/csv').send(csv.text).expect(200);
+      expect(back.body).toMatchObject({ total: 1, updated: 1 });
+      const res = await request(t.http).get(`/api/profiles/${id}`).set(...organiser).expect(200);
+      expect(res.body.offers).toEqual(['R&D; prototyping', 'C:\\optics']);
+    });
+
+    it('trims name and region and rejects blank ones (400 naming them)', async () => {
+      const post = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'rules-blank', name: '   ', region: ' \t ' })).expect(400);
+      expect(fieldsOf(post).sort()).toEqual(['name', 'region']);
+      const patch = await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ region: '   ' }).expect(400);
+      expect(fieldsOf(patch)).toEqual(['region']);
+      const imp = await importRows([newProfile({ externalId: 'rules-blank', name: '' })]).expect(400);
+      expect(fieldsOf(imp)).toEqual(['line 1: name']);
+      const res = await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ name: '  Saale Optik  ', region: '  semicolon valley ' }).expect(200);
+      expect(res.body).toMatchObject({ name: 'Saale Optik', region: { name: 'Semicolon Valley' } });
+      expect(await sql(t, "SELECT 1 FROM regions WHERE name = '' OR name <> btrim(name)")).toEqual([]);
+    });
+
+    it('counts repeated cooperation types and languages once (POST, PATCH, import)', async () => {
+      const post = await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'rules-dup', cooperation: ['rd', 'RD', 'supply'], languages: ['de', 'DE', 'de'] })).expect(201);
+      expect(post.body).toMatchObject({ cooperation: ['rd', 'supply'], languages: ['de'] });
+      const patch = await request(t.http).patch(`/api/profiles/${id}`).set(...organiser).send({ cooperation: ['supply', 'supply'], languages: ['en', 'ja', 'EN'] }).expect(200);
+      expect(patch.body).toMatchObject({ cooperation: ['supply'], languages: ['en', 'ja'] });
+      await importRows([newProfile({ externalId: 'rules-dup', cooperation: ['licensing', 'licensing'], languages: ['ja', 'ja'] })]).expect(200);
+      const [row] = await sql(t, "SELECT cooperation, languages FROM organisations WHERE external_id = 'rules-dup'");
+      expect(row).toEqual({ cooperation: ['licensing'], languages: ['ja'] });
+    });
+
+    it.each(['get', 'patch', 'delete'] as const)('answers %s with a malformed id 400 naming id', async (method) => {
+      const res = await request(t.http)[method]('/api/profiles/not-a-uuid').set(...admin).send({}).expect(400);
+      expect(res.body.details).toEqual([{ field: 'id', messages: ['must be a UUID'] }]);
+    });
+  });
+
+  describe('who may change a profile', () => {
+    const outsideAnyEvent = async (n: number) =>
+      sql<{ id: string; external_id: string }>(
+        t,
+        "SELECT o.id, o.external_id FROM organisations o WHERE o.external_id LIKE 'demo-%' AND NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.organisation_id = o.id) ORDER BY o.external_id LIMIT $1",
+        [n],
+      );
+    const rowOf = async (id: string) => (await request(t.http).get(`/api/profiles/${id}`).set(...admin).expect(200)).body as Record<string, unknown>;
+    const asImportRow = (p: Record<string, unknown>, over: Record<string, unknown> = {}) => {
+      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, descriptionLang: _l, region, ...rest } = p;
+      return { ...rest, region: (region as { name: string }).name, ...over };
+    };
+
+    it('keeps an organiser from taking over a profile that also takes part in another organiser’s event', async () => {
+      const [shared] = await outsideAnyEvent(1);
+      await request(t.http).post('/api/events').set(...otherOrganiser).send({ slug: 'other-fair', name: 'Other fair', timeZone: 'Europe/Berlin', startsOn: '2025-12-01' }).expect(201);
+      await request(t.http).post('/api/events/other-fair/participants').set(...otherOrganiser).send({ participants: [{ organisationId: shared.id }] }).expect(201);
+      // Adding it to its own event stays allowed; the write rights do not come with it.
+      await request(t.http).post(`/api/events/${MEDICA}/participants`).set(...organiser).send({ participants: [{ organisationId: shared.id }] }).expect(201);
+      const denied = await request(t.http).patch(`/api/profiles/${shared.id}`).set(...organiser).send({ name: 'taken over' }).expect(403);
+      expect(denied.body.message).toContain('take part only in events they organise');
+      await request(t.http).delete(`/api/profiles/${shared.id}`).set(...organiser).expect(403);
+      await request(t.http).patch(`/api/profiles/${shared.id}`).set(...otherOrganiser).send({ size: 'large' }).expect(403);
+      await request(t.http).patch(`/api/profiles/${shared.id}`).set(...admin).send({ size: 'large' }).expect(200);
+      expect(await sql(t, 'SELECT 1 FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE ep.organisation_id = $1', [shared.id])).toHaveLength(2);
+    });
+
+    it('rejects an import that would update a profile the organiser may not change, naming the line (dryRun too)', async () => {
+      const [, outsider] = await outsideAnyEvent(2);
+      const [{ organisation_id: onlyInMedica }] = await sql<{ organisation_id: string }>(
+        t,
+        `SELECT ep.organisation_id FROM event_participants ep JOIN events e ON e.id = ep.event_id
+          WHERE e.slug = $1 AND NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.organisation_id = ep.organisation_id AND o.event_id <> ep.event_id) LIMIT 1`,
+        [MEDICA],
+      );
+      const before = await rowOf(outsider.id);
+      const mine = asImportRow(await rowOf(onlyInMedica), { size: 'micro' });
+      const file = [JSON.stringify(mine), JSON.stringify(asImportRow(before, { name: 'Overwritten' }))].join('\n');
+      for (const query of ['?dryRun=true', '']) {
+        const res = await request(t.http).post(`/api/profiles/import${query}`).set(...organiser).set('Content-Type', 'application/x-ndjson').send(file).expect(400);
+        expect(res.body.message).toContain('nothing was imported');
+        expect(res.body.details).toEqual([{ field: 'line 2: externalId', messages: [expect.stringContaining('may not change')], line: 2, externalId: outsider.external_id }]);
+      }
+      expect(await rowOf(outsider.id)).toEqual(before);
+      // A profile taking part only in its events is the organiser's to change, by import as by PATCH.
+      const ok = await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'application/x-ndjson').send(JSON.stringify(mine)).expect(200);
+      expect(ok.body).toMatchObject({ updated: 1, created: 0 });
+      expect((await rowOf(onlyInMedica)).size).toBe('micro');
+    });
+  });
+
   describe('bulk import and export', () => {
     const dev = readFileSync(DEV_PROFILES, 'utf8');
 

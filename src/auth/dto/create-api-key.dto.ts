@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, NotContains } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { HasNoNul, trim } from '../../common/text-rules';
 import { ROLES, type Role } from '../role';
-
-/** Trims a string (leaves anything else for the type rules to reject). */
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateApiKeyDto {
   // Trimmed, so that "   " cannot name a key that lists would show as blank.
@@ -14,7 +12,7 @@ export class CreateApiKeyDto {
   @IsNotEmpty({ message: 'name must not be blank' })
   @MaxLength(120)
   // PostgreSQL text cannot hold U+0000: without this the insert fails as a 500.
-  @NotContains('\u0000', { message: 'name must not contain the NUL character (\\u0000)' })
+  @HasNoNul()
   name: string;
 
   @ApiProperty({ enum: ROLES })

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsISO31661Alpha2,
   IsISO6391,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -15,11 +16,13 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { HasNoNul, trim } from '../../common/text-rules';
 import { COOPERATION_TYPES, ORGANISATION_KINDS, ORGANISATION_SIZES, type CooperationType, type OrganisationKind, type OrganisationSize } from '../profile.types';
 
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const lowerEach = ({ value }: { value: unknown }): unknown =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
+// Codes are case-insensitive, so ["DE", "de"] is one language: duplicates are dropped, as for sectors.
+const lowerEachUnique = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value;
 const trimEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
@@ -34,9 +37,12 @@ export class ProfileInputDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,119}$/, { message: 'externalId must be 1-120 characters of letters, digits and . _ : @ / -' })
   externalId?: string | null;
 
-  @ApiProperty({ example: 'Saale Optik GmbH', maxLength: 200 })
+  @ApiProperty({ example: 'Saale Optik GmbH', maxLength: 200, description: 'Trimmed; not blank' })
+  @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @IsNotEmpty({ message: 'name must not be blank' })
+  @MaxLength(200)
+  @HasNoNul()
   name: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })
@@ -48,9 +54,12 @@ export class ProfileInputDto {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE or JP' })
   country: string;
 
-  @ApiProperty({ example: 'Jena', description: 'Region name; an unknown region is created under the country.' })
+  @ApiProperty({ example: 'Jena', maxLength: 120, description: 'Region name (trimmed; not blank); an unknown region is created under the country.' })
+  @Transform(trim)
   @IsString()
-  @Length(1, 120)
+  @IsNotEmpty({ message: 'region must not be blank' })
+  @MaxLength(120)
+  @HasNoNul()
   region: string;
 
   @ApiProperty({ type: [String], example: ['26.70', '32.50'], description: 'NACE Rev. 2 codes (or JSIC:<code>, mapped to NACE).' })
@@ -66,6 +75,7 @@ export class ProfileInputDto {
   @Transform(trimEach)
   @IsString({ each: true })
   @Length(1, 300, { each: true })
+  @HasNoNul({ each: true })
   offers: string[];
 
   @ApiProperty({ type: [String], example: ['distribution partner in Japan'] })
@@ -74,25 +84,27 @@ export class ProfileInputDto {
   @Transform(trimEach)
   @IsString({ each: true })
   @Length(1, 300, { each: true })
+  @HasNoNul({ each: true })
   seeks: string[];
 
-  @ApiProperty({ enum: COOPERATION_TYPES, isArray: true })
+  @ApiProperty({ enum: COOPERATION_TYPES, isArray: true, description: 'Repeated values count once' })
   @IsArray()
-  @Transform(lowerEach)
+  @Transform(lowerEachUnique)
   @IsIn(COOPERATION_TYPES, { each: true })
   cooperation: CooperationType[];
 
-  @ApiProperty({ type: [String], example: ['de', 'en'], description: 'ISO 639-1 codes' })
+  @ApiProperty({ type: [String], example: ['de', 'en'], description: 'ISO 639-1 codes; repeated codes count once' })
   @IsArray()
   @ArrayMaxSize(20)
-  @Transform(lowerEach)
+  @Transform(lowerEachUnique)
   @IsISO6391({ each: true, message: 'each value in languages must be an ISO 639-1 code such as de, en or ja' })
   languages: string[];
 
-  @ApiPropertyOptional({ description: 'German, English or Japanese; the language is detected and stored.', maxLength: 5000 })
+  @ApiPropertyOptional({ description: 'German, English or Japanese; the language is detected and stored. "" for none; not null.', maxLength: 5000 })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @HasNoNul()
   description?: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_SIZES, nullable: true })
@@ -106,6 +118,7 @@ export class ProfileInputDto {
   @ValidateIf((_, v) => v !== null)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
   @MaxLength(300)
+  @HasNoNul()
   website?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
