@@ -1,4 +1,4 @@
-import { buildCandidates, mayMeet, type MemberInfo } from './pair-candidates';
+import { buildCandidates, mayMeet, withLockedPairs, type MemberInfo } from './pair-candidates';
 
 const de1: MemberInfo = { id: 'd1', country: 'DE', region: 'Jena', group: 'optics' };
 const de2: MemberInfo = { id: 'd2', country: 'DE', region: 'Leipzig', group: 'bio' };
@@ -49,5 +49,41 @@ describe('buildCandidates', () => {
 
   it('ignores entries of organisations that left the event', () => {
     expect(buildCandidates([de1], [{ owner: 'd1', candidate: 'gone', score: 1 }], [], rule).candidates).toEqual([]);
+  });
+});
+
+describe('withLockedPairs', () => {
+  const rule = { rule: 'cross-country' as const, mode: 'required' as const, groupPairs: null };
+  const listed = [{ a: 'd1', b: 'j1', score: 0.7, kind: 'suggested' as const, allowed: true }];
+
+  it('marks a locked pair that is still a candidate, keeping its current kind and score', () => {
+    const { candidates, warnings } = withLockedPairs(listed, [{ a: 'j1', b: 'd1', kind: 'mutual', score: 0.2 }], [de1, jp1], rule);
+    expect(candidates).toEqual([{ ...listed[0], locked: true }]);
+    expect(warnings).toEqual([]);
+    // The input is left as it was.
+    expect(listed[0]).not.toHaveProperty('locked');
+  });
+
+  it('brings back a locked pair no list holds any more, with the kind and score it was selected with, never forced', () => {
+    const { candidates } = withLockedPairs(
+      listed,
+      [
+        { a: 'j1', b: 'd2', kind: 'confirmed', score: 0.4 },
+        { a: 'd1', b: 'd2', kind: 'forced', score: null },
+      ],
+      [de1, de2, jp1],
+      rule,
+    );
+    expect(candidates).toEqual([
+      { a: 'd1', b: 'd2', score: 0, kind: 'suggested', allowed: false, locked: true },
+      listed[0],
+      { a: 'd2', b: 'j1', score: 0.4, kind: 'confirmed', allowed: true, locked: true },
+    ]);
+  });
+
+  it('reports a lock whose side left the event', () => {
+    const { candidates, warnings } = withLockedPairs(listed, [{ a: 'd1', b: 'gone', kind: 'suggested', score: 0.5 }], [de1, jp1], rule);
+    expect(candidates).toEqual(listed);
+    expect(warnings).toEqual([{ code: 'locked-participant-left', message: 'the locked meeting of d1 and gone is not selected: gone no longer takes part in the event', participants: ['gone'] }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CandidatePair, ForbiddenPair, PairKind } from './core/pair-selection.types';
+import { PAIR_KINDS, type CandidatePair, type ForbiddenPair, type PairKind, type PairSelectionIssue } from './core/pair-selection.types';
 
 export interface ListEntry {
   owner: string;
@@ -80,4 +80,50 @@ export function buildCandidates(
     return { a, b, score: score.get(k) ?? 0, kind, allowed: kind === 'forced' || mayMeet(byId.get(a)!, byId.get(b)!, rule) };
   });
   return { candidates, forbidden };
+}
+
+/** The pair of a meeting locked in the current schedule, as the selection that schedule was made from had it. */
+export interface LockedPairInput {
+  a: string;
+  b: string;
+  kind: string | null;
+  score: number | null;
+}
+
+/**
+ * Keeps the pairs of locked meetings selectable whatever the lists say now: a candidate pair is marked
+ * locked (the core selects it like a forced pair), and a pair no longer on any list comes back with
+ * the kind and score it was selected with (never `forced`: a force since lifted does not return).
+ * A lock whose side left the event cannot be kept and is reported.
+ */
+export function withLockedPairs(
+  candidates: readonly CandidatePair[],
+  locks: readonly LockedPairInput[],
+  members: readonly MemberInfo[],
+  rule: MeetingRuleInput,
+): { candidates: CandidatePair[]; warnings: PairSelectionIssue[] } {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const byKey = new Map(candidates.map((c) => [key(c.a, c.b), { ...c }]));
+  const warnings: PairSelectionIssue[] = [];
+  for (const l of locks) {
+    const gone = [l.a, l.b].filter((id) => !byId.has(id));
+    if (gone.length > 0) {
+      warnings.push({
+        code: 'locked-participant-left',
+        message: `the locked meeting of ${l.a} and ${l.b} is not selected: ${gone.join(' and ')} no longer take${gone.length > 1 ? '' : 's'} part in the event`,
+        participants: gone,
+      });
+      continue;
+    }
+    const k = key(l.a, l.b);
+    const known = byKey.get(k);
+    if (known) {
+      known.locked = true;
+      continue;
+    }
+    const kind: PairKind = PAIR_KINDS.includes(l.kind as PairKind) && l.kind !== 'forced' ? (l.kind as PairKind) : 'suggested';
+    const [a, b] = k.split('|');
+    byKey.set(k, { a, b, score: l.score ?? 0, kind, allowed: mayMeet(byId.get(a)!, byId.get(b)!, rule), locked: true });
+  }
+  return { candidates: [...byKey.values()].sort((x, y) => (key(x.a, x.b) < key(y.a, y.b) ? -1 : 1)), warnings };
 }

@@ -18,7 +18,7 @@ export class PairingController {
   @HttpCode(200)
   @ApiOkResponse({
     type: PairSelectionResponse,
-    description: 'Chooses which pairs meet: forced, confirmed and mutual pairs first, then must-meet, then the best suggestions, within each participant’s capacity, giving everyone its minimum where possible. Stored as the event’s current selection.',
+    description: 'Chooses which pairs meet: forced, confirmed and mutual pairs first, then must-meet, then the best suggestions, within each participant’s capacity, giving everyone its minimum where possible. Pairs of meetings locked in the current schedule stay selected unless now forbidden or declined. Warns when the pairs exceed slots × tables. Stored as the event’s current selection.',
   })
   select(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: SelectPairsDto): Promise<PairSelectionResponse> {
     return this.pairing.select(p, slug, dto);

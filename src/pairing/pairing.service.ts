@@ -7,11 +7,12 @@ import { resolveDays, sessionNamesOf, type Problem } from '../events/event-slots
 import type { EventEntity } from '../events/event.entity';
 import { EventsService, slotsOf } from '../events/events.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
+import { ScheduleLocksRepository } from '../scheduling/schedule-locks.repository';
 import { selectPairs } from './core/select-pairs';
 import type { PairParticipant } from './core/pair-selection.types';
 import type { PairSelectionResponse, SelectedPairResponse, SelectPairsDto, UpdateSelectedPairDto } from './dto/pair-selection.dto';
-import { meetingCapacity } from './meeting-capacity';
-import { buildCandidates, type ListEntry, type MemberInfo } from './pair-candidates';
+import { meetingCapacity, tableCapacityIssue } from './meeting-capacity';
+import { buildCandidates, withLockedPairs, type ListEntry, type MemberInfo } from './pair-candidates';
 import { PairSelectionEntity, SelectedPairEntity } from './pair-selection.entity';
 
 interface MemberRow {
@@ -43,6 +44,7 @@ export class PairingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventsService,
     private readonly reviews: ReviewsRepository,
+    private readonly locks: ScheduleLocksRepository,
   ) {}
 
   private async event(principal: Principal, slug: string): Promise<EventEntity> {
@@ -65,11 +67,11 @@ export class PairingService {
       [event.id],
     );
     const members: MemberInfo[] = rows.map((r) => ({ id: r.id, country: r.country, region: r.region, group: r.group_name }));
-    const { candidates, forbidden } = buildCandidates(members, lists, await this.reviews.pairStates(event.id), {
-      rule: event.meetingRule,
-      mode: event.meetingRuleMode,
-      groupPairs: event.groupPairs,
-    });
+    const rule = { rule: event.meetingRule, mode: event.meetingRuleMode, groupPairs: event.groupPairs };
+    const listed = buildCandidates(members, lists, await this.reviews.pairStates(event.id), rule);
+    // Meetings locked in the current schedule keep their pairs, or the next run could not keep the locks.
+    const { candidates, warnings: lockWarnings } = withLockedPairs(listed.candidates, await this.locks.lockedPairs(event.id), members, rule);
+    const { forbidden } = listed;
     const participants: PairParticipant[] = rows.map((r) => {
       const capacity = meetingCapacity(grid, { blockedSlots: r.blocked_slots, sessions: r.sessions, parallelMeetings: r.parallel_meetings });
       return {
@@ -81,12 +83,13 @@ export class PairingService {
       };
     });
     const result = selectPairs({ participants, candidates, forbidden }, { minimumPriority: dto.minimumPriority });
+    const overTables = tableCapacityIssue(result.selected.length, slots, event.tables);
     const report = {
       method: result.method,
       totals: result.totals,
       perParticipant: result.perParticipant,
       errors: result.errors,
-      warnings: result.warnings,
+      warnings: [...lockWarnings, ...result.warnings, ...(overTables ? [overTables] : [])],
       options: { minimumPriority: dto.minimumPriority ?? 'over-all-tiers', slots },
     };
     const kept = await this.settingsOfCurrent(event.id);

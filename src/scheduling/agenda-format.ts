@@ -37,6 +37,9 @@ export interface Agenda {
   meetings: AgendaEntry[];
 }
 
+/** How schedules and their exports name a side whose organisation no longer exists (never by its id). */
+export const REMOVED_ORGANISATION = '(organisation removed)';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** An instant as local wall time in a zone with its offset: "2007-11-14T09:00+01:00". */
@@ -71,9 +74,12 @@ export function withRepresentative(name: string, r: RepresentativeRef | null): s
 
 /** The agenda as an iCalendar file: one VEVENT per meeting, times in UTC (DTSTART:...Z). */
 export function agendaIcs(agenda: Agenda): string {
+  // `ics` escapes only the line breaks of the calendar's name, so it gets the whole RFC 5545 TEXT
+  // escaping here (a comma or semicolon in an event or organisation name would otherwise end the value).
+  const calName = escapeText(`${agenda.eventName} – ${agenda.organisation.name}`);
   if (agenda.meetings.length === 0) {
     // ics refuses an empty list; an empty calendar is still a valid file.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:tieup-match', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(agenda.eventName)}`, 'END:VCALENDAR', ''].join('\r\n');
+    return foldOctets(['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:tieup-match', 'METHOD:PUBLISH', `X-WR-CALNAME:${calName}`, 'END:VCALENDAR', ''].join('\r\n'));
   }
   const events: EventAttributes[] = agenda.meetings.map((m) => ({
     uid: `${m.meetingId}@tieup-match`,
@@ -96,7 +102,7 @@ export function agendaIcs(agenda: Agenda): string {
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
   }));
-  const { error, value } = createEvents(events, { productId: 'tieup-match', method: 'PUBLISH', calName: `${agenda.eventName} – ${agenda.organisation.name}` });
+  const { error, value } = createEvents(events, { productId: 'tieup-match', method: 'PUBLISH', calName });
   if (error || !value) throw error ?? new Error('the calendar could not be written');
   return foldOctets(value);
 }
@@ -129,9 +135,19 @@ export function foldOctets(text: string): string {
     .join('\r\n');
 }
 
-function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+/** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, any line break as "\\n". */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
+
+/**
+ * How every CSV export is written: RFC 4180 CRLF records; a UTF-8 byte order mark (without it Excel
+ * reads the file as ANSI and shows "Müller" or "浜松ホトニクス" as mojibake); fields holding any line
+ * break quoted (csv-stringify stops doing so by default once a record delimiter is set); and cells
+ * starting with =, +, -, @, tab or CR prefixed with ' so a spreadsheet shows a profile named
+ * =HYPERLINK(…) as text instead of evaluating it (OWASP CSV injection). Numbers keep their sign.
+ */
+export const CSV_OPTIONS = { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true } as const;
 
 export const AGENDA_CSV_COLUMNS = ['date', 'start', 'end', 'time_zone', 'representative', 'partner', 'partner_representative', 'partner_country', 'table', 'interpreter_needed', 'start_utc', 'end_utc'] as const;
 
@@ -152,7 +168,7 @@ export function agendaCsv(agenda: Agenda): string {
     m.startUtc,
     m.endUtc,
   ]);
-  return stringify(rows, { header: true, columns: [...AGENDA_CSV_COLUMNS] });
+  return stringify(rows, { ...CSV_OPTIONS, header: true, columns: [...AGENDA_CSV_COLUMNS] });
 }
 
 /** The organisers' grid: one row per slot (event's local time), one column per table, "A × B" in each cell (names carry the attending representative where given). */
@@ -160,5 +176,5 @@ export function gridCsv(slots: readonly Slot[], tables: number, meetings: Readon
   const cells = new Map(meetings.map((m) => [`${m.slot}@${m.table}`, `${m.aName} × ${m.bName}`]));
   const header = ['slot', 'day', 'session', 'start', 'end', ...Array.from({ length: tables }, (_, i) => `table_${i + 1}`)];
   const rows = slots.map((s) => [s.index, s.day, s.session, s.start, s.end, ...Array.from({ length: tables }, (_, i) => cells.get(`${s.index}@${i + 1}`) ?? '')]);
-  return stringify([header, ...rows]);
+  return stringify([header, ...rows], CSV_OPTIONS);
 }

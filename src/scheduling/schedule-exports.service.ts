@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { EventEntity } from '../events/event.entity';
 import { slotsOf } from '../events/events.service';
-import { interpreterNeeded, gridCsv, localIso, withRepresentative, type Agenda, type RepresentativeRef } from './agenda-format';
+import { interpreterNeeded, gridCsv, localIso, REMOVED_ORGANISATION, withRepresentative, type Agenda, type RepresentativeRef } from './agenda-format';
 import { SchedulingService } from './scheduling.service';
 
 interface MemberRow {
@@ -49,6 +49,9 @@ export class ScheduleExportsService {
     if (!schedule) throw new NotFoundException(`${event.slug} has no published schedule yet`);
     const slots = slotsOf(event);
     const meetings = (await this.scheduling.meetings(schedule.id)).filter((m) => m.organisationA === organisationId || m.organisationB === organisationId);
+    // A partner that left the event after publication keeps its meeting in the published schedule:
+    // named from its organisation while that exists, else by a placeholder, never by its id.
+    const departed = await this.organisations(meetings.map((m) => (m.organisationA === organisationId ? m.organisationB : m.organisationA)).filter((id) => !members.has(id)));
     return {
       event: event.slug,
       eventName: event.name,
@@ -63,12 +66,12 @@ export class ScheduleExportsService {
           const slot = slots[m.slotIndex];
           const mine = m.organisationA === organisationId;
           const partnerId = mine ? m.organisationB : m.organisationA;
-          const partner = members.get(partnerId);
+          const partner = members.get(partnerId) ?? departed.get(partnerId);
           return {
             meetingId: m.id,
             slot: m.slotIndex,
             representative: representative(mine ? m.representativeA : m.representativeB, me),
-            partner: { id: partnerId, name: partner?.name ?? partnerId, country: partner?.country ?? '', representative: representative(mine ? m.representativeB : m.representativeA, partner) },
+            partner: { id: partnerId, name: partner?.name ?? REMOVED_ORGANISATION, country: partner?.country ?? '', representative: representative(mine ? m.representativeB : m.representativeA, partner) },
             table: m.tableNumber,
             start: localIso(slot.startUtc, me.timeZone),
             end: localIso(slot.endUtc, me.timeZone),
@@ -87,13 +90,23 @@ export class ScheduleExportsService {
     const members = await this.members(event.id);
     const missing = [...new Set(meetings.flatMap((m) => [m.organisationA, m.organisationB]))].filter((id) => !members.has(id));
     const names = await this.scheduling.names(missing);
-    const name = (id: string, rep: number | null): string => withRepresentative(members.get(id)?.name ?? names.get(id) ?? id, representative(rep, members.get(id)));
+    const name = (id: string, rep: number | null): string => withRepresentative(members.get(id)?.name ?? names.get(id) ?? REMOVED_ORGANISATION, representative(rep, members.get(id)));
     const tables = Math.max(event.tables, ...meetings.map((m) => m.tableNumber));
     return gridCsv(
       slotsOf(event),
       tables,
       meetings.map((m) => ({ slot: m.slotIndex, table: m.tableNumber, aName: name(m.organisationA, m.representativeA), bName: name(m.organisationB, m.representativeB) })),
     );
+  }
+
+  /** Organisations that no longer take part in the event, as agendas show a partner (no representatives: it left). */
+  private async organisations(ids: string[]): Promise<Map<string, MemberRow>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<Omit<MemberRow, 'timeZone' | 'representativeNames'>> = await this.db.query(
+      'SELECT o.id, o.name, o.country, o.languages, false AS "bringsInterpreter" FROM organisations o WHERE o.id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, { ...r, timeZone: '', representativeNames: [] }]));
   }
 
   private async members(eventId: string): Promise<Map<string, MemberRow>> {

@@ -93,4 +93,32 @@ describe('buildScheduleInput', () => {
     expect(built.lockedKept).toBe(1);
     expect(built.locksDropped).toBe(1);
   });
+
+  it('names every lock it drops, with the reason', () => {
+    const pairs: PairRow[] = [
+      { id: 'm1', a: 'A', b: 'B' },
+      { id: 'm2', a: 'A', b: 'C' },
+      { id: 'm3', a: 'B', b: 'D' },
+    ];
+    const previous = [
+      { a: 'A', b: 'B', slot: 0, table: 1, locked: true, fixedSlot: null },
+      // Not selected any more.
+      { a: 'C', b: 'D', slot: 1, table: 1, locked: true, fixedSlot: null, aName: 'Gamma Photonics', bName: 'Delta Labs' },
+      // The event has only four slots now.
+      { a: 'A', b: 'C', slot: 7, table: 1, locked: true, fixedSlot: null },
+      // D left the event.
+      { a: 'B', b: 'D', slot: 2, table: 2, locked: true, fixedSlot: null, aName: 'Beta Medical', bName: 'Delta Labs' },
+      // Not locked: nothing to say.
+      { a: 'A', b: 'D', slot: 3, table: 1, locked: false, fixedSlot: null },
+    ];
+    const participants = [member('A', { name: 'Alpha Optics' }), member('B', { name: 'Beta Medical' }), member('C', { name: 'Gamma Photonics' })];
+    const built = buildScheduleInput(slots, 2, pairs, participants, previous);
+    expect(built.lockedKept).toBe(1);
+    expect(built.locksDropped).toBe(3);
+    expect(built.warnings).toEqual([
+      'the locked meeting of Gamma Photonics and Delta Labs (slot 1, table 1) is dropped: the pair is no longer selected',
+      'the locked meeting of Alpha Optics and Gamma Photonics (slot 7, table 1) is dropped: slot 7 or table 1 no longer exists (the event has 4 slots and 2 tables)',
+      'the locked meeting of Beta Medical and Delta Labs (slot 2, table 2) is dropped: D no longer takes part in the event',
+    ]);
+  });
 });

@@ -42,6 +42,9 @@ export interface PreviousMeeting {
   fixedSlot: number | null;
   representativeA?: number | null;
   representativeB?: number | null;
+  /** The organisations' names, for warnings about a lock that is dropped (a side may have left). */
+  aName?: string | null;
+  bName?: string | null;
 }
 
 /** Who an attendee of the core is: an organisation, or one of its representatives meeting in parallel. */
@@ -80,17 +83,21 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
   const wanted = new Map<string, { a: number | null; b: number | null }>();
   const seen = new Set<string>();
   let lockedKept = 0;
+  // Why a lock of the previous schedule is not kept, by pair, where it is not simply unselected.
+  const lockLost = new Map<string, string | null>();
   const ownTable = (orgId: string): number | null => {
     const p = members.get(orgId);
     return p?.fixedTable && p.fixedTable <= tables && parallelOf(p) === 1 ? p.fixedTable : null;
   };
   for (const pair of pairs) {
+    const key = pairKey(pair.a, pair.b);
     const gone = [pair.a, pair.b].filter((id) => !members.has(id));
     if (gone.length > 0) {
-      excluded.push({ pair, reason: `${gone.join(' and ')} no longer take${gone.length > 1 ? '' : 's'} part in the event` });
+      const reason = `${gone.join(' and ')} no longer take${gone.length > 1 ? '' : 's'} part in the event`;
+      excluded.push({ pair, reason });
+      if (!lockLost.has(key)) lockLost.set(key, reason);
       continue;
     }
-    const key = pairKey(pair.a, pair.b);
     if (seen.has(key)) {
       excluded.push({ pair, reason: 'the pair is selected twice' });
       continue;
@@ -107,10 +114,13 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
         // An own table given after the lock: the meeting keeps its slot and moves to that table.
         meeting.fixedSlot = p.slot;
         warnings.push(`the locked meeting of ${pair.a} and ${pair.b} keeps slot ${p.slot} but leaves table ${p.table} for the own table ${own.join(' or ')}`);
+        lockLost.set(key, null);
       } else {
         meeting.locked = { slot: p.slot, table: p.table - 1 };
         lockedKept++;
       }
+    } else if (p?.locked) {
+      lockLost.set(key, `slot ${p.slot} or table ${p.table} no longer exists (the event has ${nSlots} slots and ${tables} tables)`);
     }
     if (p && p.fixedSlot !== null && p.fixedSlot < nSlots && !meeting.locked) meeting.fixedSlot = p.fixedSlot;
     wanted.set(pair.id, { a: pair.representativeA ?? (p?.locked ? fromLock.a : null), b: pair.representativeB ?? (p?.locked ? fromLock.b : null) });
@@ -137,14 +147,23 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
   }
   assignRepresentatives(meetings, members, wanted, warnings);
 
-  const lockedBefore = previous.filter((m) => m.locked).length;
+  const lockedBefore = previous.filter((m) => m.locked);
+  // Every lock not kept is named: organisers locked it on purpose, a count alone does not say which.
+  for (const m of lockedBefore) {
+    const key = pairKey(m.a, m.b);
+    if (seen.has(key) && !lockLost.has(key)) continue;
+    const reason = lockLost.has(key) ? lockLost.get(key) : 'the pair is no longer selected';
+    if (reason === null) continue; // kept its slot on another table: warned above
+    const name = (id: string, stored: string | null | undefined): string => members.get(id)?.name ?? stored ?? id;
+    warnings.push(`the locked meeting of ${name(m.a, m.aName)} and ${name(m.b, m.bName)} (slot ${m.slot}, table ${m.table}) is dropped: ${reason}`);
+  }
   return {
     // Reasons name slots by local day and time.
     input: { nSlots, slotSessions: slots.map((s) => s.session), slotNames: slots.map((s) => `${s.day} ${s.start}`), tables, participants: participantInputs, meetings },
     excluded,
     attendees,
     lockedKept,
-    locksDropped: lockedBefore - lockedKept,
+    locksDropped: lockedBefore.length - lockedKept,
     warnings,
   };
 }

@@ -34,7 +34,7 @@ export interface ScheduleQuality {
   optimal: boolean;
   tableChanges: number;
   lockedKept: number;
-  /** Locks of the previous schedule that no longer apply (pair not selected any more). */
+  /** Locks of the previous schedule not kept (a forbidden pair, a side that left, a slot or table gone); each is named in `warnings`. */
   locksDropped: number;
   exact: boolean;
   elapsedMs: number;

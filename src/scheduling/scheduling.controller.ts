@@ -59,7 +59,7 @@ export class SchedulingController {
 
   @Patch('schedules/:id/meetings/:meetingId')
   @Roles('admin', 'organiser')
-  @ApiOkResponse({ type: ScheduledMeetingResponse, description: 'Locks (or unlocks) a meeting: re-runs keep locked meetings at their slot and table' })
+  @ApiOkResponse({ type: ScheduledMeetingResponse, description: 'Locks (or unlocks) a meeting: re-runs keep locked meetings at their slot and table. 409 when a side no longer takes part in the event.' })
   async setLock(
     @CurrentPrincipal() p: Principal,
     @Param('event', SlugPipe) slug: string,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { SatSolverProvider } from './sat-solver.provider';
 import { ScheduleExportsService } from './schedule-exports.service';
+import { ScheduleLocksRepository } from './schedule-locks.repository';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingService } from './scheduling.service';
 
@@ -9,7 +10,7 @@ import { SchedulingService } from './scheduling.service';
 @Module({
   imports: [EventsModule],
   controllers: [SchedulingController],
-  providers: [SatSolverProvider, SchedulingService, ScheduleExportsService],
-  exports: [SchedulingService, ScheduleExportsService],
+  providers: [SatSolverProvider, SchedulingService, ScheduleExportsService, ScheduleLocksRepository],
+  exports: [SchedulingService, ScheduleExportsService, ScheduleLocksRepository],
 })
 export class SchedulingModule {}

@@ -10,10 +10,12 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
+import { REMOVED_ORGANISATION } from './agenda-format';
 import { scheduleMeetings, validateSchedule } from './core';
 import { closeScheduleHelpers, helperFor } from './schedule-helper-thread';
 import { SatSolverProvider } from './sat-solver.provider';
-import { buildScheduleInput, type PairRow, type ParticipantRow, type PreviousMeeting } from './schedule-input';
+import { buildScheduleInput, type PairRow, type ParticipantRow } from './schedule-input';
+import { ScheduleLocksRepository } from './schedule-locks.repository';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
 import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
 
@@ -27,6 +29,7 @@ export class SchedulingService implements OnModuleDestroy {
     private readonly queue: QueueService,
     private readonly events: EventsService,
     private readonly sat: SatSolverProvider,
+    private readonly locks: ScheduleLocksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,7 +94,7 @@ export class SchedulingService implements OnModuleDestroy {
          FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1`,
       [event.id],
     );
-    const previous = await this.lockSource(event.id, schedule.id);
+    const previous = await this.locks.previousMeetings(event.id, schedule.id);
     const built = buildScheduleInput(slots, event.tables, pairs, participants, previous);
     await ctx.progress(0.1, { meetings: built.input.meetings.length, slots: slots.length });
 
@@ -118,7 +121,7 @@ export class SchedulingService implements OnModuleDestroy {
     const unplaced: UnplacedPair[] = [
       ...built.excluded.map(({ pair, reason }) => ({ pair, reasons: [reason] })),
       ...result.unplaced.map((u) => ({ pair: byId.get(u.meetingId)!, reasons: u.reasons })),
-    ].map(({ pair, reasons }) => ({ a: pair.a, b: pair.b, aName: names.get(pair.a) ?? pair.a, bName: names.get(pair.b) ?? pair.b, reasons }));
+    ].map(({ pair, reasons }) => ({ a: pair.a, b: pair.b, aName: names.get(pair.a) ?? REMOVED_ORGANISATION, bName: names.get(pair.b) ?? REMOVED_ORGANISATION, reasons }));
     const meetingsById = new Map(built.input.meetings.map((m) => [m.id, m]));
     const locked = new Set(built.input.meetings.filter((m) => m.locked).map((m) => m.id));
     const fixed = new Map(built.input.meetings.filter((m) => m.fixedSlot !== undefined).map((m) => [m.id, m.fixedSlot!]));
@@ -170,17 +173,6 @@ export class SchedulingService implements OnModuleDestroy {
     return { placed: quality.placed, meetings: quality.meetings, breaks: quality.breaksTotal, fairness: quality.fairness, valid: quality.valid, progressTrace: trace.length };
   }
 
-  /** Locks come from the current published schedule or, when none is published yet, the latest draft. */
-  private async lockSource(eventId: string, exclude: string): Promise<PreviousMeeting[]> {
-    const repo = this.db.getRepository(ScheduleEntity);
-    const source =
-      (await repo.findOne({ where: { eventId, status: 'published' }, order: { publishedAt: 'DESC' } })) ??
-      (await repo.createQueryBuilder('s').where('s.event_id = :eventId AND s.status = :status AND s.id <> :exclude', { eventId, status: 'draft', exclude }).orderBy('s.created_at', 'DESC').getOne());
-    if (!source) return [];
-    const meetings = await this.db.getRepository(ScheduledMeetingEntity).findBy({ scheduleId: source.id });
-    return meetings.map((m) => ({ a: m.organisationA, b: m.organisationB, slot: m.slotIndex, table: m.tableNumber, locked: m.locked, fixedSlot: m.fixedSlot, representativeA: m.representativeA, representativeB: m.representativeB }));
-  }
-
   async names(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; name: string }[] = await this.db.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
@@ -221,12 +213,26 @@ export class SchedulingService implements OnModuleDestroy {
     });
   }
 
-  /** Locks or unlocks one meeting: locked meetings keep their slot and table when the event is scheduled again. */
+  /**
+   * Locks or unlocks one meeting: locked meetings keep their slot and table when the event is scheduled
+   * again. A meeting with a participant that left the event cannot be locked (409): the next run would
+   * drop the lock anyway. Unlocking is always allowed.
+   */
   async setLocked(eventId: string, scheduleId: string, meetingId: string, locked: boolean): Promise<ScheduledMeetingEntity> {
     await this.find(eventId, scheduleId);
     const repo = this.db.getRepository(ScheduledMeetingEntity);
     const meeting = await repo.findOneBy({ id: meetingId, scheduleId });
     if (!meeting) throw new NotFoundException(`Meeting ${meetingId} not found in schedule ${scheduleId}`);
+    if (locked) {
+      const sides = [meeting.organisationA, meeting.organisationB];
+      const present: { id: string }[] = await this.db.query('SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 AND organisation_id = ANY($2::uuid[])', [eventId, sides]);
+      const gone = sides.filter((id) => !present.some((p) => p.id === id));
+      if (gone.length > 0) {
+        const names = await this.names(gone);
+        const who = gone.map((id) => (names.has(id) ? `${names.get(id)} (${id})` : `${REMOVED_ORGANISATION} ${id}`)).join(' and ');
+        throw new ConflictException({ message: `Meeting ${meetingId} cannot be locked: ${who} no longer take${gone.length > 1 ? '' : 's'} part in the event`, participants: gone });
+      }
+    }
     await repo.update(meeting.id, { locked });
     return { ...meeting, locked };
   }

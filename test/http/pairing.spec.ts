@@ -8,6 +8,14 @@ interface Selection {
   method: string;
   pairs: { a: { id: string }; b: { id: string }; kind: string; score: number }[];
   participants: { id: string; selected: number; min: number; max: number; capacity: number; shortfall: number; reasons: string[] }[];
+  warnings: { code: string; message: string; participants: string[] }[];
+}
+
+interface Schedule {
+  id: string;
+  status: string;
+  quality: { placed: number; meetings: number; fairness: number; lockedKept: number; locksDropped: number; warnings: string[] };
+  meetings: { id: string; slot: number; table: number; locked: boolean; a: { id: string; name: string }; b: { id: string; name: string } }[];
 }
 
 // The MEDICA demo event end to end: suggestions → reviews and requests → selected pairs.
@@ -22,6 +30,17 @@ describe('pair selection (HTTP)', () => {
   const key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
   const as = (org: string) => companies.get(org)!;
   const has = (s: Selection, a: string, b: string) => s.pairs.find((p) => (p.a.id === a && p.b.id === b) || (p.a.id === b && p.b.id === a));
+
+  /** Queues a scheduling run of the current selection and waits for its draft. */
+  async function runSchedule(): Promise<Schedule> {
+    const run = await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...organiser).send({ timeLimitMs: 2000 }).expect(202);
+    for (let i = 0; i < 300; i++) {
+      const got = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${run.body.id}`).set(...organiser).expect(200)).body as Schedule;
+      if (got.status !== 'queued' && got.status !== 'running') return got;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the schedule did not finish');
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -72,10 +91,30 @@ describe('pair selection (HTTP)', () => {
     }
     expect(s.participants.filter((p) => p.shortfall === 0).length).toBeGreaterThan(s.participants.length / 2);
     expect(s.method).toMatch(/^exact|heuristic/);
+    // 20 slots × 10 tables leave room for every pair.
+    expect(s.warnings.map((w) => w.code)).not.toContain('exceeds-table-capacity');
 
     const again = await request(t.http).get(`/api/events/${MEDICA}/selection`).set(...admin).expect(200);
     expect(again.body.id).toBe(s.id);
     expect(again.body.pairs).toEqual(s.pairs);
+  });
+
+  it('warns when the selected pairs do not fit the event’s slots × tables', async () => {
+    // Before any schedule is published: tables may not shrink below a published schedule's meetings.
+    const slots = ((await request(t.http).get(`/api/events/${MEDICA}/slots`).set(...organiser).expect(200)).body as { slots: unknown[] }).slots.length;
+    const pairs = ((await request(t.http).get(`/api/events/${MEDICA}/selection`).set(...organiser).expect(200)).body as Selection).pairs.length;
+    const tables = Math.floor((pairs - 1) / slots);
+    expect(tables).toBeGreaterThanOrEqual(1);
+    await request(t.http).patch(`/api/events/${MEDICA}`).set(...organiser).send({ tables }).expect(200);
+    try {
+      const s = (await request(t.http).post(`/api/events/${MEDICA}/selection`).set(...organiser).send({}).expect(200)).body as Selection;
+      const warning = s.warnings.find((w) => w.code === 'exceeds-table-capacity');
+      expect(warning?.message).toBe(
+        `${s.pairs.length} pairs selected but the event has room for ${slots * tables} meetings (${slots} slots × ${tables} tables): at least ${s.pairs.length - slots * tables} cannot be scheduled; add tables or slots, or lower maxMeetings`,
+      );
+    } finally {
+      await request(t.http).patch(`/api/events/${MEDICA}`).set(...organiser).send({ tables: 10 }).expect(200);
+    }
   });
 
   it('goes on to a published schedule and a company’s agenda as ICS', async () => {
@@ -95,6 +134,45 @@ describe('pair selection (HTTP)', () => {
     const meetings = selection.pairs.filter((p) => p.a.id === de[0] || p.b.id === de[0]).length;
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(meetings);
     await request(t.http).get(`/api/events/${MEDICA}/participants/${de[1]}/agenda.ics`).set(...as(de[0])).expect(404);
+  });
+
+  it('keeps the pairs of locked meetings when the pairs are selected again, and names every lock it cannot keep', async () => {
+    const published = ((await request(t.http).get(`/api/events/${MEDICA}/schedules`).set(...organiser).expect(200)).body as Schedule[]).find((x) => x.status === 'published')!;
+    const schedule = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${published.id}`).set(...organiser).expect(200)).body as Schedule;
+    const before = (await request(t.http).get(`/api/events/${MEDICA}/selection`).set(...organiser).expect(200)).body as Selection;
+    // Pairs selected only as suggestions: nothing but the lists keeps them selected.
+    const [keep1, keep2, forbid] = schedule.meetings.filter((m) => has(before, m.a.id, m.b.id)?.kind === 'suggested');
+    expect(forbid).toBeDefined();
+    for (const m of [keep1, keep2, forbid]) {
+      await request(t.http).patch(`/api/events/${MEDICA}/schedules/${published.id}/meetings/${m.id}`).set(...organiser).send({ locked: true }).expect(200);
+    }
+    // The lists change (as after a profile edit): neither side of keep1 and keep2 is suggested to the other any more.
+    for (const m of [keep1, keep2]) {
+      for (const [owner, other] of [[m.a.id, m.b.id], [m.b.id, m.a.id]]) {
+        await sql(
+          t,
+          `UPDATE match_lists SET suggestions = (SELECT coalesce(jsonb_agg(s ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(suggestions) WITH ORDINALITY AS x(s, n) WHERE s->>'organisationId' <> $2)
+            WHERE organisation_id = $1 AND event_id = (SELECT id FROM events WHERE slug = $3)`,
+          [owner, other, MEDICA],
+        );
+      }
+    }
+    // The organisers forbid the third pair: a forbid beats a lock.
+    await request(t.http).put(`/api/events/${MEDICA}/pairs/${forbid.a.id}/${forbid.b.id}`).set(...organiser).send({ state: 'forbidden' }).expect(200);
+
+    const s = (await request(t.http).post(`/api/events/${MEDICA}/selection`).set(...organiser).send({}).expect(200)).body as Selection;
+    expect(has(s, keep1.a.id, keep1.b.id)?.kind).toBe('suggested');
+    expect(has(s, keep2.a.id, keep2.b.id)?.kind).toBe('suggested');
+    expect(has(s, forbid.a.id, forbid.b.id)).toBeUndefined();
+    expect(s.warnings).toContainEqual(expect.objectContaining({ code: 'locked-forbidden', participants: [forbid.a.id, forbid.b.id].sort() }));
+
+    const next = await runSchedule();
+    expect(next.status).toBe('draft');
+    expect(next.quality).toMatchObject({ lockedKept: 2, locksDropped: 1 });
+    expect(next.quality.warnings).toContain(`the locked meeting of ${forbid.a.name} and ${forbid.b.name} (slot ${forbid.slot}, table ${forbid.table}) is dropped: the pair is no longer selected`);
+    for (const m of [keep1, keep2]) {
+      expect(next.meetings.find((x) => x.a.id === m.a.id && x.b.id === m.b.id)).toMatchObject({ slot: m.slot, table: m.table, locked: true });
+    }
   });
 
   it('is for admins and the event’s organisers only', async () => {

@@ -239,7 +239,7 @@ describe('scheduler constraints: sessions, parallel representatives, own tables 
     expect(xAgenda.meetings.find((m) => m.partner.id === P)).toMatchObject({ representative: null, table: 2, partner: { representative: { number: 2, name: 'Ben Kato' } } });
 
     const csv = await request(t.http).get(`${base}/participants/${P}/agenda.csv`).set(...company).expect(200);
-    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true });
+    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true, bom: true });
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r.representative).sort()).toEqual(['Anna Weber', 'Anna Weber', 'Ben Kato', 'Ben Kato']);
     expect(rows.every((r) => r.partner_representative === '')).toBe(true);
@@ -248,7 +248,7 @@ describe('scheduler constraints: sessions, parallel representatives, own tables 
     expect(ics.text.replace(/\r\n[ \t]/g, '')).toMatch(/Attending for .+: Ben Kato/);
 
     const schedule = (await request(t.http).get(`${base}/schedules`).set(...organiser).expect(200)).body[0] as { id: string };
-    const grid: string[][] = parse((await request(t.http).get(`${base}/schedules/${schedule.id}/grid.csv`).set(...organiser).expect(200)).text);
+    const grid: string[][] = parse((await request(t.http).get(`${base}/schedules/${schedule.id}/grid.csv`).set(...organiser).expect(200)).text, { bom: true });
     const cells = grid.slice(1).flatMap((r) => r.slice(5)).filter((c) => c !== '');
     expect(cells.filter((c) => /\((Anna Weber|Ben Kato)\)/.test(c))).toHaveLength(4);
   });

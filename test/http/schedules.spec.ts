@@ -215,8 +215,11 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     }
 
     const csv = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.csv`).set(...participant).expect(200);
-    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    // Excel needs the byte order mark to read UTF-8; records end with CRLF (RFC 4180).
+    expect(csv.text.startsWith('\uFEFFdate,start,end,')).toBe(true);
+    expect(csv.text.split('\r\n')).toHaveLength(agenda.length + 2);
+    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true, bom: true });
     expect(rows).toHaveLength(agenda.length);
     rows.forEach((r, i) => {
       expect(r).toMatchObject({ date: expect.stringMatching(/^2007-11-1[56]$/), time_zone: 'Asia/Tokyo', partner: agenda[i].partner.name, table: String(agenda[i].table), start_utc: agenda[i].startUtc });
@@ -226,7 +229,9 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
 
   it('exports the organisers’ grid: slot × table with partner names', async () => {
     const res = await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}/grid.csv`).set(...organiser).expect(200);
-    const rows: string[][] = parse(res.text);
+    expect(res.text.startsWith('\uFEFFslot,')).toBe(true);
+    expect(res.text.split('\r\n')).toHaveLength(SLOTS + 2);
+    const rows: string[][] = parse(res.text, { bom: true });
     expect(rows[0]).toEqual(['slot', 'day', 'session', 'start', 'end', ...Array.from({ length: TABLES }, (_, i) => `table_${i + 1}`)]);
     expect(rows).toHaveLength(SLOTS + 1);
     expect(rows[1].slice(0, 5)).toEqual(['0', '2007-11-15', 'morning', '09:00', '09:20']);
@@ -263,5 +268,32 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       expect(u.reasons.join(' ')).not.toContain(jp[1]);
     }
     await checkHardConstraints(id);
+  });
+
+  it('names a partner that left the event after publication in every agenda export, and refuses to lock its meeting', async () => {
+    const me = jp[0];
+    const published = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}`).set(...organiser).expect(200)).body as ScheduleBody;
+    const meeting = published.meetings.find((m) => m.a.id === me || m.b.id === me)!;
+    const gone = meeting.a.id === me ? meeting.b : meeting.a;
+    const [org] = await sql<{ name: string; country: string }>(t, 'SELECT name, country FROM organisations WHERE id = $1', [gone.id]);
+    // The partner leaves; its organisation stays. (Straight in the table: leaving may be refused while it has published meetings.)
+    await sql(t, 'DELETE FROM event_participants WHERE event_id = $1 AND organisation_id = $2', [eventId, gone.id]);
+
+    const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...participant).expect(200)).body as { meetings: Array<{ meetingId: string; partner: { id: string; name: string; country: string } }> };
+    expect(agenda.meetings.find((m) => m.meetingId === meeting.id)!.partner).toMatchObject({ id: gone.id, name: org.name, country: org.country });
+    const ics = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.ics`).set(...participant).expect(200);
+    const event = Object.values(ical.sync.parseICS(ics.text)).find((c): c is ical.VEvent => c?.type === 'VEVENT' && c.uid === `${meeting.id}@tieup-match`)!;
+    expect(JSON.stringify(event.summary)).toContain(org.name);
+    expect(ics.text).not.toContain(gone.id);
+    const csv = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.csv`).set(...participant).expect(200);
+    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true, bom: true });
+    expect(rows.map((r) => r.partner)).toContain(org.name);
+    expect(csv.text).not.toContain(gone.id);
+    expect(rows.find((r) => r.partner === org.name)!.partner_country).toBe(org.country);
+
+    // Locking a meeting with a participant that left is refused, naming it; unlocking is not.
+    const refused = await request(t.http).patch(`/api/events/${MEDICA}/schedules/${secondId}/meetings/${meeting.id}`).set(...organiser).send({ locked: true }).expect(409);
+    expect(refused.body.message).toContain(org.name);
+    await request(t.http).patch(`/api/events/${MEDICA}/schedules/${secondId}/meetings/${meeting.id}`).set(...organiser).send({ locked: false }).expect(200);
   });
 });

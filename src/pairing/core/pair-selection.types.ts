@@ -28,6 +28,12 @@ export interface CandidatePair {
   kind: PairKind;
   /** Result of the who-may-meet rule when not applied upstream; `false` makes the pair unusable. */
   allowed?: boolean;
+  /**
+   * A meeting the organisers locked in the current schedule: selected like a forced pair (a lock keeps
+   * its slot and table only while its pair stays selected), keeping its kind. Only a forbid or a
+   * decline drops it, with a warning.
+   */
+  locked?: boolean;
 }
 
 export interface ForbiddenPair {
@@ -124,7 +130,11 @@ export type PairSelectionIssueCode =
   | 'duplicate-pair'
   | 'forced-forbidden'
   | 'forced-not-allowed'
-  | 'forced-over-capacity';
+  | 'forced-over-capacity'
+  | 'locked-forbidden'
+  | 'locked-not-allowed'
+  | 'locked-participant-left'
+  | 'exceeds-table-capacity';
 
 export interface PairSelectionIssue {
   code: PairSelectionIssueCode;

@@ -40,6 +40,7 @@ export interface PreparedSelection {
   capacity: Int32Array;
   /** min(minMeetings, capacity). */
   minEff: Int32Array;
+  /** Forced pairs and pairs of locked meetings: always selected (`forcedDeg` counts both). */
   forced: PreparedPair[];
   forcedDeg: Int32Array;
   /** Usable, non-forced pairs, sorted by (u, v). */
@@ -58,6 +59,7 @@ interface MergedPair {
   score: number;
   kind: PairKind;
   notAllowed: boolean;
+  locked: boolean;
 }
 
 export function preparePairs(input: PairSelectionInput): PreparedSelection {
@@ -118,19 +120,21 @@ export function preparePairs(input: PairSelectionInput): PreparedSelection {
     const k = key(uv[0], uv[1]);
     const prev = merged.get(k);
     if (!prev) {
-      merged.set(k, { u: uv[0], v: uv[1], score, kind: c.kind, notAllowed: c.allowed === false });
+      merged.set(k, { u: uv[0], v: uv[1], score, kind: c.kind, notAllowed: c.allowed === false, locked: c.locked === true });
       continue;
     }
     issue(warnings, 'duplicate-pair', `pair ${c.a}–${c.b} is listed more than once; entries merged`, [c.a, c.b]);
     if (tierOf(c.kind) < tierOf(prev.kind)) prev.kind = c.kind;
     prev.score = Math.max(prev.score, score);
     prev.notAllowed ||= c.allowed === false;
+    prev.locked ||= c.locked === true;
   }
 
   const stats: CandidateStats[] = participants.map(() => ({ total: 0, notAllowed: 0, forbidden: 0 }));
   const forced: PreparedPair[] = [];
   const pairs: PreparedPair[] = [];
   const forcedDeg = new Int32Array(n);
+  const lockedDeg = new Int32Array(n);
   const ordered = [...merged.values()].sort((x, y) => x.u - y.u || x.v - y.v);
   for (const m of ordered) {
     const ids = [participants[m.u].id, participants[m.v].id];
@@ -143,23 +147,30 @@ export function preparePairs(input: PairSelectionInput): PreparedSelection {
       kind: m.kind,
       tier: tierOf(m.kind),
     };
+    const fixed = pair.tier === 0 || m.locked;
     for (const w of [m.u, m.v]) {
       stats[w].total++;
       if (isForbidden) stats[w].forbidden++;
-      else if (m.notAllowed && pair.tier !== 0) stats[w].notAllowed++;
+      else if (m.notAllowed && !fixed) stats[w].notAllowed++;
     }
-    if (pair.tier === 0) {
-      // An explicit forbid/decline beats the organiser's force; a general who-may-meet rule does not.
+    if (fixed) {
+      // An explicit forbid/decline beats the organiser's force or lock; a general who-may-meet rule does not.
       if (isForbidden) {
-        issue(errors, 'forced-forbidden', `forced pair ${ids[0]}–${ids[1]} is forbidden or declined; not selected`, ids);
+        if (pair.tier === 0) issue(errors, 'forced-forbidden', `forced pair ${ids[0]}–${ids[1]} is forbidden or declined; not selected`, ids);
+        if (m.locked) issue(warnings, 'locked-forbidden', `the locked meeting of ${ids[0]} and ${ids[1]} is now forbidden or declined; not selected, so the next schedule drops its lock`, ids);
         continue;
       }
       if (m.notAllowed) {
-        issue(warnings, 'forced-not-allowed', `forced pair ${ids[0]}–${ids[1]} breaks the who-may-meet rule; selected anyway`, ids);
+        if (pair.tier === 0) issue(warnings, 'forced-not-allowed', `forced pair ${ids[0]}–${ids[1]} breaks the who-may-meet rule; selected anyway`, ids);
+        else issue(warnings, 'locked-not-allowed', `the locked meeting of ${ids[0]} and ${ids[1]} breaks the who-may-meet rule; selected anyway`, ids);
       }
       forced.push(pair);
       forcedDeg[m.u]++;
       forcedDeg[m.v]++;
+      if (m.locked && pair.tier !== 0) {
+        lockedDeg[m.u]++;
+        lockedDeg[m.v]++;
+      }
     } else if (!isForbidden && !m.notAllowed) {
       pairs.push(pair);
     }
@@ -170,7 +181,7 @@ export function preparePairs(input: PairSelectionInput): PreparedSelection {
       issue(
         errors,
         'forced-over-capacity',
-        `participant ${p.id} has ${forcedDeg[i]} forced pairs but capacity ${capacity[i]} (maxMeetings ${p.maxMeetings}, ${p.availableSlots} available slots); all forced pairs kept`,
+        `participant ${p.id} has ${forcedDeg[i]} forced pairs${lockedDeg[i] > 0 ? ` (${lockedDeg[i]} of them locked meetings)` : ''} but capacity ${capacity[i]} (maxMeetings ${p.maxMeetings}, ${p.availableSlots} available slots); all forced pairs kept`,
         [p.id],
       );
     }

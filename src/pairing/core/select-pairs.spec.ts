@@ -99,6 +99,39 @@ describe('selectPairs – hard rules and tiers', () => {
     expect(r.errors.map((e) => e.code)).toEqual(['forced-forbidden']);
   });
 
+  it('keeps the pairs of locked meetings like forced ones, with their own kind, even beyond capacity', () => {
+    // L can meet once: the confirmed L-c would win, but L-a is a locked meeting of the current schedule.
+    const r = selectPairs({
+      participants: [person('L', 1), person('a'), person('b'), person('c')],
+      candidates: [{ ...pair('L', 'a', 0.1), locked: true }, { ...pair('L', 'b', 0.2), locked: true }, pair('L', 'c', 1, 'confirmed')],
+    });
+    expect(keys(r)).toEqual(['L-a', 'L-b']);
+    expect(r.selected.map((x) => x.kind)).toEqual(['suggested', 'suggested']);
+    expect(r.totals.byKind).toMatchObject({ forced: 0, suggested: 2, confirmed: 0 });
+    expect(r.errors.map((e) => e.code)).toEqual(['forced-over-capacity']);
+    expect(r.errors[0].message).toContain('2 of them locked meetings');
+  });
+
+  it('drops a locked pair that is now forbidden, and keeps one the who-may-meet rule no longer allows, warning for both', () => {
+    const r = selectPairs({
+      participants: [person('A'), person('B'), person('C'), person('D')],
+      candidates: [{ ...pair('A', 'B', 0.5), locked: true }, { ...pair('C', 'D', 0.5), locked: true, allowed: false }],
+      forbidden: [{ a: 'A', b: 'B', reason: 'declined' }],
+    });
+    expect(keys(r)).toEqual(['C-D']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['locked-forbidden', 'locked-not-allowed']);
+    expect(r.warnings[0].participants).toEqual(['A', 'B']);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('explains a shortfall caused by locked meetings as capacity used by forced pairs', () => {
+    const r = selectPairs({
+      participants: [person('F'), person('G'), person('wants', 1, 1)],
+      candidates: [{ ...pair('F', 'G', 0.1), locked: true }, pair('wants', 'F', 0.9), pair('wants', 'G', 0.9)],
+    });
+    expect(outcome(r, 'wants').reasons).toEqual(["candidates' capacity used by forced pairs (F, G)"]);
+  });
+
   it('ranks confirmed/mutual over must-meet over suggestions, whatever the scores', () => {
     const participants = [person('H'), person('s'), person('m'), person('c')];
     const suggested = pair('H', 's', 1);

@@ -1,7 +1,8 @@
 // Pair selection: which candidate pairs meet at a brokerage event, before scheduling.
 //
 // Objective (lexicographic, most significant first), for the default minimumPriority 'over-all-tiers':
-//   0. forced pairs are always selected (unless forbidden/declined), even beyond capacity;
+//   0. forced pairs and the pairs of locked meetings are always selected (unless forbidden/declined),
+//      even beyond capacity;
 //   1. minimise total shortfall  Σ max(0, min(minMeetings, capacity) − selected);
 //   2. maximise the number of confirmed + mutual pairs, 3. then their total score;
 //   4. maximise the number of must-meet pairs, 5. then their total score;
@@ -95,11 +96,14 @@ export function selectPairs(input: PairSelectionInput, options: PairSelectionOpt
   const deg = new Int32Array(n);
   const selectedOf: NodePair[][] = Array.from({ length: n }, () => []);
   const unselectedOf: NodePair[][] = Array.from({ length: n }, () => []);
+  // Pairs of locked meetings count as forced in the shortfall reasons, whatever their kind.
+  const fixed = new Set(prep.forced);
   for (const pair of chosenPairs) {
+    const tier = fixed.has(pair) ? 0 : pair.tier;
     deg[pair.u]++;
     deg[pair.v]++;
-    selectedOf[pair.u].push({ other: pair.v, tier: pair.tier });
-    selectedOf[pair.v].push({ other: pair.u, tier: pair.tier });
+    selectedOf[pair.u].push({ other: pair.v, tier });
+    selectedOf[pair.v].push({ other: pair.u, tier });
   }
   pairs.forEach((pair, e) => {
     if (solution.chosen[e]) return;

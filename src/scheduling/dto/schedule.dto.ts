@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Slot } from '../../events/event-slots';
+import { REMOVED_ORGANISATION } from '../agenda-format';
 import type { ScheduledMeetingEntity, ScheduleEntity } from '../schedule.entity';
 import { SCHEDULE_DEFAULTS, SCHEDULE_LIMITS, SCHEDULE_STATUSES, type ScheduleQuality, type ScheduleRunOptions, type ScheduleStatus } from '../schedule.types';
 
@@ -59,8 +60,8 @@ export class ScheduledMeetingResponse {
       startUtc: slot?.startUtc ?? '',
       endUtc: slot?.endUtc ?? '',
       table: m.tableNumber,
-      a: { id: m.organisationA, name: names.get(m.organisationA) ?? m.organisationA },
-      b: { id: m.organisationB, name: names.get(m.organisationB) ?? m.organisationB },
+      a: { id: m.organisationA, name: names.get(m.organisationA) ?? REMOVED_ORGANISATION },
+      b: { id: m.organisationB, name: names.get(m.organisationB) ?? REMOVED_ORGANISATION },
       locked: m.locked,
       fixedSlot: m.fixedSlot,
       representativeA: m.representativeA,

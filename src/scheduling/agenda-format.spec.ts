@@ -1,0 +1,104 @@
+import { parse } from 'csv-parse/sync';
+import type { Slot } from '../events/event-slots';
+import { agendaCsv, agendaIcs, escapeText, gridCsv, type Agenda, type AgendaEntry } from './agenda-format';
+
+const BOM = '\uFEFF';
+const EVIL = '=HYPERLINK("http://evil.example","Osaka Trading")';
+
+function entry(over: Partial<AgendaEntry> = {}): AgendaEntry {
+  return {
+    meetingId: '11111111-1111-4111-8111-111111111111',
+    slot: 0,
+    representative: null,
+    partner: { id: '22222222-2222-4222-8222-222222222222', name: 'Jena Optik GmbH', country: 'DE', representative: null },
+    table: 3,
+    start: '2007-11-15T17:00+09:00',
+    end: '2007-11-15T17:20+09:00',
+    startUtc: '2007-11-15T08:00:00.000Z',
+    endUtc: '2007-11-15T08:20:00.000Z',
+    interpreterNeeded: false,
+    ...over,
+  };
+}
+
+function agenda(meetings: AgendaEntry[], over: Partial<Agenda> = {}): Agenda {
+  return {
+    event: 'medica',
+    eventName: 'MEDICA 2007',
+    venue: 'Düsseldorf',
+    organisation: { id: '33333333-3333-4333-8333-333333333333', name: '浜松ホトニクス' },
+    timeZone: 'Asia/Tokyo',
+    scheduleId: '44444444-4444-4444-8444-444444444444',
+    publishedAt: null,
+    meetings,
+    ...over,
+  };
+}
+
+const slot = (index: number): Slot => ({ index, dayIndex: 0, day: '2007-11-15', session: 'morning', start: '09:00', end: '09:20', startUtc: '', endUtc: '' });
+
+/** The X-WR-CALNAME value, unfolded. */
+const calName = (ics: string): string => ics.replace(/\r\n[ \t]/g, '').split('\r\n').find((l) => l.startsWith('X-WR-CALNAME:'))!.slice('X-WR-CALNAME:'.length);
+
+describe('agenda CSV and grid CSV', () => {
+  it('neutralises cells that a spreadsheet would run as a formula', () => {
+    const csv = agendaCsv(agenda([entry({ partner: { id: 'p', name: EVIL, country: '+81', representative: { number: 1, name: '@boss' } } })]));
+    const [row] = parse<Record<string, string>>(csv, { columns: true, bom: true });
+    expect(row.partner).toBe(`'${EVIL}`);
+    expect(row.partner_country).toBe("'+81");
+    expect(row.partner_representative).toBe("'@boss");
+    // Numbers and ordinary text are left alone.
+    expect(row.table).toBe('3');
+    expect(row.date).toBe('2007-11-15');
+
+    const grid = gridCsv([slot(0)], 2, [
+      { slot: 0, table: 1, aName: EVIL, bName: 'Jena Optik GmbH' },
+      { slot: 0, table: 2, aName: '-1 Corp', bName: '\tTabbed' },
+    ]);
+    const rows: string[][] = parse(grid, { bom: true });
+    expect(rows[1].slice(5)).toEqual([`'${EVIL} × Jena Optik GmbH`, "'-1 Corp × \tTabbed"]);
+  });
+
+  it('neutralises cells starting with a tab or a carriage return', () => {
+    const csv = agendaCsv(agenda([entry({ partner: { id: 'p', name: '\tcmd', country: '\rDE', representative: null } })]));
+    const [row] = parse<Record<string, string>>(csv, { columns: true, bom: true });
+    expect(row.partner).toBe("'\tcmd");
+    expect(row.partner_country).toBe("'\rDE");
+  });
+
+  it('writes a UTF-8 byte order mark and CRLF record delimiters (RFC 4180), quoting line breaks inside fields', () => {
+    const csv = agendaCsv(agenda([entry({ partner: { id: 'p', name: 'Müller\nHamamatsu', country: 'JP', representative: null } }), entry()]));
+    expect(csv.startsWith(`${BOM}date,start,end,`)).toBe(true);
+    // Three records (header and two meetings), each ended by CRLF; the line break inside a name is quoted.
+    expect(csv.split('\r\n')).toHaveLength(4);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).toContain('"Müller\nHamamatsu"');
+    expect(parse(csv, { columns: true, bom: true })).toHaveLength(2);
+
+    const grid = gridCsv([slot(0), slot(1)], 1, [{ slot: 1, table: 1, aName: '浜松ホトニクス', bName: 'Jena Optik GmbH' }]);
+    expect(grid).toBe(`${BOM}slot,day,session,start,end,table_1\r\n0,2007-11-15,morning,09:00,09:20,\r\n1,2007-11-15,morning,09:00,09:20,浜松ホトニクス × Jena Optik GmbH\r\n`);
+  });
+
+  it('writes the header with a byte order mark for an empty agenda too', () => {
+    expect(agendaCsv(agenda([]))).toBe(`${BOM}date,start,end,time_zone,representative,partner,partner_representative,partner_country,table,interpreter_needed,start_utc,end_utc\r\n`);
+  });
+});
+
+describe('agenda ICS', () => {
+  it('escapes TEXT per RFC 5545: backslash, semicolon, comma and line breaks', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf\rg')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng');
+  });
+
+  it('escapes the calendar name, with and without meetings', () => {
+    const over = { eventName: 'Expo; Day 1, Hall\\A', organisation: { id: 'o', name: 'Müller, Schmidt\n& Co' } };
+    const expected = 'Expo\\; Day 1\\, Hall\\\\A – Müller\\, Schmidt\\n& Co';
+    expect(calName(agendaIcs(agenda([entry()], over)))).toBe(expected);
+    expect(calName(agendaIcs(agenda([], over)))).toBe(expected);
+  });
+
+  it('keeps the content lines of an empty calendar within 75 octets', () => {
+    const ics = agendaIcs(agenda([], { eventName: 'Hamamatsu × Jena: '.repeat(8) }));
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(calName(ics)).toContain('Hamamatsu × Jena: Hamamatsu');
+  });
+});
