@@ -1,4 +1,4 @@
-import { defaultSessions, LIMITS, type EventDay, type EventMeetingRule, type GroupPair } from './event-setup.types';
+import { defaultSessions, ISO_DATE, LIMITS, type EventDay, type EventMeetingRule, type GroupPair } from './event-setup.types';
 
 // Pure rules of an event's set-up: the slot grid derived from days × sessions × slot length, local
 // time to UTC in the event's time zone, and the cross-field checks the DTOs cannot express.
@@ -80,42 +80,124 @@ export function deriveSlots({ days, slotMinutes, breakMinutes, timeZone }: SlotG
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Milliseconds since the epoch of a UTC calendar time; unlike Date.UTC, years 0–99 stay years 0–99. */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
+/** Midnight UTC of a "YYYY-MM-DD" date, in milliseconds. */
+function dateMs(date: string): number {
+  return utcMs(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
 /** Offset of the zone from UTC at an instant, in milliseconds (east positive). */
-function zoneOffsetMs(timeZone: string, utcMs: number): number {
+function zoneOffsetMs(timeZone: string, at: number): number {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', era: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
     formatters.set(timeZone, f);
   }
-  const part = (parts: Intl.DateTimeFormatPart[], type: string): number => Number(parts.find((p) => p.type === type)!.value);
-  const parts = f.formatToParts(new Date(utcMs));
-  const asUtc = Date.UTC(part(parts, 'year'), part(parts, 'month') - 1, part(parts, 'day'), part(parts, 'hour') % 24, part(parts, 'minute'), part(parts, 'second'));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+  const parts = f.formatToParts(new Date(at));
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)!.value);
+  // Years before 1 AD come as "1 BC", "2 BC"…: year 0, -1… in the proleptic calendar Date uses.
+  const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
+  const wall = utcMs(bc ? 1 - part('year') : part('year'), part('month'), part('day'), part('hour') % 24, part('minute'), part('second'));
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+// Offsets lie between UTC−12 and UTC+14: the instant of a wall time is within these bounds of it
+// read as UTC. Offsets sampled just outside them give the offsets in force before and after any one
+// change near that wall time (changes in a zone are months apart, never hours).
+const BEFORE_MS = 15 * 3_600_000;
+const AFTER_MS = 15 * 3_600_000;
+
+/**
+ * The UTC instant of a local wall-clock time in a zone. A time the clocks repeat (set back) is its
+ * first occurrence, before the change; a time they skip (set forward) is read with the offset before
+ * the change (02:30 on a spring-forward night becomes 03:30). Sessions may not contain either (see
+ * clockChangesOn), so slots only ever meet the end points: "until 02:00" and "from 03:00".
+ */
+export function localToUtc(date: string, minutes: number, timeZone: string): number {
+  const wall = dateMs(date) + minutes * 60_000;
+  const before = zoneOffsetMs(timeZone, wall - BEFORE_MS);
+  const after = zoneOffsetMs(timeZone, wall + AFTER_MS);
+  // Nearly always: no change near this time, one offset.
+  if (before === after) return wall - before;
+  const offsets = [before, zoneOffsetMs(timeZone, wall), after];
+  const readings = offsets.map((o) => wall - o).filter((utc) => wall - zoneOffsetMs(timeZone, utc) === utc);
+  return readings.length ? Math.min(...readings) : wall - before;
+}
+
+/** A change of a zone's UTC offset as the local clock shows it: at `from` it jumps to `to`. */
+export interface ClockChange {
+  /** Local wall time as milliseconds of a UTC clock (the date and time the clock shows). */
+  from: number;
+  to: number;
+}
+
+/** The clock changes whose skipped or repeated local times touch the local day `date` (usually none). */
+export function clockChangesOn(date: string, timeZone: string): ClockChange[] {
+  const dayStart = dateMs(date);
+  const changes: ClockChange[] = [];
+  // Hourly samples over every instant that is some time of that day somewhere (offsets −12 h to +14 h).
+  const first = dayStart - BEFORE_MS;
+  const last = dayStart + 24 * 3_600_000 + AFTER_MS;
+  let prevAt = first;
+  let prevOffset = zoneOffsetMs(timeZone, first);
+  for (let at = first + 3_600_000; at <= last; at += 3_600_000) {
+    const offset = zoneOffsetMs(timeZone, at);
+    if (offset !== prevOffset) {
+      // The change lies in (lo, hi]: narrow it to the second.
+      let [lo, hi] = [prevAt, at];
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (zoneOffsetMs(timeZone, mid) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      const change = { from: hi + prevOffset, to: hi + offset };
+      if (Math.max(change.from, change.to) > dayStart && Math.min(change.from, change.to) < dayStart + 24 * 3_600_000) changes.push(change);
+    }
+    [prevAt, prevOffset] = [at, offset];
+  }
+  return changes;
 }
 
 /**
- * The UTC instant of a local wall-clock time in a zone. A time skipped by a daylight-saving change is
- * read with the offset before the change (02:30 on a spring-forward night becomes 03:30).
+ * Why a session cannot be held on `date` in the zone: the local clock skips or repeats some of its
+ * times, so its slots would not be as long as they say, or would overlap. Null when it can be.
  */
-export function localToUtc(date: string, minutes: number, timeZone: string): number {
-  const naive = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + minutes * 60_000;
-  const o1 = zoneOffsetMs(timeZone, naive);
-  const utc1 = naive - o1;
-  const o2 = zoneOffsetMs(timeZone, utc1);
-  if (o2 === o1) return utc1;
-  const utc2 = naive - o2;
-  if (zoneOffsetMs(timeZone, utc2) === o2) return utc2;
-  // In a gap neither reading holds: the later instant is the wall time read with the earlier offset.
-  return Math.max(utc1, utc2);
+export function clockChangeProblem(date: string, start: string, end: string, timeZone: string): string | null {
+  const [dayStart, dayEnd] = [dateMs(date), dateMs(date) + 24 * 3_600_000];
+  const [s, e] = [dayStart + toMinutes(start) * 60_000, dayStart + toMinutes(end) * 60_000];
+  // A jump across midnight (rare; some zones skip a whole day) names the dates too.
+  const when = (wall: number): string => (wall >= dayStart && wall < dayEnd ? '' : `${new Date(wall).toISOString().slice(0, 10)} `) + new Date(wall).toISOString().slice(11, 16);
+  for (const change of clockChangesOn(date, timeZone)) {
+    const [lo, hi] = [Math.min(change.from, change.to), Math.max(change.from, change.to)];
+    if (!(s < hi && lo < e)) continue;
+    const jump = `${change.to > change.from ? 'jumps forward' : 'jumps back'} from ${when(change.from)} to ${when(change.to)}`;
+    const ways = [...(lo > dayStart ? [`end by ${when(lo)}`] : []), ...(hi < dayEnd ? [`start at ${when(hi)} or later`] : [])];
+    const advice = ways.length ? `a session that day must ${ways.join(' or ')}` : 'no session can be held that day';
+    return `on ${date} the local clock in ${timeZone} ${jump}, within this session (${start}–${end}); ${advice}`;
+  }
+  return null;
 }
 
+/** Earliest and latest dates an event may use: far beyond any real event, but within what dates and the database hold. */
+export const DATE_RANGE = { min: '1900-01-01', max: '9999-12-31' } as const;
+
+/** A real calendar date "YYYY-MM-DD" within DATE_RANGE. */
 export function isValidDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  if (!ISO_DATE.test(value) || value < DATE_RANGE.min || value > DATE_RANGE.max) return false;
+  return new Date(dateMs(value)).toISOString().slice(0, 10) === value;
 }
 
 /** An event's set-up after a create or update is applied, as checked before it is stored. */
 export interface EventSetup {
+  /** IANA name; session times are local to it. */
+  timeZone: string;
   startsOn: string;
   endsOn: string;
   /** Null: the default (first day, default sessions). */
@@ -129,17 +211,19 @@ export interface EventSetup {
   maxMeetings: number | null;
 }
 
-/** The rules across fields: dates, day order, session times, slot fit, groups, min ≤ max. */
+/** The rules across fields: dates, day order, session times (no clock change inside), slot fit, groups, min ≤ max. */
 export function checkEventSetup(s: EventSetup): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, message: string): void => void problems.push({ field, message });
-  if (!isValidDate(s.startsOn)) add('startsOn', 'startsOn must be a calendar date (YYYY-MM-DD)');
-  if (!isValidDate(s.endsOn)) add('endsOn', 'endsOn must be a calendar date (YYYY-MM-DD)');
+  const dateRule = `a calendar date (YYYY-MM-DD) from ${DATE_RANGE.min} to ${DATE_RANGE.max}`;
+  if (!isValidDate(s.startsOn)) add('startsOn', `startsOn must be ${dateRule}`);
+  if (!isValidDate(s.endsOn)) add('endsOn', `endsOn must be ${dateRule}`);
   else if (s.endsOn < s.startsOn) add('endsOn', 'endsOn must not be before startsOn');
 
   const days = resolveDays(s.days, s.startsOn);
   days.forEach((day, i) => {
-    if (!isValidDate(day.date)) return add(`days.${i}.date`, 'must be a calendar date (YYYY-MM-DD)');
+    // The default day is startsOn, named already.
+    if (!isValidDate(day.date)) return s.days ? add(`days.${i}.date`, `must be ${dateRule}`) : undefined;
     if (i > 0 && day.date <= days[i - 1].date) add(`days.${i}.date`, day.date === days[i - 1].date ? `${day.date} is listed twice` : 'days must be in date order');
     if (day.date < s.startsOn || day.date > s.endsOn) add(`days.${i}.date`, `${day.date} is outside the event (${s.startsOn} to ${s.endsOn})`);
     const names = new Set<string>();
@@ -151,6 +235,8 @@ export function checkEventSetup(s: EventSetup): Problem[] {
       if (end <= start) return add(`${at}.end`, `end (${session.end}) must be after start (${session.start})`);
       if (j > 0 && start < toMinutes(day.sessions[j - 1].end)) add(`${at}.start`, `starts before the previous session ends (${day.sessions[j - 1].end})`);
       if (end - start < s.slotMinutes) add(`${at}.end`, `the session (${session.start}–${session.end}) is shorter than one ${s.slotMinutes}-minute slot`);
+      const clock = clockChangeProblem(day.date, session.start, session.end, s.timeZone);
+      if (clock) add(at, clock);
     });
   });
   const slots = countSlots(days, s.slotMinutes, s.breakMinutes);
@@ -255,6 +341,18 @@ export function remapBlockedSlots(oldSlots: Slot[], newSlots: Slot[], blocked: n
       return intervals.some(([x, y]) => a < y && x < b);
     })
     .map((s) => s.index);
+}
+
+/**
+ * Those of the `used` slot indices that a new grid moves (another day, local time or instant) or no
+ * longer has: meetings placed in them would silently change time or disappear.
+ */
+export function movedSlots(oldSlots: Slot[], newSlots: Slot[], used: number[]): number[] {
+  return used.filter((i) => {
+    const [was, is] = [oldSlots[i], newSlots[i]];
+    if (!was) return false;
+    return !is || was.day !== is.day || was.start !== is.start || was.end !== is.end || was.startUtc !== is.startUtc || was.endUtc !== is.endUtc;
+  });
 }
 
 /** Whether two grids hold the same slots at the same local times. */

@@ -14,6 +14,14 @@ export interface EventWithCounts {
   participantCount: number;
 }
 
+/** A slot the published schedule uses: how many meetings it holds and the names of one pair. */
+export interface PublishedSlotUse {
+  slot: number;
+  n: number;
+  a: string;
+  b: string;
+}
+
 export interface OrganiserRow {
   id: string;
   name: string;
@@ -89,6 +97,47 @@ export class EventsRepository {
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
+  /** The event's published schedule (the newest, should there be two) with its meetings' slots, or null. */
+  async publishedSlotUse(tx: EntityManager, eventId: string): Promise<{ scheduleId: string; slots: PublishedSlotUse[] } | null> {
+    const [schedule]: { id: string }[] = await tx.query(`SELECT id FROM schedules WHERE event_id = $1 AND status = 'published' ORDER BY published_at DESC, id LIMIT 1`, [eventId]);
+    if (!schedule) return null;
+    const rows: { slot: number; n: string; a: string; b: string }[] = await tx.query(
+      `SELECT DISTINCT ON (sm.slot_index) sm.slot_index AS slot, count(*) OVER (PARTITION BY sm.slot_index) AS n, oa.name AS a, ob.name AS b
+         FROM scheduled_meetings sm
+         JOIN organisations oa ON oa.id = sm.organisation_a
+         JOIN organisations ob ON ob.id = sm.organisation_b
+        WHERE sm.schedule_id = $1
+        ORDER BY sm.slot_index, sm.table_number`,
+      [schedule.id],
+    );
+    return { scheduleId: schedule.id, slots: rows.map((r) => ({ ...r, n: Number(r.n) })) };
+  }
+
+  /** Meetings of a schedule at tables above `tables`: how many, the highest table, and one of them. */
+  async meetingsBeyondTable(tx: EntityManager, scheduleId: string, tables: number): Promise<{ n: number; maxTable: number; table: number; slot: number; a: string; b: string } | null> {
+    const [row]: { n: string; max_table: number; table: number; slot: number; a: string; b: string }[] = await tx.query(
+      `SELECT count(*) OVER () AS n, max(sm.table_number) OVER () AS max_table, sm.table_number AS table, sm.slot_index AS slot, oa.name AS a, ob.name AS b
+         FROM scheduled_meetings sm
+         JOIN organisations oa ON oa.id = sm.organisation_a
+         JOIN organisations ob ON ob.id = sm.organisation_b
+        WHERE sm.schedule_id = $1 AND sm.table_number > $2
+        ORDER BY sm.table_number DESC, sm.slot_index
+        LIMIT 1`,
+      [scheduleId, tables],
+    );
+    return row ? { n: Number(row.n), maxTable: row.max_table, table: row.table, slot: row.slot, a: row.a, b: row.b } : null;
+  }
+
+  /** How many meetings of the event's published schedule an organisation has (null: nothing is published). */
+  async publishedMeetingsOf(tx: EntityManager, eventId: string, organisationId: string): Promise<{ scheduleId: string; n: number } | null> {
+    const [row]: { id: string; n: string }[] = await tx.query(
+      `SELECT s.id, (SELECT count(*) FROM scheduled_meetings sm WHERE sm.schedule_id = s.id AND $2 IN (sm.organisation_a, sm.organisation_b)) AS n
+         FROM schedules s WHERE s.event_id = $1 AND s.status = 'published' ORDER BY s.published_at DESC, s.id LIMIT 1`,
+      [eventId, organisationId],
+    );
+    return row ? { scheduleId: row.id, n: Number(row.n) } : null;
+  }
+
   async insertEvent(tx: EntityManager, values: Partial<EventEntity>, organiserKeyId: string | null): Promise<EventEntity> {
     const event = await tx.save(tx.create(EventEntity, values));
     if (organiserKeyId) await tx.save(tx.create(EventOrganiserEntity, { eventId: event.id, apiKeyId: organiserKeyId }));
@@ -132,8 +181,8 @@ export class EventsRepository {
     await tx.update(EventParticipantEntity, { eventId, organisationId }, changes);
   }
 
-  async deleteParticipant(eventId: string, organisationId: string): Promise<boolean> {
-    const result = await this.db.getRepository(EventParticipantEntity).delete({ eventId, organisationId });
+  async deleteParticipant(eventId: string, organisationId: string, tx: EntityManager = this.db.manager): Promise<boolean> {
+    const result = await tx.delete(EventParticipantEntity, { eventId, organisationId });
     return (result.affected ?? 0) > 0;
   }
 

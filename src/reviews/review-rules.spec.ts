@@ -36,6 +36,30 @@ describe('buildPairStates', () => {
     expect(find('b', 'e')).toMatchObject({ forced: true, confirmed: false });
     expect(states.map((s) => `${s.a}${s.b}`)).toEqual(['ab', 'ac', 'be', 'cd', 'ce']);
   });
+
+  it('never reports an excluded pair as confirmed, whatever request was accepted or interest shown', () => {
+    const requests: RequestRow[] = [
+      { from: 'a', to: 'b', status: 'accepted' },
+      { from: 'c', to: 'd', status: 'accepted' },
+      { from: 'e', to: 'f', status: 'accepted' },
+    ];
+    const marks: MarkRow[] = [
+      { by: 'b', whom: 'a', mark: 'not-interested' },
+      { by: 'g', whom: 'h', mark: 'interested' },
+      { by: 'h', whom: 'g', mark: 'must-meet' },
+    ];
+    const states = buildPairStates(marks, requests, [
+      { a: 'c', b: 'd', state: 'forbidden' },
+      { a: 'g', b: 'h', state: 'forbidden' },
+    ]);
+    const find = (x: string, y: string) => states.find((s) => s.a === x && s.b === y);
+    expect(find('a', 'b')).toMatchObject({ declined: true, confirmed: false });
+    expect(find('c', 'd')).toMatchObject({ forbidden: true, confirmed: false });
+    expect(find('g', 'h')).toMatchObject({ forbidden: true, mutual: true, confirmed: false });
+    expect(find('e', 'f')).toMatchObject({ confirmed: true });
+    const { items } = demandPicture(['a', 'b', 'c', 'd'], marks, requests, states);
+    expect(items.map((i) => i.confirmedPairs)).toEqual([0, 0, 0, 0]);
+  });
 });
 
 describe('demand picture', () => {

@@ -54,7 +54,9 @@ export function buildPairStates(marks: MarkRow[], requests: RequestRow[], rules:
     if (r.state === 'forced') s.forced = true;
     if (r.state === 'forbidden') s.forbidden = true;
   }
-  for (const s of pairs.values()) if (s.mutual) s.confirmed = true;
+  // An excluded pair meets nowhere in the event, so nothing confirms it (an accepted request left from
+  // before the exclusion included).
+  for (const s of pairs.values()) s.confirmed = (s.confirmed || s.mutual) && !s.forbidden && !s.declined;
   return [...pairs.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
 }
 

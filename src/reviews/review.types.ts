@@ -29,7 +29,7 @@ export interface PairState {
   forced: boolean;
   /** The organisers excluded this pair. */
   forbidden: boolean;
-  /** An accepted request, or mutual interest. */
+  /** An accepted request, or mutual interest; never on a forbidden or declined pair. */
   confirmed: boolean;
   /** Both sides marked the other interested or must-meet. */
   mutual: boolean;

@@ -217,13 +217,17 @@ export class ReviewsRepository {
     await tx.update(MeetingRequestEntity, { id }, { status, closedAt: () => 'now()' });
   }
 
-  /** Closes the pending requests between two participants: those `by` received are declined, those it sent cancelled. */
-  async closePendingBetween(tx: EntityManager, eventId: string, by: string, whom: string): Promise<void> {
+  /**
+   * Closes the open requests between two participants once the pair is excluded: pending ones `by`
+   * received are declined, the other pending ones cancelled, and accepted ones cancelled (the meeting
+   * agreed is off). `by` null (the organisers forbade the pair): all are cancelled.
+   */
+  async closeOpenBetween(tx: EntityManager, eventId: string, a: string, b: string, by: string | null): Promise<void> {
     await tx.query(
-      `UPDATE meeting_requests SET status = CASE WHEN to_organisation_id = $2 THEN 'declined' ELSE 'cancelled' END, closed_at = now(), updated_at = now()
-        WHERE event_id = $1 AND status = 'pending' AND expires_at > now()
+      `UPDATE meeting_requests SET status = CASE WHEN status = 'pending' AND to_organisation_id = $4::uuid THEN 'declined' ELSE 'cancelled' END, closed_at = now(), updated_at = now()
+        WHERE event_id = $1 AND (status = 'accepted' OR (status = 'pending' AND expires_at > now()))
           AND ((from_organisation_id = $2 AND to_organisation_id = $3) OR (from_organisation_id = $3 AND to_organisation_id = $2))`,
-      [eventId, by, whom],
+      [eventId, a, b, by],
     );
   }
 

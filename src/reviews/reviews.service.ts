@@ -32,8 +32,9 @@ export class ReviewsService {
   }
 
   /**
-   * Sets a mark. Not-interested also closes pending requests between the two (received: declined,
-   * sent: cancelled); setting or clearing it changes the event's exclusions, so the lists are recomputed.
+   * Sets a mark. Not-interested excludes the pair, so it also closes the requests between the two
+   * (pending received: declined, pending sent and accepted: cancelled); setting or clearing it changes
+   * the event's exclusions, so the lists are recomputed. Clearing it reopens nothing: a new request can.
    */
   async setMark(principal: Principal, slug: string, organisationId: string, candidateId: string, mark: Mark): Promise<MarkResponse> {
     const event = await this.access.participant(principal, slug, organisationId);
@@ -41,7 +42,7 @@ export class ReviewsService {
     const previous = await this.reviews.transaction(async (tx) => {
       const before = await this.reviews.mark(tx, event.id, organisationId, candidateId);
       await this.reviews.saveMark(tx, event.id, organisationId, candidateId, mark);
-      if (mark === 'not-interested') await this.reviews.closePendingBetween(tx, event.id, organisationId, candidateId);
+      if (mark === 'not-interested') await this.reviews.closeOpenBetween(tx, event.id, organisationId, candidateId, organisationId);
       return before;
     });
     if (previous !== mark && (previous === 'not-interested' || mark === 'not-interested')) await this.matching.requestRecompute(event.id, 'marks changed');
@@ -55,7 +56,7 @@ export class ReviewsService {
     if (removed === 'not-interested') await this.matching.requestRecompute(event.id, 'marks changed');
   }
 
-  /** The participant's confirmed partners: mutual interest or an accepted request. */
+  /** The participant's confirmed partners: mutual interest or an accepted request, on a pair nobody excluded. */
   async confirmed(principal: Principal, slug: string, organisationId: string): Promise<ConfirmedPairsResponse> {
     const event = await this.access.participant(principal, slug, organisationId);
     const state = await this.reviews.reviewState(event.id);
@@ -79,7 +80,11 @@ export class ReviewsService {
     return rules.map((r) => ({ event: slug, a: orgs.get(r.a) ?? unknownOrg(r.a), b: orgs.get(r.b) ?? unknownOrg(r.b), state: r.state, updatedAt: r.updatedAt }));
   }
 
-  /** Forces or forbids a pair (state), or clears the decision (null). Forbidding or unforbidding recomputes the lists. */
+  /**
+   * Forces or forbids a pair (state), or clears the decision (null). Forbidding closes the pair's
+   * pending and accepted requests (cancelled), as a not-interested mark does; forbidding or
+   * unforbidding recomputes the lists.
+   */
   async setPair(principal: Principal, slug: string, first: string, second: string, state: PairRuleState | null): Promise<PairRuleResponse> {
     const event = await this.access.event(principal, slug);
     if (first === second) throw badFields([{ field: 'b', message: 'a pair needs two different organisations' }]);
@@ -91,6 +96,7 @@ export class ReviewsService {
       const before = (await this.reviews.pairRule(tx, event.id, a, b))?.state ?? null;
       if (state) await this.reviews.savePairRule(tx, event.id, a, b, state, principal.keyId);
       else await this.reviews.deletePairRule(tx, event.id, a, b);
+      if (state === 'forbidden') await this.reviews.closeOpenBetween(tx, event.id, a, b, null);
       return before;
     });
     if (previous !== state && (previous === 'forbidden' || state === 'forbidden')) await this.matching.requestRecompute(event.id, 'marks changed');
@@ -104,8 +110,13 @@ export class ReviewsService {
     return { event: slug, ...(await this.reviews.settings(event.id)) };
   }
 
-  /** Changes the given settings; the others keep their values. A new TTL applies to requests sent from then on. */
+  /**
+   * Changes the given settings; the others keep their values. A new TTL applies to requests sent from then on.
+   * Null is refused rather than read as "no limit": every setting has a value (the cap goes up to 1000).
+   */
   async saveSettings(principal: Principal, slug: string, dto: ReviewSettingsDto): Promise<ReviewSettingsResponse> {
+    const nulls = Object.entries(dto).flatMap(([field, v]) => (v === null ? [field] : []));
+    if (nulls.length) throw badFields(nulls.map((field) => ({ field, message: `${field} cannot be null (leave it out to keep it)` })));
     const event = await this.access.event(principal, slug);
     const changes = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
     return { event: slug, ...(await this.reviews.saveSettings(event.id, changes)) };

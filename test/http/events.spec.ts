@@ -137,6 +137,54 @@ describe('events: set-up and participants (HTTP)', () => {
     });
   });
 
+  describe('time zones and dates', () => {
+    const bare = (over: Record<string, unknown>) => ({ slug: 'tz-event', name: 'Time zones', timeZone: 'Europe/Berlin', startsOn: '2027-03-28', ...over });
+    const night = (date: string, start: string, end: string) => [{ date, sessions: [{ name: 'night', start, end }] }];
+
+    it('refuses a session that contains a daylight-saving change, naming it (its slots would be shorter, longer or overlap)', async () => {
+      const spring = await request(t.http).post('/api/events').set(...admin).send(bare({ days: night('2027-03-28', '01:20', '03:40') })).expect(400);
+      expect(fieldsOf(spring.body)).toEqual(['days.0.sessions.0']);
+      expect(spring.body.message).toContain('the local clock in Europe/Berlin jumps forward from 02:00 to 03:00');
+      const fall = await request(t.http).post('/api/events').set(...admin).send(bare({ startsOn: '2027-10-31', days: night('2027-10-31', '01:40', '03:40') })).expect(400);
+      expect(fieldsOf(fall.body)).toEqual(['days.0.sessions.0']);
+      expect(fall.body.message).toContain('jumps back from 03:00 to 02:00');
+
+      // Up to the change, every slot is as long as it says; a session that starts after it may be added.
+      const ok = await request(t.http).post('/api/events').set(...admin).send(bare({ startsOn: '2027-10-31', days: night('2027-10-31', '00:00', '02:00') })).expect(201);
+      expect(ok.body.slotCount).toBe(6);
+      const slots = (await request(t.http).get('/api/events/tz-event/slots').set(...admin).expect(200)).body.slots as { startUtc: string; endUtc: string }[];
+      expect(slots.map((s) => s.startUtc)).toEqual(['2027-10-30T22:00:00.000Z', '2027-10-30T22:20:00.000Z', '2027-10-30T22:40:00.000Z', '2027-10-30T23:00:00.000Z', '2027-10-30T23:20:00.000Z', '2027-10-30T23:40:00.000Z']);
+      expect(slots[5].endUtc).toBe('2027-10-31T00:00:00.000Z');
+      const changed = await request(t.http).patch('/api/events/tz-event').set(...admin).send({ days: night('2027-10-31', '02:30', '05:00') }).expect(400);
+      expect(fieldsOf(changed.body)).toEqual(['days.0.sessions.0']);
+      // Moving the event into a zone with a change at that time is refused too.
+      expect(fieldsOf((await request(t.http).patch('/api/events/tz-event').set(...admin).send({ timeZone: 'America/Santiago', days: night('2027-09-05', '00:00', '02:00'), startsOn: '2027-09-05', endsOn: '2027-09-05' }).expect(400)).body)).toEqual(['days.0.sessions.0']);
+      await request(t.http).patch('/api/events/tz-event').set(...admin).send({ days: night('2027-10-31', '03:00', '05:00') }).expect(200);
+      await request(t.http).delete('/api/events/tz-event').set(...admin).expect(204);
+    });
+
+    it('takes dates from 1900 to 9999 only (year 0 was a 500, year 1 showed slots in 1901)', async () => {
+      for (const startsOn of ['0000-01-01', '0001-01-01', '1899-12-31']) {
+        const res = await request(t.http).post('/api/events').set(...admin).send(bare({ startsOn })).expect(400);
+        expect(fieldsOf(res.body)).toEqual(['endsOn', 'startsOn']);
+        expect(res.body.details.find((d: { field: string }) => d.field === 'startsOn').messages).toEqual(['startsOn must be a calendar date (YYYY-MM-DD) from 1900-01-01 to 9999-12-31']);
+      }
+      expect(fieldsOf((await request(t.http).post('/api/events').set(...admin).send(bare({ endsOn: '10000-01-01' })).expect(400)).body)).toEqual(['endsOn']);
+      expect(fieldsOf((await request(t.http).post('/api/events').set(...admin).send(bare({ endsOn: '2027-03-29', days: [{ date: '0029-03-28' }] })).expect(400)).body)).toEqual(['days.0.date']);
+      await request(t.http).post('/api/events').set(...admin).send(bare({ startsOn: '1900-01-01' })).expect(201);
+      expect(fieldsOf((await request(t.http).patch('/api/events/tz-event').set(...admin).send({ startsOn: '0001-01-01' }).expect(400)).body)).toEqual(['endsOn', 'startsOn']);
+      await request(t.http).delete('/api/events/tz-event').set(...admin).expect(204);
+    });
+
+    it('stores the time zone as IANA spells it, as regions do', async () => {
+      const res = await request(t.http).post('/api/events').set(...admin).send(bare({ timeZone: 'europe/berlin' })).expect(201);
+      expect(res.body.timeZone).toBe('Europe/Berlin');
+      expect((await request(t.http).patch('/api/events/tz-event').set(...admin).send({ timeZone: 'ASIA/TOKYO' }).expect(200)).body.timeZone).toBe('Asia/Tokyo');
+      expect((await request(t.http).get('/api/events/tz-event/slots').set(...admin).expect(200)).body.timeZone).toBe('Asia/Tokyo');
+      await request(t.http).delete('/api/events/tz-event').set(...admin).expect(204);
+    });
+  });
+
   describe('slots', () => {
     it('lists slots with indices, local times in the event’s zone and UTC instants', async () => {
       const res = await request(t.http).get(`/api/events/${SLUG}/slots`).set(...organiser).expect(200);
@@ -255,7 +303,17 @@ describe('events: set-up and participants (HTTP)', () => {
       const group = await request(t.http).patch(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).send({ group: 'jena' }).expect(400);
       expect(fieldsOf(group.body)).toEqual(['group']);
       await request(t.http).patch(`/api/events/${SLUG}/participants/${de[2].id}`).set(...organiser).send({ minMeetings: 1 }).expect(404);
-      await request(t.http).patch(`/api/events/${SLUG}/participants/not-a-uuid`).set(...organiser).send({}).expect(400);
+      // A malformed id is named like any other invalid field, on every participant route.
+      for (const [method, url] of [
+        ['get', `/api/events/${SLUG}/participants/not-a-uuid`],
+        ['patch', `/api/events/${SLUG}/participants/not-a-uuid`],
+        ['delete', `/api/events/${SLUG}/participants/${de[0].id.slice(0, 35)}`],
+      ] as const) {
+        const res = await request(t.http)[method](url).set(...organiser).send({}).expect(400);
+        expect(res.body.details).toEqual([{ field: 'org', messages: ['must be a UUID'] }]);
+      }
+      // Upper case is the same organisation.
+      expect((await request(t.http).get(`/api/events/${SLUG}/participants/${de[0].id.toUpperCase()}`).set(...organiser).expect(200)).body.organisation.id).toBe(de[0].id);
     });
   });
 
@@ -313,6 +371,59 @@ describe('events: set-up and participants (HTTP)', () => {
       const after = await request(t.http).get(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...admin).expect(200);
       // 10:30–11:20 overlaps slots 1 (10:30) and 2 (11:00) of the new grid.
       expect(after.body.blockedSlots).toEqual([1, 2]);
+    });
+  });
+
+  describe('with a published schedule', () => {
+    let scheduleId: string;
+    const patch = (body: object) => request(t.http).patch(`/api/events/${SLUG}`).set(...organiser).send(body);
+
+    beforeAll(async () => {
+      // Published meetings straight in the tables (how they come about is the scheduling specs' business).
+      [{ id: scheduleId }] = await sql<{ id: string }>(
+        t,
+        `INSERT INTO schedules (event_id, status, options, published_at) SELECT id, 'published', '{}', now() FROM events WHERE slug = $1 RETURNING id`,
+        [SLUG],
+      );
+      await sql(t, 'INSERT INTO scheduled_meetings (schedule_id, organisation_a, organisation_b, slot_index, table_number) VALUES ($1, $2, $3, 2, 3), ($1, $4, $5, 5, 1)', [scheduleId, jp[1].id, de[0].id, jp[0].id, de[1].id]);
+    });
+
+    it('refuses changes of slots and tables that would move or drop a published meeting, naming the field', async () => {
+      // The grid: 10:00–16:00, 20-minute slots with 10-minute breaks; 3 tables.
+      const tables = await patch({ tables: 2 }).expect(400);
+      expect(fieldsOf(tables.body)).toEqual(['tables']);
+      expect(tables.body.message).toContain(`the published schedule ${scheduleId} depends on the tables: 1 of its meetings are at tables above 2, e.g. table 3 in slot 2`);
+      expect(tables.body.message).toContain('Keep at least 3 tables');
+      const length = await patch({ slotMinutes: 30 }).expect(400);
+      expect(fieldsOf(length.body)).toEqual(['slotMinutes']);
+      expect(length.body.message).toContain('2 of its meetings are in slots this change moves or removes, e.g. slot 2 (2025-11-17 11:00–11:20)');
+      expect(fieldsOf((await patch({ breakMinutes: 0 }).expect(400)).body)).toEqual(['breakMinutes']);
+      expect(fieldsOf((await patch({ timeZone: 'Asia/Tokyo' }).expect(400)).body)).toEqual(['timeZone']);
+      const shorter = await patch({ days: [{ date: '2025-11-17', sessions: [{ name: 'all day', start: '10:00', end: '12:00' }] }] }).expect(400);
+      expect(fieldsOf(shorter.body)).toEqual(['days']);
+      expect(shorter.body.message).toContain('1 of its meetings are in slots this change moves or removes, e.g. slot 5 (2025-11-17 12:30–12:50)');
+      expect(fieldsOf((await patch({ tables: 1, breakMinutes: 5 }).expect(400)).body)).toEqual(['breakMinutes', 'tables']);
+
+      // What keeps every published meeting where it is passes: more tables, slots added after them.
+      await patch({ tables: 5 }).expect(200);
+      await patch({ tables: 3 }).expect(200);
+      const longer = await patch({ days: [{ date: '2025-11-17', sessions: [{ name: 'all day', start: '10:00', end: '17:00' }] }] }).expect(200);
+      expect(longer.body.slotCount).toBe(14);
+      await patch({ days: [{ date: '2025-11-17', sessions: [{ name: 'all day', start: '10:00', end: '16:00' }] }] }).expect(200);
+      const slots = (await request(t.http).get(`/api/events/${SLUG}/slots`).set(...organiser).expect(200)).body.slots as { start: string }[];
+      expect([slots[2].start, slots[5].start]).toEqual(['11:00', '12:30']);
+    });
+
+    it('refuses to remove a participant with published meetings (409), whoever asks', async () => {
+      const res = await request(t.http).delete(`/api/events/${SLUG}/participants/${de[0].id}`).set(...organiser).expect(409);
+      expect(res.body.message).toContain(`1 meeting(s) in the published schedule ${scheduleId}`);
+      expect(fieldsOf(res.body)).toEqual(['org']);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${jp[0].id}`).set(...participant).expect(409);
+      await request(t.http).delete(`/api/events/${SLUG}/participants/${jp[2].id}`).set(...organiser).expect(404);
+      // A later schedule without them lifts it (here: the schedule is superseded).
+      await sql(t, `UPDATE schedules SET status = 'superseded', superseded_at = now() WHERE id = $1`, [scheduleId]);
+      await patch({ tables: 2 }).expect(200);
+      await patch({ tables: 3 }).expect(200);
     });
   });
 

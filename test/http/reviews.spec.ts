@@ -242,6 +242,12 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
     it('caps open outgoing requests per the event settings (409), counting pending ones only', async () => {
       const [, , , , , , , h, i, j, k] = orgs;
       await settings({ maxOpenRequests: 0 }).expect(400);
+      // Null is no value for any setting (it was a 500 from the database).
+      for (const field of ['autoAcceptRequests', 'requestTtlHours', 'maxOpenRequests']) {
+        const res = await settings({ [field]: null }).expect(400);
+        expect(res.body.details).toEqual([{ field, messages: [`${field} cannot be null (leave it out to keep it)`] }]);
+      }
+      expect((await settings({ maxOpenRequests: null, autoAcceptRequests: null }).expect(400)).body.details.map((d: { field: string }) => d.field)).toEqual(['autoAcceptRequests', 'maxOpenRequests']);
       expect((await settings({ requestTtlHours: 0 }).expect(400)).body.details[0].field).toBe('requestTtlHours');
       const saved = await settings({ maxOpenRequests: 2 }).expect(200);
       expect(saved.body).toMatchObject({ event: MEDICA, maxOpenRequests: 2, requestTtlHours: 72, autoAcceptRequests: false });
@@ -270,6 +276,53 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
       await settings({ autoAcceptRequests: false, requestTtlHours: 72 }).expect(200);
       const res2 = await send(b, orgs[10]).expect(201);
       expect(res2.body.status).toBe('pending');
+    });
+  });
+
+  describe('excluding a pair after a request was accepted', () => {
+    const confirmedOf = async (org: string): Promise<string[]> =>
+      (await request(t.http).get(`${base}/participants/${org}/confirmed`).set(...as(org)).expect(200)).body.partners.map((p: { organisation: { id: string } }) => p.organisation.id);
+    const statusOf = async (id: string): Promise<string> => (await sql<{ status: string }>(t, 'SELECT status FROM meeting_requests WHERE id = $1', [id]))[0].status;
+    const stateOf = async (x: string, y: string) => (await reviews.pairStates(eventId)).find((s) => s.a === (x < y ? x : y) && s.b === (x < y ? y : x));
+
+    it('not-interested cancels the accepted request and the pair is confirmed nowhere', async () => {
+      const [g, j] = [orgs[6], orgs[9]];
+      const sent = (await send(g, j).expect(201)).body;
+      await act(j, sent.id, 'accept').expect(200);
+      expect(await confirmedOf(g)).toContain(j);
+      // The recipient changes its mind: the meeting agreed is called off (cancelled, not declined).
+      await request(t.http).put(`${marks(j)}/${g}`).set(...as(j)).send({ mark: 'not-interested' }).expect(200);
+      expect(await statusOf(sent.id)).toBe('cancelled');
+      expect(await confirmedOf(g)).not.toContain(j);
+      expect(await confirmedOf(j)).not.toContain(g);
+      expect(await stateOf(g, j)).toMatchObject({ declined: true, confirmed: false });
+      // Clearing the mark reopens nothing; the two may ask again.
+      await request(t.http).delete(`${marks(j)}/${g}`).set(...as(j)).expect(204);
+      expect(await confirmedOf(g)).not.toContain(j);
+      const again = (await send(j, g).expect(201)).body;
+      await act(j, again.id, 'cancel').expect(200);
+    });
+
+    it('forbidding cancels the pair’s accepted and pending requests', async () => {
+      const [g, i, k, l] = [orgs[6], orgs[8], orgs[10], orgs[11]];
+      const accepted = (await send(i, g).expect(201)).body;
+      await act(g, accepted.id, 'accept').expect(200);
+      const pending = (await send(l, k).expect(201)).body;
+      expect(await confirmedOf(i)).toContain(g);
+      await request(t.http).put(`${base}/pairs/${g}/${i}`).set(...organiser).send({ state: 'forbidden' }).expect(200);
+      await request(t.http).put(`${base}/pairs/${k}/${l}`).set(...organiser).send({ state: 'forbidden' }).expect(200);
+      expect(await statusOf(accepted.id)).toBe('cancelled');
+      expect(await statusOf(pending.id)).toBe('cancelled');
+      expect(await confirmedOf(i)).not.toContain(g);
+      expect(await stateOf(g, i)).toMatchObject({ forbidden: true, confirmed: false });
+      // Forcing a pair closes nothing.
+      await request(t.http).put(`${base}/pairs/${g}/${i}`).set(...organiser).send({ state: 'forced' }).expect(200);
+      const next = (await send(g, i).expect(201)).body;
+      await request(t.http).put(`${base}/pairs/${g}/${i}`).set(...organiser).send({ state: 'forced' }).expect(200);
+      expect(await statusOf(next.id)).toBe('pending');
+      await act(g, next.id, 'cancel').expect(200);
+      await request(t.http).delete(`${base}/pairs/${g}/${i}`).set(...organiser).expect(204);
+      await request(t.http).delete(`${base}/pairs/${k}/${l}`).set(...organiser).expect(204);
     });
   });
 

@@ -36,7 +36,10 @@ export class SessionDto {
   @Matches(HHMM, { message: 'start must be a time HH:MM (00:00 to 23:59)' })
   start: string;
 
-  @ApiProperty({ example: '12:30', description: 'Local time (HH:MM), after start. The last slot ends at or before it.' })
+  @ApiProperty({
+    example: '12:30',
+    description: 'Local time (HH:MM), after start. The last slot ends at or before it. A session may not contain a daylight-saving change (it may end at or start from one).',
+  })
   @Matches(HHMM, { message: 'end must be a time HH:MM (00:00 to 23:59)' })
   end: string;
 }
@@ -87,11 +90,11 @@ export class CreateEventDto {
   @MaxLength(200)
   venue?: string;
 
-  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone; session times are local to it' })
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone, matched case-insensitively and stored as IANA spells it; session times are local to it' })
   @IsIanaTimeZone()
   timeZone: string;
 
-  @ApiProperty({ example: '2007-11-15' })
+  @ApiProperty({ example: '2007-11-15', description: 'A date from 1900-01-01 to 9999-12-31' })
   @Matches(ISO_DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
   startsOn: string;
 

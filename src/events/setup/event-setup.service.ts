@@ -2,12 +2,13 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { badField, badFields } from '../../common/field-error';
+import { canonicalTimeZone } from '../../common/time-zone';
 import { MatchingService } from '../../matching/matching.service';
 import type { CreateEventDto, EventDayDto, UpdateEventDto } from '../dto/event-input.dto';
 import type { EventResponse } from '../dto/event.response';
 import { EVENT_DEFAULTS, defaultSessions, type EventDay } from '../event-setup.types';
 import type { EventEntity } from '../event.entity';
-import { checkEventSetup, checkParticipantSetup, remapBlockedSlots, resolveDays, sameGrid, sessionNamesOf, type EventSetup, type Problem } from '../event-slots';
+import { checkEventSetup, checkParticipantSetup, movedSlots, remapBlockedSlots, resolveDays, sameGrid, sessionNamesOf, type EventSetup, type Problem } from '../event-slots';
 import { EventsRepository } from '../events.repository';
 import { EventsService, participantContext, slotsOf } from '../events.service';
 
@@ -22,6 +23,9 @@ function slugTaken(slug: string): ConflictException {
 
 /** Fields an update may leave out but not clear (maxMeetings, days and tieUpId take null). */
 const NOT_NULL = ['name', 'description', 'venue', 'timeZone', 'startsOn', 'endsOn', 'slotMinutes', 'breakMinutes', 'tables', 'meetingRule', 'meetingRuleMode', 'groups', 'groupPairs', 'minMeetings', 'suggestionsK'] as const;
+
+/** The fields that make the slot grid, in the order a refusal names the first one changed. */
+const GRID_FIELDS = ['days', 'startsOn', 'slotMinutes', 'breakMinutes', 'timeZone'] as const;
 
 /** Changes to an event that alter who meets whom or how pairs score: match lists are recomputed. */
 const MATCHING_FIELDS = ['meetingRule', 'meetingRuleMode', 'groups', 'groupPairs', 'suggestionsK', 'tieUpId'] as const;
@@ -38,6 +42,8 @@ export class EventSetupService {
   async create(principal: Principal, dto: CreateEventDto): Promise<EventResponse> {
     const days = toDays(dto.days) ?? null;
     const setup: EventSetup = {
+      // Stored as IANA spells it ("europe/berlin" is Europe/Berlin), as regions store theirs.
+      timeZone: canonicalTimeZone(dto.timeZone)!,
       startsOn: dto.startsOn,
       endsOn: dto.endsOn ?? (days ? days[days.length - 1].date : dto.startsOn),
       days,
@@ -63,7 +69,6 @@ export class EventSetupService {
             name: dto.name,
             description: dto.description ?? '',
             venue: dto.venue ?? '',
-            timeZone: dto.timeZone,
             tables: dto.tables ?? EVENT_DEFAULTS.tables,
             meetingRuleMode: dto.meetingRuleMode ?? 'required',
             suggestionsK: dto.suggestionsK ?? 20,
@@ -91,6 +96,8 @@ export class EventSetupService {
       const startsOn = dto.startsOn ?? event.startsOn;
       const days = dto.days === undefined ? event.days : (toDays(dto.days) ?? null);
       const setup: EventSetup = {
+        // An event stored before names were made canonical gets its canonical name with any change.
+        timeZone: canonicalTimeZone(dto.timeZone ?? event.timeZone) ?? event.timeZone,
         startsOn,
         // A one-day event moves as a whole when only its start moves.
         endsOn: dto.endsOn ?? (dto.startsOn && event.startsOn === event.endsOn && !days ? startsOn : event.endsOn),
@@ -112,12 +119,12 @@ export class EventSetupService {
         ...(dto.name !== undefined ? { name: dto.name } : {}),
         ...(dto.description !== undefined ? { description: dto.description } : {}),
         ...(dto.venue !== undefined ? { venue: dto.venue } : {}),
-        ...(dto.timeZone !== undefined ? { timeZone: dto.timeZone } : {}),
         ...(dto.tables !== undefined ? { tables: dto.tables } : {}),
         ...(dto.meetingRuleMode !== undefined ? { meetingRuleMode: dto.meetingRuleMode } : {}),
         ...(dto.suggestionsK !== undefined ? { suggestionsK: dto.suggestionsK } : {}),
         ...(dto.tieUpId !== undefined ? { tieUpId: dto.tieUpId } : {}),
       });
+      await this.keepPublishedSchedule(tx, before, event);
       await this.carryParticipants(tx, before, event);
       await tx.save(event);
       const groupsMatter = event.meetingRule === 'groups' || before.meetingRule === 'groups';
@@ -130,6 +137,48 @@ export class EventSetupService {
   async remove(principal: Principal, slug: string): Promise<void> {
     const { event } = await this.reads.visible(principal, slug);
     await this.events.deleteEvent(event.id);
+  }
+
+  /**
+   * Refuses (400) a change of the slot grid or of the tables that would move a meeting of the published
+   * schedule to another time, or drop it: meetings refer to slots by index and to tables by number, and
+   * participants already hold their agendas. Changes that keep them (days, sessions or slots added after
+   * them, more tables) pass.
+   */
+  private async keepPublishedSchedule(tx: EntityManager, before: EventEntity, after: EventEntity): Promise<void> {
+    const [oldSlots, newSlots] = [slotsOf(before), slotsOf(after)];
+    const regrid = oldSlots.length !== newSlots.length || movedSlots(oldSlots, newSlots, oldSlots.map((s) => s.index)).length > 0;
+    if (!regrid && after.tables >= before.tables) return;
+    const published = await this.events.publishedSlotUse(tx, before.id);
+    if (!published) return;
+    const problems: Problem[] = [];
+    const moved = new Set(movedSlots(oldSlots, newSlots, published.slots.map((u) => u.slot)));
+    const hit = published.slots.filter((u) => moved.has(u.slot));
+    if (hit.length) {
+      const n = hit.reduce((sum, u) => sum + u.n, 0);
+      const [e, slot] = [hit[0], oldSlots[hit[0].slot]];
+      const field = GRID_FIELDS.find((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])) ?? 'days';
+      problems.push({
+        field,
+        message:
+          `the published schedule ${published.scheduleId} depends on the slots: ${n} of its meetings are in slots this change moves or removes, ` +
+          `e.g. slot ${e.slot} (${slot.day} ${slot.start}–${slot.end}): ${e.a} – ${e.b}. Keep those slots as they are (days, sessions or slots after them may be added), ` +
+          'or schedule the event again with them blocked for the participants concerned and publish that schedule, then make this change',
+      });
+    }
+    if (after.tables < before.tables) {
+      const beyond = await this.events.meetingsBeyondTable(tx, published.scheduleId, after.tables);
+      if (beyond) {
+        problems.push({
+          field: 'tables',
+          message:
+            `the published schedule ${published.scheduleId} depends on the tables: ${beyond.n} of its meetings are at tables above ${after.tables}, ` +
+            `e.g. table ${beyond.table} in slot ${beyond.slot}: ${beyond.a} – ${beyond.b}. Keep at least ${beyond.maxTable} tables while it is published, ` +
+            'or schedule the event again and publish a schedule that leaves those tables free, then make this change',
+        });
+      }
+    }
+    if (problems.length) throw badFields(problems);
   }
 
   /**

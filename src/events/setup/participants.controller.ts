@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
 import { SlugPipe } from '../../common/slug.pipe';
+import { UuidPipe } from '../../common/uuid.pipe';
 import { AddParticipantsDto, UpdateParticipantDto } from '../dto/participant.dto';
 import { ParticipantListResponse, ParticipantResponse } from '../dto/participant.response';
 import { ParticipantsService } from './participants.service';
@@ -34,7 +35,7 @@ export class ParticipantsController {
   @Get(':org')
   @Roles('admin', 'organiser', 'participant')
   @ApiOkResponse({ type: ParticipantResponse })
-  get(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', new ParseUUIDPipe()) org: string): Promise<ParticipantResponse> {
+  get(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<ParticipantResponse> {
     return this.participants.get(p, slug, org);
   }
 
@@ -46,7 +47,7 @@ export class ParticipantsController {
   update(
     @CurrentPrincipal() p: Principal,
     @Param('event', SlugPipe) slug: string,
-    @Param('org', new ParseUUIDPipe()) org: string,
+    @Param('org', UuidPipe) org: string,
     @Body() dto: UpdateParticipantDto,
   ): Promise<ParticipantResponse> {
     return this.participants.update(p, slug, org, dto);
@@ -56,7 +57,8 @@ export class ParticipantsController {
   @HttpCode(204)
   @Roles('admin', 'organiser', 'participant')
   @ApiNoContentResponse({ description: 'Organisers remove a participant; a participant may leave (only itself)' })
-  remove(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', new ParseUUIDPipe()) org: string): Promise<void> {
+  @ApiConflictResponse({ description: 'The participant has meetings in the published schedule' })
+  remove(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<void> {
     return this.participants.remove(p, slug, org);
   }
 }

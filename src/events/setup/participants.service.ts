@@ -204,11 +204,29 @@ export class ParticipantsService {
     }
   }
 
-  /** Organisers remove a participant; a participant may leave. */
+  /**
+   * Organisers remove a participant; a participant may leave. Not while the published schedule holds
+   * meetings of it (409): its partners' agendas list them, and the next schedule should be made without it.
+   */
   async remove(principal: Principal, slug: string, organisationId: string): Promise<void> {
     const { event } = await this.reads.visible(principal, slug);
     if (principal.role === 'participant' && principal.organisationId !== organisationId) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
-    if (!(await this.events.deleteParticipant(event.id, organisationId))) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+    await this.events.transaction(async (tx) => {
+      if (!(await this.events.lockEvent(tx, event.id))) throw new NotFoundException(`Event ${slug} not found`);
+      const current = await this.events.participant(event.id, organisationId, tx);
+      if (!current) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
+      const published = await this.events.publishedMeetingsOf(tx, event.id, organisationId);
+      if (published && published.n > 0) {
+        const name = current.organisation?.name ?? organisationId;
+        throw new ConflictException({
+          message:
+            `${name} has ${published.n} meeting(s) in the published schedule ${published.scheduleId}; its partners' agendas list them. ` +
+            'To remove it, give it no meetings (maxMeetings 0), select pairs and schedule the event again, publish that schedule, then remove it',
+          details: [{ field: 'org', messages: [`has meetings in the published schedule ${published.scheduleId}`] }],
+        });
+      }
+      await this.events.deleteParticipant(event.id, organisationId, tx);
+    });
     await this.matching.requestChanges(event.id, principal.role === 'participant' ? `participant ${organisationId} left` : `participant ${organisationId} removed`);
   }
 }
