@@ -76,4 +76,23 @@ describe('health and API docs (HTTP)', () => {
       expectShape(res, 413, /Request body is too large/);
     });
   });
+
+  // PostgreSQL text cannot hold U+0000: in any field of any route it is a 400 naming the field, never a 500.
+  it('refuses a NUL character in any body or query field, naming it', async () => {
+    const admin = bearer(t.adminKey);
+    const event = await request(t.http)
+      .post('/api/events')
+      .set(...admin)
+      .send({ slug: 'nul-day', name: 'Day\u0000', timeZone: 'Europe/Berlin', startsOn: '2027-03-10', days: [{ date: '2027-03-10', sessions: [{ name: 'mor\u0000ning', start: '09:00', end: '12:00' }] }] })
+      .expect(400);
+    expect(event.body.details).toEqual([
+      { field: 'name', messages: ['must not contain the NUL character (\\u0000)'] },
+      { field: 'days.0.sessions.0.name', messages: ['must not contain the NUL character (\\u0000)'] },
+    ]);
+    const region = await request(t.http).post('/api/regions').set(...admin).send({ name: 'Jena\u0000', country: 'DE', timeZone: 'Europe/Berlin' }).expect(400);
+    expect(region.body.details).toEqual([{ field: 'name', messages: ['must not contain the NUL character (\\u0000)'] }]);
+    const query = await request(t.http).get('/api/taxonomy/search').query({ q: 'optik\u0000' }).set(...admin).expect(400);
+    expect(query.body.details.map((d: { field: string }) => d.field)).toEqual(['q']);
+    await request(t.http).get('/api/events/nul-day').set(...admin).expect(404);
+  });
 });
