@@ -20,8 +20,8 @@ import {
 import { SLUG_PATTERN } from '../../common/slug.pipe';
 import { EVENT_MEETING_RULES, HHMM, ISO_DATE, LIMITS, MEETING_RULE_MODES, type EventMeetingRule, type GroupPair, type MeetingRuleMode } from '../event-setup.types';
 import { IsIanaTimeZone } from '../../common/time-zone';
+import { trim } from '../../common/text-rules';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 const GROUP_NAME = /^\S(.{0,58}\S)?$/;
 

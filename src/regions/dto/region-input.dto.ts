@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO31661Alpha2, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsIanaTimeZone } from '../../common/time-zone';
+import { trim } from '../../common/text-rules';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 /** A region as written by admins. That the subdivision lies in the country is checked by the service. */

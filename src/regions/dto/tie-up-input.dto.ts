@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { trim } from '../../common/text-rules';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const lowerEach = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** YYYY-MM-DD in 1900–9999 (events take the same range; PostgreSQL has no year 0). */
+const ISO_DATE = /^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/;
 
 /**
  * A tie-up as written by admins. That the regions exist, the focus sectors are known and the dates are
@@ -44,13 +45,13 @@ export class TieUpInputDto {
 
   @ApiPropertyOptional({ example: '2007-04-01', nullable: true, type: String, format: 'date' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'startsOn must be a date as YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'startsOn must be a date as YYYY-MM-DD from 1900 to 9999' })
   @IsISO8601({ strict: true }, { message: 'startsOn must be a valid calendar date' })
   startsOn?: string | null;
 
   @ApiPropertyOptional({ example: '2010-03-31', nullable: true, type: String, format: 'date', description: 'Not before startsOn.' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'endsOn must be a date as YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'endsOn must be a date as YYYY-MM-DD from 1900 to 9999' })
   @IsISO8601({ strict: true }, { message: 'endsOn must be a valid calendar date' })
   endsOn?: string | null;
 
