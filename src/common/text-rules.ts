@@ -2,8 +2,10 @@ import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validato
 
 /**
  * Rejects U+0000 in a text field (each element with `{ each: true }`). PostgreSQL text cannot hold
- * it, so it would otherwise fail the insert as a 500; JSON and CSV can both carry it. Non-strings
- * pass: the field's type rule names them.
+ * it, so it would otherwise fail the insert as a 500. HTTP bodies and queries are checked for it once,
+ * by the validation pipe (infra/http/validation.ts); this rule is for records validated outside it,
+ * i.e. the rows of a profile import (JSON and CSV can both carry it). Non-strings pass: the field's
+ * type rule names them.
  */
 export function HasNoNul(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

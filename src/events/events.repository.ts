@@ -97,10 +97,16 @@ export class EventsRepository {
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
-  /** The event's published schedule (the newest, should there be two) with its meetings' slots, or null. */
-  async publishedSlotUse(tx: EntityManager, eventId: string): Promise<{ scheduleId: string; slots: PublishedSlotUse[] } | null> {
+  /** The id of the event's published schedule (the newest, should there be two), or null. */
+  private async publishedScheduleId(tx: EntityManager, eventId: string): Promise<string | null> {
     const [schedule]: { id: string }[] = await tx.query(`SELECT id FROM schedules WHERE event_id = $1 AND status = 'published' ORDER BY published_at DESC, id LIMIT 1`, [eventId]);
-    if (!schedule) return null;
+    return schedule?.id ?? null;
+  }
+
+  /** The event's published schedule with its meetings' slots, or null. */
+  async publishedSlotUse(tx: EntityManager, eventId: string): Promise<{ scheduleId: string; slots: PublishedSlotUse[] } | null> {
+    const scheduleId = await this.publishedScheduleId(tx, eventId);
+    if (!scheduleId) return null;
     const rows: { slot: number; n: string; a: string; b: string }[] = await tx.query(
       `SELECT DISTINCT ON (sm.slot_index) sm.slot_index AS slot, count(*) OVER (PARTITION BY sm.slot_index) AS n, oa.name AS a, ob.name AS b
          FROM scheduled_meetings sm
@@ -108,9 +114,9 @@ export class EventsRepository {
          JOIN organisations ob ON ob.id = sm.organisation_b
         WHERE sm.schedule_id = $1
         ORDER BY sm.slot_index, sm.table_number`,
-      [schedule.id],
+      [scheduleId],
     );
-    return { scheduleId: schedule.id, slots: rows.map((r) => ({ ...r, n: Number(r.n) })) };
+    return { scheduleId, slots: rows.map((r) => ({ ...r, n: Number(r.n) })) };
   }
 
   /** Meetings of a schedule at tables above `tables`: how many, the highest table, and one of them. */
@@ -130,12 +136,10 @@ export class EventsRepository {
 
   /** How many meetings of the event's published schedule an organisation has (null: nothing is published). */
   async publishedMeetingsOf(tx: EntityManager, eventId: string, organisationId: string): Promise<{ scheduleId: string; n: number } | null> {
-    const [row]: { id: string; n: string }[] = await tx.query(
-      `SELECT s.id, (SELECT count(*) FROM scheduled_meetings sm WHERE sm.schedule_id = s.id AND $2 IN (sm.organisation_a, sm.organisation_b)) AS n
-         FROM schedules s WHERE s.event_id = $1 AND s.status = 'published' ORDER BY s.published_at DESC, s.id LIMIT 1`,
-      [eventId, organisationId],
-    );
-    return row ? { scheduleId: row.id, n: Number(row.n) } : null;
+    const scheduleId = await this.publishedScheduleId(tx, eventId);
+    if (!scheduleId) return null;
+    const [{ n }]: { n: string }[] = await tx.query('SELECT count(*) AS n FROM scheduled_meetings WHERE schedule_id = $1 AND $2 IN (organisation_a, organisation_b)', [scheduleId, organisationId]);
+    return { scheduleId, n: Number(n) };
   }
 
   async insertEvent(tx: EntityManager, values: Partial<EventEntity>, organiserKeyId: string | null): Promise<EventEntity> {

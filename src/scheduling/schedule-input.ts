@@ -148,13 +148,13 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
   assignRepresentatives(meetings, members, wanted, warnings);
 
   const lockedBefore = previous.filter((m) => m.locked);
+  const name = (id: string, stored: string | null | undefined): string => members.get(id)?.name ?? stored ?? id;
   // Every lock not kept is named: organisers locked it on purpose, a count alone does not say which.
   for (const m of lockedBefore) {
     const key = pairKey(m.a, m.b);
     if (seen.has(key) && !lockLost.has(key)) continue;
     const reason = lockLost.has(key) ? lockLost.get(key) : 'the pair is no longer selected';
     if (reason === null) continue; // kept its slot on another table: warned above
-    const name = (id: string, stored: string | null | undefined): string => members.get(id)?.name ?? stored ?? id;
     warnings.push(`the locked meeting of ${name(m.a, m.aName)} and ${name(m.b, m.bName)} (slot ${m.slot}, table ${m.table}) is dropped: ${reason}`);
   }
   return {

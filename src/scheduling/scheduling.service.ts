@@ -230,7 +230,7 @@ export class SchedulingService implements OnModuleDestroy {
       if (gone.length > 0) {
         const names = await this.names(gone);
         const who = gone.map((id) => (names.has(id) ? `${names.get(id)} (${id})` : `${REMOVED_ORGANISATION} ${id}`)).join(' and ');
-        throw new ConflictException({ message: `Meeting ${meetingId} cannot be locked: ${who} no longer take${gone.length > 1 ? '' : 's'} part in the event`, participants: gone });
+        throw new ConflictException(`Meeting ${meetingId} cannot be locked: ${who} no longer take${gone.length > 1 ? '' : 's'} part in the event`);
       }
     }
     await repo.update(meeting.id, { locked });

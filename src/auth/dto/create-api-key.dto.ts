@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { HasNoNul, trim } from '../../common/text-rules';
+import { trim } from '../../common/text-rules';
 import { ROLES, type Role } from '../role';
 
 export class CreateApiKeyDto {
@@ -11,8 +11,6 @@ export class CreateApiKeyDto {
   @IsString()
   @IsNotEmpty({ message: 'name must not be blank' })
   @MaxLength(120)
-  // PostgreSQL text cannot hold U+0000: without this the insert fails as a 500.
-  @HasNoNul()
   name: string;
 
   @ApiProperty({ enum: ROLES })

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { HasNoNul } from '../../common/text-rules';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../profile.types';
 
 /**
@@ -22,14 +21,12 @@ export class ListProfilesQuery {
   @IsOptional()
   @IsString()
   @Length(1, 120)
-  @HasNoNul()
   region?: string;
 
   @ApiPropertyOptional({ example: '26', description: 'Sector code; matches the code and everything below it' })
   @IsOptional()
   @IsString()
   @Length(1, 20)
-  @HasNoNul()
   sector?: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
@@ -41,7 +38,6 @@ export class ListProfilesQuery {
   @IsOptional()
   @IsString()
   @Length(1, 200)
-  @HasNoNul()
   q?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
