@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule, type ProcessRole } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
 import { DEMO_DATA } from './demo/data/demo-data';
@@ -15,6 +15,8 @@ import { MatchingService } from './matching/matching.service';
 import type { AppConfig } from './infra/config/app-config';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
 import { setupOpenApi } from './infra/http/openapi';
+import { logRequestsAnsweredBeforeRouting } from './infra/http/early-access-log';
+import { ACCESS_LOG_PROPS } from './infra/logging/logging.module';
 import { assignRequestId } from './infra/http/request-id';
 import { createValidationPipe } from './infra/http/validation';
 
@@ -39,6 +41,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   // Before the body parsers, so that a body that fails to parse still gets a request id in its answer.
   app.use(assignRequestId);
+  // pino-http logs as Nest middleware, after the body parsers: bodies they refuse are logged here.
+  app.use(logRequestsAnsweredBeforeRouting(() => PinoLogger.root, ACCESS_LOG_PROPS));
   // Imports send whole files: JSON, JSON Lines or CSV.
   app.useBodyParser('json', { limit: '25mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'application/x-ndjson', 'application/jsonl'], limit: '25mb' });

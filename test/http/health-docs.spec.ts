@@ -1,3 +1,4 @@
+import { PinoLogger } from 'nestjs-pino';
 import request from 'supertest';
 import { bearer, startTestApp, type TestApp } from '../support/test-app';
 
@@ -69,6 +70,22 @@ describe('health and API docs (HTTP)', () => {
     it('an unknown Content-Encoding: 415', async () => {
       const res = await post().set('Content-Encoding', 'snappy').send('{}').expect(415);
       expectShape(res, 415, /Content-Encoding "snappy" is not supported/);
+    });
+
+    it('writes the access-log line pino-http would have, once, and none for requests it logs itself', async () => {
+      const lines: { obj: Record<string, unknown>; msg: string }[] = [];
+      const spy = jest.spyOn(PinoLogger.root, 'info').mockImplementation(((obj: Record<string, unknown>, msg: string) => lines.push({ obj, msg })) as never);
+      try {
+        await post('req-logged').send('{bad').expect(400);
+        await request(t.http).get('/health').set('x-request-id', 'req-routed').expect(200);
+        await new Promise((r) => setImmediate(r));
+      } finally {
+        spy.mockRestore();
+      }
+      const early = lines.filter((l) => l.obj.beforeRouting === true);
+      expect(early).toHaveLength(1);
+      expect(early[0].msg).toBe('request completed');
+      expect(early[0].obj).toMatchObject({ service: 'tieup-match', req: expect.objectContaining({ id: 'req-logged', method: 'POST' }), res: expect.objectContaining({ statusCode: 400 }), responseTime: expect.any(Number) });
     });
 
     it('a body over the limit: 413', async () => {

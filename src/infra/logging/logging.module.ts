@@ -5,6 +5,9 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { requestIdFor } from '../http/request-id';
 
+/** Fields of every access-log line (also those written before routing, see early-access-log.ts). */
+export const ACCESS_LOG_PROPS = Object.freeze({ service: 'tieup-match' });
+
 /** Structured JSON logs (pino); every HTTP log line carries the request id, echoed as x-request-id. */
 @Module({
   imports: [
@@ -22,7 +25,7 @@ import { requestIdFor } from '../http/request-id';
           },
           redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
           autoLogging: { ignore: (req) => req.url === '/health' },
-          customProps: () => ({ service: 'tieup-match' }),
+          customProps: () => ACCESS_LOG_PROPS,
           },
           pino.destination(config.log.toStderr ? 2 : 1),
         ],
