@@ -69,10 +69,15 @@ export class MatchingService {
     return saved;
   }
 
-  /** Recomputes the events that follow the global weights (those without their own set). */
+  /**
+   * Recomputes the events that follow the global weights: those without a set of their own, and those
+   * whose latest own version is a marker "follows the global set" (WeightsService.effective).
+   */
   async requestForEventsUsingGlobalWeights(trigger: string): Promise<number> {
     const rows: { id: string }[] = await this.db.query(
-      `SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM weight_sets w WHERE w.scope = 'event:' || e.id::text)`,
+      `SELECT e.id FROM events e
+         LEFT JOIN LATERAL (SELECT w.follows_global FROM weight_sets w WHERE w.scope = 'event:' || e.id::text ORDER BY w.version DESC LIMIT 1) own ON true
+        WHERE own.follows_global IS NOT false`,
     );
     for (const r of rows) await this.requestRecompute(r.id, trigger);
     return rows.length;

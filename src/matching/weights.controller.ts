@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -17,8 +17,8 @@ class WeightChangeResponse {
 }
 
 class EventWeightsResponse {
-  @ApiProperty({ type: WeightSetResponse, description: 'The set in force: the event’s own, else the global one' }) effective: WeightSetResponse;
-  @ApiProperty({ type: [WeightSetResponse], description: 'The event’s own versions, newest first' }) versions: WeightSetResponse[];
+  @ApiProperty({ type: WeightSetResponse, description: 'The set in force: the event’s own, else (no own versions, or the latest is a marker) the global one' }) effective: WeightSetResponse;
+  @ApiProperty({ type: [WeightSetResponse], description: 'The event’s own versions, markers included, newest first' }) versions: WeightSetResponse[];
   @ApiProperty() organisersMayTuneWeights: boolean;
 }
 
@@ -63,8 +63,7 @@ export class WeightsController {
   @ApiOkResponse({ type: EventWeightsResponse })
   async eventWeights(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<EventWeightsResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
-    const versions = await this.weights.versions(eventScope(event.id));
-    const effective = versions[0] ?? (await this.weights.versions(GLOBAL_SCOPE))[0];
+    const { effective, versions } = await this.weights.forEvent(event.id);
     return { effective, versions, organisersMayTuneWeights: event.organisersMayTuneWeights };
   }
 
@@ -76,6 +75,19 @@ export class WeightsController {
     this.weights.assertMayTune(p, event);
     const weightSet = await this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p);
     await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
+    return { weightSet, eventsRecomputing: 1 };
+  }
+
+  /** The event follows the global weights again: a marker version; 409 when it already does. */
+  @Delete('api/events/:event/weights')
+  @HttpCode(200)
+  @Roles('admin', 'organiser')
+  @ApiOkResponse({ type: WeightChangeResponse })
+  async followGlobal(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<WeightChangeResponse> {
+    const event = await this.suggestions.visibleEvent(p, slug);
+    this.weights.assertMayTune(p, event);
+    const weightSet = await this.weights.followGlobal(event.id, p);
+    await this.matching.requestRecompute(event.id, `event weights v${weightSet.version} (follows global)`);
     return { weightSet, eventsRecomputing: 1 };
   }
 

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -19,7 +19,17 @@ export interface EffectiveWeights {
   weights: ScoringWeights;
 }
 
-/** Versioned weight sets: a global default and optional per-event sets. Every change is a new version. */
+export interface EventWeights {
+  /** The set in force: the event's latest version, or the global set when that is a marker or missing. */
+  effective: WeightSetResponse;
+  /** The event's own versions, markers included, newest first. */
+  versions: WeightSetResponse[];
+}
+
+/**
+ * Versioned weight sets: a global default and optional per-event sets. Every change is a new version;
+ * an event's version may be a marker saying it follows the global set again.
+ */
 @Injectable()
 export class WeightsService {
   constructor(
@@ -29,12 +39,13 @@ export class WeightsService {
 
   /**
    * The weights in force for an event (its own set, else the global one), or the global set.
+   * An event whose latest version is a marker gets the global set, with the global set's id, scope and version.
    * `tx`: the caller's transaction to read in (see EventPoolService.load).
    */
   async effective(eventId: string | null, tx: EntityManager = this.db.manager): Promise<EffectiveWeights> {
     if (eventId) {
       const own = await this.latest(eventScope(eventId), tx);
-      if (own) return toEffective(own);
+      if (hasOwnWeights(own)) return toEffective(own);
     }
     return toEffective(await this.globalSet(tx));
   }
@@ -45,6 +56,14 @@ export class WeightsService {
     return rows.map((r, i) => toResponse(r, i === 0));
   }
 
+  /** An event's own versions and the set in force for it. */
+  async forEvent(eventId: string): Promise<EventWeights> {
+    const versions = await this.versions(eventScope(eventId));
+    const latest = versions[0];
+    const effective = latest && !latest.followsGlobal ? latest : toResponse(await this.globalSet(), true);
+    return { effective, versions };
+  }
+
   /** Validates and stores a new version; 400 naming each bad component. */
   async replace(scope: string, eventId: string | null, input: unknown, note: string, principal: Principal | null): Promise<WeightSetResponse> {
     const result = validateWeights({ weights: input });
@@ -52,11 +71,19 @@ export class WeightsService {
     return this.append(scope, eventId, result.weights, note, principal?.keyId ?? null);
   }
 
+  /** Makes an event follow the global set again by appending a marker; 409 when it already does. */
+  async followGlobal(eventId: string, principal: Principal | null): Promise<WeightSetResponse> {
+    return this.append(eventScope(eventId), eventId, null, 'follows the global weights', principal?.keyId ?? null);
+  }
+
+  /** Re-applies an old version as a new one: a set's weights, or a marker (the event follows the global set again). */
   async rollback(scope: string, eventId: string | null, version: number, principal: Principal | null): Promise<WeightSetResponse> {
     if (scope === GLOBAL_SCOPE) await this.globalSet();
     const old = await this.db.getRepository(WeightSetEntity).findOneBy({ scope, version });
     if (!old) throw new NotFoundException(`No version ${version} of the ${scope} weights`);
-    return this.append(scope, eventId, old.weights, `rollback to version ${version}`, principal?.keyId ?? null);
+    const note = `rollback to version ${version}`;
+    if (!old.followsGlobal) return this.append(scope, eventId, weightsOf(old), note, principal?.keyId ?? null);
+    return this.append(scope, eventId, null, `${note} (follows the global weights)`, principal?.keyId ?? null, 'version');
   }
 
   /** Organisers tune an event's weights only where an admin allowed it. */
@@ -66,13 +93,19 @@ export class WeightsService {
     throw new ForbiddenException(`Tuning the weights of ${event.slug} needs an admin, or an admin's permission for its organisers`);
   }
 
-  private async append(scope: string, eventId: string | null, weights: ScoringWeights, note: string, keyId: string | null): Promise<WeightSetResponse> {
+  /**
+   * Appends the next version of a scope: a set, or (weights null) a marker. A marker is refused (409,
+   * naming `field` when the request has one) unless the event's latest version has weights of its own,
+   * so the history shows each switch back to the global set once.
+   */
+  private async append(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null = null): Promise<WeightSetResponse> {
     const saved = await this.db.transaction(async (tx) => {
       // Serialise writers of one scope so versions stay gapless and unique.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`weights:${scope}`]);
       const latest = await this.latest(scope, tx);
+      if (weights === null && !hasOwnWeights(latest)) throw alreadyFollowing(latest, field);
       return tx.getRepository(WeightSetEntity).save(
-        tx.create(WeightSetEntity, { scope, eventId, version: (latest?.version ?? 0) + 1, weights, note, createdByKeyId: keyId }),
+        tx.create(WeightSetEntity, { scope, eventId, version: (latest?.version ?? 0) + 1, weights, followsGlobal: weights === null, note, createdByKeyId: keyId }),
       );
     });
     return toResponse(saved, true);
@@ -94,10 +127,27 @@ export class WeightsService {
   }
 }
 
+/** Whether a scope's latest version is a set of its own (not missing, not a marker). */
+function hasOwnWeights(r: WeightSetEntity | null): r is WeightSetEntity {
+  return r !== null && !r.followsGlobal;
+}
+
+function alreadyFollowing(latest: WeightSetEntity | null, field: string | null): ConflictException {
+  const why = latest ? `its latest version ${latest.version} follows the global set` : 'it has no weights of its own';
+  const message = `The event already follows the global weights: ${why}`;
+  return new ConflictException(field ? { message, details: [{ field, messages: [message] }] } : message);
+}
+
+/** A set's weights; only markers have none (ck_weight_sets_follows_global), and no caller passes one. */
+function weightsOf(r: WeightSetEntity): ScoringWeights {
+  if (r.weights === null) throw new Error(`Version ${r.version} of the ${r.scope} weights is a marker without weights`);
+  return r.weights;
+}
+
 function toEffective(r: WeightSetEntity): EffectiveWeights {
-  return { id: r.id, scope: r.scope, version: r.version, weights: r.weights };
+  return { id: r.id, scope: r.scope, version: r.version, weights: weightsOf(r) };
 }
 
 function toResponse(r: WeightSetEntity, current: boolean): WeightSetResponse {
-  return { id: r.id, scope: r.scope, version: r.version, weights: r.weights, note: r.note, createdAt: r.createdAt, current };
+  return { id: r.id, scope: r.scope, version: r.version, weights: r.weights, followsGlobal: r.followsGlobal, note: r.note, createdAt: r.createdAt, current };
 }

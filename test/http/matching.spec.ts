@@ -193,6 +193,63 @@ describe('suggestions, explanations and weights (HTTP)', () => {
     expect(list.body.weightScope).toBe(res.body.weightSet.scope);
   });
 
+  it('makes an event follow the global weights again with a marker version (DELETE), which rollbacks and global changes honour', async () => {
+    const del = (key: [string, string], slug = MEDICA) => request(t.http).delete(`/api/events/${slug}/weights`).set(...key);
+    const eventWeights = async () => (await request(t.http).get(`/api/events/${MEDICA}/weights`).set(...organiser).expect(200)).body;
+    const policy = (allowed: boolean) => request(t.http).put(`/api/admin/events/${MEDICA}/weights-policy`).set(...admin).send({ organisersMayTuneWeights: allowed }).expect(200);
+    // The same access rule as PUT.
+    await del(participant).expect(403);
+    await del(otherOrganiser).expect(404);
+    await del(admin, 'no-such-event').expect(404);
+    await policy(false);
+    await del(organiser).expect(403);
+    await policy(true);
+    // An event without weights of its own follows the global set already.
+    const none = await del(admin, 'munich-bavaria-japan-business-day').expect(409);
+    expect(none.body.message).toBe('The event already follows the global weights: it has no weights of its own');
+
+    // While MEDICA has its own set (version 1), a global change does not recompute it.
+    const sectorHeavy = { complementarity: 0.3, sector: 0.5, text: 0.1, cooperation: 0, language: 0.05, region: 0.05, focus: 0 };
+    const withOwn = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: sectorHeavy }).expect(200);
+    expect(withOwn.body.weightSet.version).toBe(4);
+    const own = (await eventWeights()).versions[0];
+    expect(own).toMatchObject({ version: 1, followsGlobal: false, current: true });
+
+    const res = await del(organiser).expect(200);
+    expect(res.body).toMatchObject({ eventsRecomputing: 1, weightSet: { scope: own.scope, version: 2, weights: null, followsGlobal: true, current: true, note: 'follows the global weights' } });
+    const again = await del(admin).expect(409);
+    expect(again.body.message).toBe('The event already follows the global weights: its latest version 2 follows the global set');
+    const after = await eventWeights();
+    expect(after.effective).toMatchObject({ scope: 'global', version: 4, weights: withOwn.body.weightSet.weights, followsGlobal: false, current: true });
+    expect(after.versions.map((v: { version: number; followsGlobal: boolean; current: boolean }) => [v.version, v.followsGlobal, v.current])).toEqual([
+      [2, true, true],
+      [1, false, false],
+    ]);
+    const preview = await request(t.http).post(`/api/events/${MEDICA}/weights/preview`).set(...organiser).send({ weights: sectorHeavy, participants: [orgId] }).expect(200);
+    expect(preview.body).toMatchObject({ currentVersion: 4, currentWeights: withOwn.body.weightSet.weights });
+
+    // From now on global changes reach it: one more event recomputes, and its lists use the global set.
+    const followed = await request(t.http).put('/api/admin/weights').set(...admin).send({ weights: { ...sectorHeavy, text: 0.2 } }).expect(200);
+    expect(followed.body.weightSet.version).toBe(5);
+    expect(followed.body.eventsRecomputing).toBe(withOwn.body.eventsRecomputing + 1);
+    await waitForLists(MEDICA, 5);
+    expect((await suggestions(participant).expect(200)).body).toMatchObject({ weightScope: 'global', weightVersion: 5 });
+    expect((await request(t.http).get(`/api/events/${MEDICA}/matching`).set(...organiser).expect(200)).body).toMatchObject({ weightScope: 'global', weightVersion: 5 });
+
+    // Rolling back to a set re-applies it; rolling back to the marker follows the global set again.
+    const rollback = (version: number) => request(t.http).post(`/api/events/${MEDICA}/weights/rollback`).set(...organiser).send({ version });
+    const back = await rollback(1).expect(200);
+    expect(back.body.weightSet).toMatchObject({ version: 3, weights: own.weights, followsGlobal: false, note: 'rollback to version 1' });
+    expect((await eventWeights()).effective).toMatchObject({ scope: own.scope, version: 3, weights: own.weights });
+    const marker = await rollback(2).expect(200);
+    expect(marker.body.weightSet).toMatchObject({ version: 4, weights: null, followsGlobal: true, note: 'rollback to version 2 (follows the global weights)' });
+    expect((await eventWeights()).effective).toMatchObject({ scope: 'global', version: 5 });
+    const twice = await rollback(2).expect(409);
+    expect(twice.body.details).toEqual([{ field: 'version', messages: ['The event already follows the global weights: its latest version 4 follows the global set'] }]);
+    await waitForLists(MEDICA, 5);
+    expect((await suggestions(participant).expect(200)).body).toMatchObject({ weightScope: 'global', weightVersion: 5 });
+  });
+
   it('drops a declined partner from both lists once the company marks it not interested', async () => {
     const first = (await suggestions(participant).expect(200)).body.suggestions[0].organisation.id as string;
     const runsBefore = (await sql<{ n: string }>(t, 'SELECT count(*) AS n FROM match_runs'))[0].n;

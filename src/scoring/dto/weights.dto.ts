@@ -31,10 +31,11 @@ export class WeightSetResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'global', description: '"global" or "event:<id>"' }) scope: string;
   @ApiProperty() version: number;
-  @ApiProperty(weightsSchema) weights: Record<string, number>;
+  @ApiProperty({ ...weightsSchema, nullable: true, description: 'The set; null for a marker (followsGlobal)' }) weights: Record<string, number> | null;
+  @ApiProperty({ description: "True for an event's marker version: from it on the event follows the global set" }) followsGlobal: boolean;
   @ApiProperty() note: string;
   @ApiProperty() createdAt: Date;
-  @ApiProperty({ description: 'True when this is the set now in force for the scope' }) current: boolean;
+  @ApiProperty({ description: "True for the scope's latest version (the set in force, or the marker that makes the event follow the global set)" }) current: boolean;
 }
 
 export class WeightsPolicyDto {
