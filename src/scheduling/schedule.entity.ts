@@ -4,7 +4,7 @@ import { PairSelectionEntity } from '../pairing/pair-selection.entity';
 import { OrganisationEntity } from '../profiles/organisation.entity';
 import type { ScheduleQuality, ScheduleRunOptions, ScheduleStatus } from './schedule.types';
 
-/** One scheduling run of an event: queued → running → draft (or failed) → published → superseded. */
+/** One scheduling run of an event: queued → running → draft (or failed) → published → superseded (or back to draft when unpublished). */
 @Entity('schedules')
 @Index('ix_schedules_event', ['eventId', 'createdAt'])
 export class ScheduleEntity {
@@ -40,6 +40,14 @@ export class ScheduleEntity {
   /** The quality report: meetings placed, unplaced with reasons, breaks, fairness, time, validation. */
   @Column({ type: 'jsonb', nullable: true })
   quality: ScheduleQuality | null;
+
+  /**
+   * The event set-up the run was computed for (setupFingerprint: every slot's instants and session, and
+   * the table count); a draft whose set-up is no longer the event's is not published. Null: stored before
+   * runs recorded it, or not finished.
+   */
+  @Column({ name: 'setup_fingerprint', type: 'text', nullable: true })
+  setupFingerprint: string | null;
 
   @Column({ type: 'text', nullable: true })
   error: string | null;

@@ -51,10 +51,26 @@ export class SchedulingController {
   @Post('schedules/:id/publish')
   @HttpCode(200)
   @Roles('admin', 'organiser')
-  @ApiOkResponse({ type: ScheduleResponse, description: 'Draft → published; the schedule published before is superseded' })
+  @ApiOkResponse({
+    type: ScheduleResponse,
+    description:
+      'Draft → published; the schedule published before is superseded. 409 when the draft breaks a hard constraint, was made for other slots or tables than the event has now, or has meetings of organisations that left the event (schedule again)',
+  })
   async publish(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('id', UuidPipe) id: string): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
     return ScheduleResponse.from(await this.scheduling.publish(event.id, id), slug);
+  }
+
+  @Post('schedules/:id/unpublish')
+  @HttpCode(200)
+  @Roles('admin', 'organiser')
+  @ApiOkResponse({
+    type: ScheduleResponse,
+    description: 'Published → draft (meetings and locks kept): the event has no published schedule until one is published again; an earlier superseded schedule stays superseded. 409 when the schedule is not the published one',
+  })
+  async unpublish(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('id', UuidPipe) id: string): Promise<ScheduleResponse> {
+    const event = await this.scheduling.visibleEvent(p, slug);
+    return ScheduleResponse.from(await this.scheduling.unpublish(event.id, id), slug);
   }
 
   @Patch('schedules/:id/meetings/:meetingId')

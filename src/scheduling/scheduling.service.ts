@@ -1,10 +1,10 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { EventEntity } from '../events/event.entity';
-import { EventsService } from '../events/events.service';
-import { slotsOf } from '../events/events.service';
+import { EventsRepository } from '../events/events.repository';
+import { EventsService, slotsOf } from '../events/events.service';
 import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
@@ -16,6 +16,8 @@ import { closeScheduleHelpers, helperFor } from './schedule-helper-thread';
 import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow } from './schedule-input';
 import { ScheduleLocksRepository } from './schedule-locks.repository';
+import { SchedulePublishRepository } from './schedule-publish.repository';
+import { departedProblem, outsideProblem, SETUP_CHANGED, setupFingerprint } from './schedule-setup';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
 import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
 
@@ -28,6 +30,8 @@ export class SchedulingService implements OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: QueueService,
     private readonly events: EventsService,
+    private readonly eventRows: EventsRepository,
+    private readonly publishing: SchedulePublishRepository,
     private readonly sat: SatSolverProvider,
     private readonly locks: ScheduleLocksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -166,7 +170,9 @@ export class SchedulingService implements OnModuleDestroy {
         };
       });
       for (let i = 0; i < rows.length; i += 500) await tx.insert(ScheduledMeetingEntity, rows.slice(i, i + 500));
-      await tx.update(ScheduleEntity, schedule.id, { status: 'draft', selectionId: selection.id, quality, progress: 1, finishedAt: new Date(), error: null });
+      // The set-up this run read: publishing refuses the draft once the event's is another.
+      const setup = setupFingerprint(slots, event.tables);
+      await tx.update(ScheduleEntity, schedule.id, { status: 'draft', selectionId: selection.id, quality, setupFingerprint: setup, progress: 1, finishedAt: new Date(), error: null });
     });
     await ctx.progress(1);
     this.logger.log({ scheduleId: schedule.id, placed: quality.placed, meetings: quality.meetings, breaks: quality.breaksTotal, ms: quality.elapsedMs }, 'schedule drafted');
@@ -198,17 +204,62 @@ export class SchedulingService implements OnModuleDestroy {
     return this.db.getRepository(ScheduleEntity).findOne({ where: { eventId, status: 'published' }, order: { publishedAt: 'DESC' } });
   }
 
-  /** Draft → published; the schedule published before is superseded. Drafts breaking a hard constraint are refused. */
+  /**
+   * Draft → published; the schedule published before is superseded. Refused (409): drafts breaking a hard
+   * constraint, drafts made for other slots or tables than the event has now, and drafts with meetings of
+   * organisations that have left the event. The event row is locked first, as event and participant
+   * changes lock it, so none of them lands between these checks and the publication.
+   */
   async publish(eventId: string, id: string): Promise<ScheduleEntity> {
     return this.db.transaction(async (tx) => {
-      const schedule = await tx.findOne(ScheduleEntity, { where: { id, eventId }, lock: { mode: 'pessimistic_write' } });
+      const event = await this.eventRows.lockEvent(tx, eventId);
+      if (!event) throw new NotFoundException(`Event ${eventId} not found`);
+      const schedule = await this.publishing.lockSchedule(tx, eventId, id);
       if (!schedule) throw new NotFoundException(`Schedule ${id} not found`);
       if (schedule.status === 'published') return schedule;
       if (schedule.status !== 'draft') throw new ConflictException(`Only a draft can be published; schedule ${id} is ${schedule.status}`);
       if (schedule.quality && !schedule.quality.valid) throw new ConflictException(`Schedule ${id} breaks hard constraints: ${schedule.quality.errors.slice(0, 3).join('; ')}`);
+      const problems = await this.publishProblems(tx, event, schedule);
+      if (problems.length) {
+        throw new ConflictException({ message: `Schedule ${id} cannot be published: ${problems.join('; ')}`, details: [{ field: 'id', messages: problems }] });
+      }
       const now = new Date();
       await tx.update(ScheduleEntity, { eventId, status: 'published' }, { status: 'superseded', supersededAt: now });
       await tx.update(ScheduleEntity, schedule.id, { status: 'published', publishedAt: now });
+      return tx.findOneByOrFail(ScheduleEntity, { id });
+    });
+  }
+
+  /** Why a draft does not fit the event as it is now (empty: it does). */
+  private async publishProblems(tx: EntityManager, event: EventEntity, schedule: ScheduleEntity): Promise<string[]> {
+    const problems: string[] = [];
+    const slots = slotsOf(event);
+    if (schedule.setupFingerprint !== null) {
+      if (schedule.setupFingerprint !== setupFingerprint(slots, event.tables)) problems.push(SETUP_CHANGED);
+    } else {
+      // Stored before runs recorded their set-up: only whether every meeting is still within the grid and tables can be told.
+      const outside = await this.publishing.meetingsOutside(tx, schedule.id, slots.length, event.tables);
+      if (outside) problems.push(outsideProblem(outside, slots.length, event.tables));
+    }
+    const departed = await this.publishing.departed(tx, schedule.id, event.id);
+    if (departed.organisations.length) problems.push(departedProblem(departed.meetings, departed.organisations));
+    return problems;
+  }
+
+  /**
+   * Published → draft: the event has no published schedule until one is published again (an earlier,
+   * superseded one is not brought back). Meetings and locks stay. Under the event row lock, like publish.
+   */
+  async unpublish(eventId: string, id: string): Promise<ScheduleEntity> {
+    return this.db.transaction(async (tx) => {
+      if (!(await this.eventRows.lockEvent(tx, eventId))) throw new NotFoundException(`Event ${eventId} not found`);
+      const schedule = await this.publishing.lockSchedule(tx, eventId, id);
+      if (!schedule) throw new NotFoundException(`Schedule ${id} not found`);
+      if (schedule.status !== 'published') {
+        const message = `Only the published schedule can be unpublished; schedule ${id} is ${schedule.status}`;
+        throw new ConflictException({ message, details: [{ field: 'id', messages: [`is ${schedule.status}, not published`] }] });
+      }
+      await tx.update(ScheduleEntity, schedule.id, { status: 'draft', publishedAt: null });
       return tx.findOneByOrFail(ScheduleEntity, { id });
     });
   }

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import * as ical from 'node-ical';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
 
 const MEDICA = 'medica-2007-hamamatsu-jena';
@@ -44,19 +45,19 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
   let secondId: string;
   let lockedMeetings: Meeting[];
 
-  async function insertSelection(list: Array<[string, string]>): Promise<string> {
-    const [{ id }] = await sql<{ id: string }>(t, `INSERT INTO pair_selections (event_id, report, created_at) VALUES ($1, '{}', now() + (SELECT count(*) FROM pair_selections) * interval '1 second') RETURNING id`, [eventId]);
+  async function insertSelection(list: Array<[string, string]>, event = eventId): Promise<string> {
+    const [{ id }] = await sql<{ id: string }>(t, `INSERT INTO pair_selections (event_id, report, created_at) VALUES ($1, '{}', now() + (SELECT count(*) FROM pair_selections) * interval '1 second') RETURNING id`, [event]);
     for (const [a, b] of list) {
-      await sql(t, `INSERT INTO selected_pairs (selection_id, event_id, organisation_a, organisation_b, score, kind) VALUES ($1, $2, $3, $4, 0.5, 'suggested')`, [id, eventId, a < b ? a : b, a < b ? b : a]);
+      await sql(t, `INSERT INTO selected_pairs (selection_id, event_id, organisation_a, organisation_b, score, kind) VALUES ($1, $2, $3, $4, 0.5, 'suggested')`, [id, event, a < b ? a : b, a < b ? b : a]);
     }
     return id;
   }
 
-  async function runSchedule(key: [string, string] = organiser): Promise<{ id: string; body: ScheduleBody }> {
-    const res = await request(t.http).post(`/api/events/${MEDICA}/schedules`).set(...key).send({ timeLimitMs: 800 }).expect(202);
+  async function runSchedule(key: [string, string] = organiser, slug = MEDICA): Promise<{ id: string; body: ScheduleBody }> {
+    const res = await request(t.http).post(`/api/events/${slug}/schedules`).set(...key).send({ timeLimitMs: 800 }).expect(202);
     expect(res.body.status).toBe('queued');
     for (let i = 0; i < 300; i++) {
-      const got = await request(t.http).get(`/api/events/${MEDICA}/schedules/${res.body.id}`).set(...key).expect(200);
+      const got = await request(t.http).get(`/api/events/${slug}/schedules/${res.body.id}`).set(...key).expect(200);
       if (got.body.status !== 'queued' && got.body.status !== 'running') return { id: res.body.id as string, body: got.body as ScheduleBody };
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -295,5 +296,181 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     const refused = await request(t.http).patch(`/api/events/${MEDICA}/schedules/${secondId}/meetings/${meeting.id}`).set(...organiser).send({ locked: true }).expect(409);
     expect(refused.body.message).toContain(org.name);
     await request(t.http).patch(`/api/events/${MEDICA}/schedules/${secondId}/meetings/${meeting.id}`).set(...organiser).send({ locked: false }).expect(200);
+  });
+
+  describe('publishing against the event as it is now, and taking a publication back', () => {
+    const SLUG = 'publish-rules-day';
+    const base = `/api/events/${SLUG}`;
+    const MORNING = { name: 'morning', start: '09:00', end: '10:00' };
+    // Two days of three 20-minute slots; two tables.
+    const TWO_DAYS = [{ date: '2026-05-12', sessions: [MORNING] }, { date: '2026-05-13', sessions: [MORNING] }];
+    const SETUP_CHANGED = "the event's slots or tables changed since this schedule was made; schedule again";
+    let ev: string;
+    let A: { id: string; name: string }, B: typeof A, C: typeof A, D: typeof A, E: typeof A;
+    let superseded: string;
+    let taken: string;
+    const publish = (id: string, key: [string, string] = organiser) => request(t.http).post(`${base}/schedules/${id}/publish`).set(...key);
+    const unpublish = (id: string, key: [string, string] = organiser) => request(t.http).post(`${base}/schedules/${id}/unpublish`).set(...key);
+    const statusOf = async (id: string) => (await request(t.http).get(`${base}/schedules/${id}`).set(...organiser).expect(200)).body.status as string;
+    const join = (o: { id: string }) => request(t.http).post(`${base}/participants`).set(...organiser).send({ participants: [{ organisationId: o.id }] }).expect(201);
+
+    beforeAll(async () => {
+      [A, B, C, D, E] = await sql<{ id: string; name: string }>(t, 'SELECT id, name FROM organisations ORDER BY id LIMIT 5');
+      const created = await request(t.http)
+        .post('/api/events')
+        .set(...organiser)
+        .send({ slug: SLUG, name: 'Publish rules day', timeZone: 'Europe/Berlin', startsOn: '2026-05-12', endsOn: '2026-05-13', tables: 2, meetingRule: 'any', days: TWO_DAYS })
+        .expect(201);
+      ev = created.body.id as string;
+      await request(t.http).post(`${base}/participants`).set(...organiser).send({ participants: [A, B, C, D].map((o) => ({ organisationId: o.id })) }).expect(201);
+      await insertSelection([[A.id, B.id], [C.id, D.id], [A.id, D.id], [C.id, B.id]], ev);
+    });
+
+    it('refuses to publish a draft made for other slots or tables than the event has now; a new run is published', async () => {
+      const { id: before, body } = await runSchedule(organiser, SLUG);
+      expect(body).toMatchObject({ status: 'draft', quality: { placed: 4, valid: true } });
+      const [stored] = await sql<{ setup_fingerprint: string | null }>(t, 'SELECT setup_fingerprint FROM schedules WHERE id = $1', [before]);
+      expect(stored.setup_fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      // Two days become one (nothing is published, so the event may change).
+      await request(t.http).patch(base).set(...organiser).send({ days: [TWO_DAYS[0]] }).expect(200);
+      const refused = await publish(before).expect(409);
+      expect(refused.body.message).toBe(`Schedule ${before} cannot be published: ${SETUP_CHANGED}`);
+      expect(refused.body.details).toEqual([{ field: 'id', messages: [SETUP_CHANGED] }]);
+      expect(await statusOf(before)).toBe('draft');
+
+      const { id: again } = await runSchedule(organiser, SLUG);
+      // Tables count too; what matters is the set-up the run was made for, not whether it ever changed.
+      await request(t.http).patch(base).set(...organiser).send({ tables: 3 }).expect(200);
+      expect((await publish(again).expect(409)).body.message).toContain(SETUP_CHANGED);
+      await request(t.http).patch(base).set(...organiser).send({ tables: 2 }).expect(200);
+      expect((await publish(again).expect(200)).body).toMatchObject({ id: again, status: 'published' });
+      await publish(before).expect(409);
+      superseded = again;
+    });
+
+    it('refuses to publish a draft with meetings of a participant who has left, naming it', async () => {
+      await join(E);
+      await insertSelection([[A.id, B.id], [C.id, D.id], [E.id, B.id]], ev);
+      const { id, body } = await runSchedule(organiser, SLUG);
+      expect(body.quality.placed).toBe(3);
+      // E has no published meetings, so it may leave.
+      await request(t.http).delete(`${base}/participants/${E.id}`).set(...organiser).expect(204);
+      const refused = await publish(id).expect(409);
+      expect(refused.body.message).toBe(`Schedule ${id} cannot be published: 1 of its meetings involve ${E.name} (${E.id}), who no longer takes part in the event; schedule again`);
+      expect(refused.body.details[0].field).toBe('id');
+      expect(await statusOf(id)).toBe('draft');
+      expect(await statusOf(superseded)).toBe('published');
+      // Back in the event, the draft can be published.
+      await join(E);
+      await publish(id).expect(200);
+      expect(await statusOf(superseded)).toBe('superseded');
+      taken = id;
+    });
+
+    it('takes the published schedule back: meetings and locks stay, agendas answer as before publication, the event may change again', async () => {
+      const meetings = (await request(t.http).get(`${base}/schedules/${taken}`).set(...organiser).expect(200)).body.meetings as Meeting[];
+      await request(t.http).patch(`${base}/schedules/${taken}/meetings/${meetings[0].id}`).set(...organiser).send({ locked: true }).expect(200);
+      await request(t.http).get(`${base}/participants/${A.id}/agenda`).set(...organiser).expect(200);
+      // While it is published, slots may not move under its meetings.
+      const blocked = await request(t.http).patch(base).set(...organiser).send({ slotMinutes: 30 }).expect(400);
+      expect(blocked.body.details.map((d: { field: string }) => d.field)).toEqual(['slotMinutes']);
+
+      const res = await unpublish(taken).expect(200);
+      expect(res.body).toMatchObject({ id: taken, status: 'draft', publishedAt: null });
+      const after = (await request(t.http).get(`${base}/schedules/${taken}`).set(...organiser).expect(200)).body as ScheduleBody;
+      expect(after.meetings.map((m) => [m.id, m.slot, m.table, m.locked])).toEqual(meetings.map((m) => [m.id, m.slot, m.table, m.id === meetings[0].id]));
+      // Nothing is published now; the schedule superseded before stays superseded.
+      const list = (await request(t.http).get(`${base}/schedules`).set(...organiser).expect(200)).body as Array<{ id: string; status: string }>;
+      expect(list.filter((s) => s.status === 'published')).toEqual([]);
+      expect(list.find((s) => s.id === superseded)!.status).toBe('superseded');
+      for (const suffix of ['', '.ics', '.csv']) {
+        const agenda = await request(t.http).get(`${base}/participants/${A.id}/agenda${suffix}`).set(...organiser).expect(404);
+        // As before the first publication (the calendar and CSV routes answer errors as JSON text too).
+        expect((JSON.parse(agenda.text) as { message: string }).message).toBe(`${SLUG} has no published schedule yet`);
+      }
+      // The organisers' grid shows any schedule, published or not.
+      await request(t.http).get(`${base}/schedules/${taken}/grid.csv`).set(...organiser).expect(200);
+
+      await request(t.http).patch(base).set(...organiser).send({ slotMinutes: 30 }).expect(200);
+      expect((await publish(taken).expect(409)).body.message).toContain(SETUP_CHANGED);
+    });
+
+    it('unpublishes only the published schedule, for the event’s organisers and admins', async () => {
+      const draft = await unpublish(taken).expect(409);
+      expect(draft.body.message).toBe(`Only the published schedule can be unpublished; schedule ${taken} is draft`);
+      expect(draft.body.details.map((d: { field: string }) => d.field)).toEqual(['id']);
+      await unpublish(superseded).expect(409);
+      await unpublish('00000000-0000-4000-8000-000000000000').expect(404);
+      await unpublish('not-a-uuid').expect(400);
+      await unpublish(taken, participant).expect(403);
+      await unpublish(taken, otherOrganiser).expect(404);
+      await request(t.http).post(`${base}/schedules/${taken}/unpublish`).expect(401);
+    });
+
+    it('publishes a schedule stored before runs recorded their set-up only while its meetings fit the slots and tables', async () => {
+      // One day of two 30-minute slots, two tables; three meetings, two of them with B.
+      const { id, body } = await runSchedule(organiser, SLUG);
+      expect(body.quality.placed).toBe(3);
+      await sql(t, 'UPDATE schedules SET setup_fingerprint = NULL WHERE id = $1', [id]);
+      await request(t.http).patch(base).set(...organiser).send({ tables: 1 }).expect(200);
+      // Three meetings in two slots: at least one of them is at table 2.
+      const refused = await publish(id).expect(409);
+      expect(refused.body.message).toMatch(
+        /cannot be published: the event's slots or tables changed since this schedule was made: [12] of its meetings are in slots or at tables the event no longer has \(it has slots 0 to 1 and tables 1 to 1\), e\.g\. slot [01], table 2: .+ – .+; schedule again$/,
+      );
+      await request(t.http).patch(base).set(...organiser).send({ tables: 2 }).expect(200);
+      // A meeting in a slot the grid no longer has (as when a day is dropped).
+      const [last] = await sql<{ id: string; slot: number; table: number }>(t, 'SELECT id, slot_index AS slot, table_number AS table FROM scheduled_meetings WHERE schedule_id = $1 ORDER BY slot_index DESC, table_number DESC LIMIT 1', [id]);
+      await sql(t, 'UPDATE scheduled_meetings SET slot_index = 2 WHERE id = $1', [last.id]);
+      expect((await publish(id).expect(409)).body.message).toContain(`1 of its meetings are in slots or at tables the event no longer has (it has slots 0 to 1 and tables 1 to 2), e.g. slot 2, table ${last.table}:`);
+      await sql(t, 'UPDATE scheduled_meetings SET slot_index = $2 WHERE id = $1', [last.id, last.slot]);
+      expect((await publish(id).expect(200)).body.status).toBe('published');
+    });
+
+    it('publishes under the event row lock: an event change holding it is waited for, and seen', async () => {
+      const runner = t.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      /** Holds the event row lock as an event update does, starts a publish, and returns once the publish waits for the lock. */
+      const publishBehindLock = async (id: string): Promise<{ settled: () => boolean; response: Promise<request.Response> }> => {
+        await runner.startTransaction();
+        const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+        await runner.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [ev]);
+        let done = false;
+        const response = publish(id, admin).then((r) => {
+          done = true;
+          return r;
+        });
+        for (let i = 0; ; i++) {
+          const [{ n }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
+          if (n > 0) break;
+          if (i >= 200 || done) throw new Error('the publish did not wait for the event row lock');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        return { settled: () => done, response };
+      };
+      try {
+        const { id: first } = await runSchedule(organiser, SLUG);
+        const held = await publishBehindLock(first);
+        expect(held.settled()).toBe(false);
+        expect(await statusOf(first)).toBe('draft');
+        // The change committed under the lock is what the publish then checks against.
+        await runner.query('UPDATE events SET table_count = table_count + 1 WHERE id = $1', [ev]);
+        await runner.commitTransaction();
+        const refused = await held.response;
+        expect(refused.status).toBe(409);
+        expect(refused.body.message).toContain(SETUP_CHANGED);
+
+        const { id: second } = await runSchedule(organiser, SLUG);
+        const waiting = await publishBehindLock(second);
+        expect(waiting.settled()).toBe(false);
+        await runner.rollbackTransaction();
+        const res = await waiting.response;
+        expect(res.status).toBe(200);
+        expect(res.body.status).toBe('published');
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
   });
 });
