@@ -14,6 +14,18 @@ describe('mayMeet', () => {
     expect(mayMeet(de1, jp1, { rule: 'groups', mode: 'required', groupPairs: [['optics', 'optics']] })).toBe(true);
     expect(mayMeet(de1, de2, { rule: 'groups', mode: 'required', groupPairs: [['optics', 'optics']] })).toBe(false);
   });
+
+  it('takes cross-region as another country or another region, as scoring does', () => {
+    const rule = { rule: 'cross-region' as const, mode: 'required' as const, groupPairs: null };
+    const jena2: MemberInfo = { id: 'd3', country: 'DE', region: 'Jena', group: null };
+    // A region of the same name in another country is another region.
+    const jenaUs: MemberInfo = { id: 'u1', country: 'US', region: 'Jena', group: null };
+    expect(mayMeet(de1, jena2, rule)).toBe(false);
+    expect(mayMeet(de1, jenaUs, rule)).toBe(true);
+    expect(mayMeet(de1, de2, rule)).toBe(true);
+    expect(mayMeet(de1, jp1, rule)).toBe(true);
+    expect(mayMeet(de1, jena2, { ...rule, mode: 'preferred' })).toBe(true);
+  });
 });
 
 describe('buildCandidates', () => {

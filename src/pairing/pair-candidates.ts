@@ -32,14 +32,19 @@ export interface MeetingRuleInput {
 
 const key = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Whether two participants may meet under the event's who-meets-whom rule (a preferred rule never forbids). */
+/**
+ * Whether two participants may meet under the event's who-meets-whom rule (a preferred rule never
+ * forbids). The one copy of the rule: pair selection and the reviews' refusals use it; a pair the
+ * organisers forced is the callers' exception. Cross-region holds as scoring's `regionRuleHolds` has
+ * it: another country or another region (region names are not unique across countries).
+ */
 export function mayMeet(a: MemberInfo, b: MemberInfo, r: MeetingRuleInput): boolean {
   if (r.mode === 'preferred') return true;
   switch (r.rule) {
     case 'cross-country':
       return a.country !== b.country;
     case 'cross-region':
-      return a.region !== b.region;
+      return a.country !== b.country || a.region !== b.region;
     case 'any':
       return true;
     case 'groups':

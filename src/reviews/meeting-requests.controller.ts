@@ -23,7 +23,10 @@ export class MeetingRequestsController {
 
   @Post()
   @ApiCreatedResponse({ type: MeetingRequestResponse, description: 'pending, or accepted at once where the event auto-accepts' })
-  @ApiConflictResponse({ description: 'A pending or accepted request between the two exists, the pair is excluded, or the cap on open outgoing requests is reached' })
+  @ApiConflictResponse({
+    description:
+      "A pending or accepted request between the two exists, the pair may not meet (forbidden by the organisers, excluded by the event's who-meets-whom rule and not forced, or marked not-interested either way), or the cap on open outgoing requests is reached",
+  })
   create(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string, @Body() dto: CreateRequestDto): Promise<MeetingRequestResponse> {
     return this.requests.create(p, slug, org, dto);
   }
@@ -31,6 +34,7 @@ export class MeetingRequestsController {
   @Post(':id/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: MeetingRequestResponse, description: 'By the recipient' })
+  @ApiConflictResponse({ description: 'The request is no longer pending, or the pair may not meet (as for sending; the rule may have changed since)' })
   accept(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string, @Param('id', UuidPipe) id: string): Promise<MeetingRequestResponse> {
     return this.requests.act(p, slug, org, id, 'accept');
   }

@@ -6,7 +6,7 @@ import { JobName, type JobContext, type JobData } from '../infra/queue/queue.con
 import { QueueService } from '../infra/queue/queue.service';
 import type { CreateRequestDto, ListRequestsQuery } from './dto/review-input.dto';
 import type { MeetingRequestList, MeetingRequestResponse, OrganisationRef } from './dto/review.response';
-import { ReviewAccess } from './review-access.service';
+import { ReviewAccess, cannotMeet } from './review-access.service';
 import { ReviewsRepository, type RequestRecord } from './reviews.repository';
 
 /** Longest delay given to one expiry job; a later expiry is reached by the job scheduling the next one. */
@@ -44,9 +44,10 @@ export class MeetingRequestsService {
   }
 
   /**
-   * Sends a request. Refused (409) for an excluded pair (forbidden, or not-interested either way), when
-   * a pending or accepted request between the two exists, or when the sender has reached the event's
-   * cap on pending outgoing requests. With auto-accept the request is accepted at once.
+   * Sends a request. Refused (409 `to`) for a pair that may not meet (forbidden by the organisers,
+   * excluded by the event's who-meets-whom rule and not forced, or marked not-interested either way),
+   * when a pending or accepted request between the two exists, or when the sender has reached the
+   * event's cap on pending outgoing requests. With auto-accept the request is accepted at once.
    */
   async create(principal: Principal, slug: string, organisationId: string, dto: CreateRequestDto): Promise<MeetingRequestResponse> {
     const event = await this.access.participant(principal, slug, organisationId);
@@ -55,11 +56,13 @@ export class MeetingRequestsService {
     let id: string;
     try {
       id = await this.reviews.transaction(async (tx) => {
+        // Before the participant row: changes of the event and its participants lock the event row first.
+        await this.access.assertMayMeet(tx, event, organisationId, to, 'to');
         // One sender's requests are written one at a time, so the cap holds under concurrency.
         if (!(await this.reviews.lockParticipant(tx, event.id, organisationId))) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
         // Requests of this pair whose time is up no longer hold it.
         await this.reviews.expireDue(event.id, [organisationId, to], tx);
-        await this.assertNotExcluded(tx, event.id, organisationId, to);
+        await this.assertNotDeclined(tx, event.id, organisationId, to);
         const open = await this.reviews.openBetween(tx, event.id, organisationId, to);
         if (open) throw duplicate(open);
         const settings = await this.reviews.settings(event.id, tx);
@@ -84,7 +87,8 @@ export class MeetingRequestsService {
   /**
    * Accept or decline (the recipient) or cancel (the sender). Only pending requests are answered; the
    * sender may also cancel an accepted one. A request not involving the participant is not acknowledged
-   * (404); the wrong side gets 403; a request no longer open 409.
+   * (404); the wrong side gets 403; a request no longer open 409. Accepting is refused (409 `to`) on a
+   * pair that may not meet as sending is: the rule or the organisers' decisions may have changed since.
    */
   async act(principal: Principal, slug: string, organisationId: string, requestId: string, action: RequestAction): Promise<MeetingRequestResponse> {
     const event = await this.access.participant(principal, slug, organisationId);
@@ -98,7 +102,10 @@ export class MeetingRequestsService {
       if (!allowed.includes(r.status)) {
         throw new ConflictException({ message: `The request is ${r.status} and can no longer be ${past(action)}`, details: [{ field: 'status', messages: [r.status] }] });
       }
-      if (action === 'accept') await this.assertNotExcluded(tx, event.id, r.fromId, r.toId);
+      if (action === 'accept') {
+        await this.access.assertMayMeet(tx, event, r.toId, r.fromId, 'to');
+        await this.assertNotDeclined(tx, event.id, r.fromId, r.toId);
+      }
       await this.reviews.setStatus(tx, r.id, action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'cancelled');
     });
     return this.respond(slug, (await this.reviews.request(event.id, requestId))!);
@@ -125,12 +132,10 @@ export class MeetingRequestsService {
     }
   }
 
-  private async assertNotExcluded(tx: EntityManager, eventId: string, a: string, b: string): Promise<void> {
-    const [lo, hi] = a < b ? [a, b] : [b, a];
-    const rule = await this.reviews.pairRule(tx, eventId, lo, hi);
-    if (rule?.state === 'forbidden') throw excluded('the organisers excluded this pair');
+  /** A not-interested mark either way excludes the pair (the organisers' decisions and the rule: ReviewAccess.assertMayMeet). */
+  private async assertNotDeclined(tx: EntityManager, eventId: string, a: string, b: string): Promise<void> {
     if ((await this.reviews.mark(tx, eventId, a, b)) === 'not-interested' || (await this.reviews.mark(tx, eventId, b, a)) === 'not-interested') {
-      throw excluded('one of the two marked the other not interested');
+      throw cannotMeet('to', 'one of the two marked the other not interested');
     }
   }
 
@@ -146,10 +151,6 @@ function toResponse(slug: string, r: RequestRecord, orgs: Map<string, Organisati
 
 function duplicate(open: RequestRecord): ConflictException {
   return new ConflictException({ message: `A ${open.status} request between these participants exists already (${open.id})`, details: [{ field: 'to', messages: ['already requested'] }] });
-}
-
-function excluded(why: string): ConflictException {
-  return new ConflictException({ message: `This pair cannot meet: ${why}`, details: [{ field: 'to', messages: ['pair excluded'] }] });
 }
 
 const past = (action: RequestAction): string => ({ accept: 'accepted', decline: 'declined', cancel: 'cancelled' })[action];

@@ -1,4 +1,5 @@
-import { buildPairStates, demandPicture, effectiveStatus, wantedByManyThreshold, type MarkRow, type RequestRow } from './review-rules';
+import type { MeetingRuleInput, MemberInfo } from '../pairing/pair-candidates';
+import { buildPairStates, demandPicture, effectiveStatus, meetingRefusal, wantedByManyThreshold, type MarkRow, type RequestRow } from './review-rules';
 
 describe('effectiveStatus', () => {
   const now = new Date('2026-05-01T12:00:00Z');
@@ -89,5 +90,37 @@ describe('demand picture', () => {
     expect(by.get('b')).toMatchObject({ interestedBy: 1, mustMeetBy: 0, requestsReceived: 1, wanted: 1, confirmedPairs: 1, wantedByMany: false });
     expect(by.get('c')).toMatchObject({ notInterestedBy: 1, requestsSent: 1, wanted: 0, wantedByNone: true });
     expect(by.get('d')).toMatchObject({ requestsSent: 1, requestsAccepted: 1, wanted: 0, wantedByNone: true, confirmedPairs: 1 });
+  });
+});
+
+describe('meetingRefusal', () => {
+  const jena1: MemberInfo = { id: 'd1', country: 'DE', region: 'Jena', group: 'optics' };
+  const jena2: MemberInfo = { id: 'd2', country: 'DE', region: 'Jena', group: 'optics' };
+  const leipzig: MemberInfo = { id: 'd3', country: 'DE', region: 'Leipzig', group: 'bio' };
+  const hamamatsu: MemberInfo = { id: 'j1', country: 'JP', region: 'Hamamatsu', group: null };
+  const rule = (r: MeetingRuleInput['rule'], groupPairs: [string, string][] | null = null): MeetingRuleInput => ({ rule: r, mode: 'required', groupPairs });
+
+  it('names the rule and what the two share when the rule excludes the pair', () => {
+    expect(meetingRefusal({ rule: rule('cross-country'), a: jena1, b: leipzig, pairRule: null })).toBe('the event allows only cross-country meetings and both are in DE');
+    expect(meetingRefusal({ rule: rule('cross-region'), a: jena1, b: jena2, pairRule: null })).toBe('the event allows only cross-region meetings and both are in Jena (DE)');
+    expect(meetingRefusal({ rule: rule('groups', [['optics', 'bio']]), a: jena1, b: jena2, pairRule: null })).toBe("the event's groups rule does not let group optics meet group optics");
+    expect(meetingRefusal({ rule: rule('groups', [['optics', 'bio']]), a: jena1, b: hamamatsu, pairRule: null })).toBe('the event allows only meetings between its groups and one of the two is not in a group');
+    expect(meetingRefusal({ rule: rule('groups', [['optics', 'bio']]), a: { ...jena1, group: null }, b: hamamatsu, pairRule: null })).toBe(
+      'the event allows only meetings between its groups and neither of the two is in a group',
+    );
+  });
+
+  it('lets pairs the rule allows, every pair under a preferred rule, and forced pairs meet', () => {
+    expect(meetingRefusal({ rule: rule('cross-country'), a: jena1, b: hamamatsu, pairRule: null })).toBeNull();
+    expect(meetingRefusal({ rule: rule('cross-region'), a: jena1, b: leipzig, pairRule: null })).toBeNull();
+    expect(meetingRefusal({ rule: rule('groups', [['optics', 'bio']]), a: jena1, b: leipzig, pairRule: null })).toBeNull();
+    expect(meetingRefusal({ rule: rule('any'), a: jena1, b: jena2, pairRule: null })).toBeNull();
+    expect(meetingRefusal({ rule: { ...rule('cross-country'), mode: 'preferred' }, a: jena1, b: jena2, pairRule: null })).toBeNull();
+    expect(meetingRefusal({ rule: rule('cross-country'), a: jena1, b: jena2, pairRule: 'forced' })).toBeNull();
+  });
+
+  it('refuses a pair the organisers forbade, whatever the rule', () => {
+    expect(meetingRefusal({ rule: rule('any'), a: jena1, b: hamamatsu, pairRule: 'forbidden' })).toBe('the organisers excluded this pair');
+    expect(meetingRefusal({ rule: rule('cross-country'), a: jena1, b: jena2, pairRule: 'forbidden' })).toBe('the organisers excluded this pair');
   });
 });

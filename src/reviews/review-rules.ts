@@ -1,4 +1,6 @@
-// Pure rules of the company review: effective request status, pair states and the demand picture.
+// Pure rules of the company review: effective request status, pair states, which pairs may be asked
+// to meet, and the demand picture.
+import { mayMeet, type MeetingRuleInput, type MemberInfo } from '../pairing/pair-candidates';
 import { pairKey } from '../scoring/core';
 import { POSITIVE_MARKS, type Mark, type PairRuleState, type PairState, type RequestStatus } from './review.types';
 
@@ -58,6 +60,38 @@ export function buildPairStates(marks: MarkRow[], requests: RequestRow[], rules:
   // before the exclusion included).
   for (const s of pairs.values()) s.confirmed = (s.confirmed || s.mutual) && !s.forbidden && !s.declined;
   return [...pairs.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
+}
+
+/** What decides whether two participants may be asked to meet. */
+export interface PairMeetingFacts {
+  rule: MeetingRuleInput;
+  a: MemberInfo;
+  b: MemberInfo;
+  /** The organisers' decision on the pair, if any. */
+  pairRule: PairRuleState | null;
+}
+
+/**
+ * Why the pair may not be asked to meet (a positive mark, a meeting request or its acceptance), or
+ * null when it may: the organisers forbade it, or the event's who-meets-whom rule (`mayMeet`) excludes
+ * it and the organisers did not force it. The other side's own marks are not considered here.
+ */
+export function meetingRefusal(f: PairMeetingFacts): string | null {
+  if (f.pairRule === 'forbidden') return 'the organisers excluded this pair';
+  if (f.pairRule === 'forced' || mayMeet(f.a, f.b, f.rule)) return null;
+  const { a, b } = f;
+  switch (f.rule.rule) {
+    case 'cross-country':
+      return `the event allows only cross-country meetings and both are in ${a.country}`;
+    case 'cross-region':
+      return `the event allows only cross-region meetings and both are in ${a.region} (${a.country})`;
+    case 'groups':
+      if (!a.group || !b.group) return `the event allows only meetings between its groups and ${!a.group && !b.group ? 'neither of the two is' : 'one of the two is not'} in a group`;
+      return `the event's groups rule does not let group ${a.group} meet group ${b.group}`;
+    case 'any':
+      // mayMeet allows every pair under 'any'.
+      return null;
+  }
 }
 
 export interface DemandCounts {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
@@ -24,6 +24,7 @@ export class ReviewsController {
   @Put('participants/:org/marks/:candidate')
   @Roles('admin', 'organiser', 'participant')
   @ApiOkResponse({ type: MarkResponse, description: 'not-interested excludes the pair everywhere in the event and closes pending requests between the two' })
+  @ApiConflictResponse({ description: "must-meet or interested on a pair that may not meet: the organisers forbade it, or the event's who-meets-whom rule excludes it and the organisers did not force it (details name candidate)" })
   setMark(
     @CurrentPrincipal() p: Principal,
     @Param('event', SlugPipe) slug: string,

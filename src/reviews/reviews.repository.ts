@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import type { MeetingRuleInput, MemberInfo } from '../pairing/pair-candidates';
 import { OrganisationEntity } from '../profiles/organisation.entity';
 import { declineKey, pairKey } from '../scoring/core';
 import type { OrganisationRef } from './dto/review.response';
@@ -79,6 +80,29 @@ export class ReviewsRepository {
     if (unique.length === 0) return new Map();
     const rows = await this.db.getRepository(OrganisationEntity).find({ where: { id: In(unique) }, relations: { region: true } });
     return new Map(rows.map((o) => [o.id, { id: o.id, externalId: o.externalId, name: o.name, country: o.country, region: o.region?.name ?? '', kind: o.kind }]));
+  }
+
+  // ---- who may meet whom
+
+  /**
+   * The event's who-meets-whom rule, the event row share-locked until the transaction ends: changes of
+   * the rule and of participants' groups lock that row first, so they wait for the write checked
+   * against it. Null when the event is gone.
+   */
+  async meetingRule(tx: EntityManager, eventId: string): Promise<MeetingRuleInput | null> {
+    const rows: MeetingRuleInput[] = await tx.query('SELECT meeting_rule AS rule, meeting_rule_mode AS mode, group_pairs AS "groupPairs" FROM events WHERE id = $1 FOR SHARE', [eventId]);
+    return rows[0] ?? null;
+  }
+
+  /** Country, region (name) and group at the event of those of the ids that take part in it. */
+  async members(tx: EntityManager, eventId: string, ids: string[]): Promise<Map<string, MemberInfo>> {
+    const rows: MemberInfo[] = await tx.query(
+      `SELECT o.id, o.country, r.name AS region, ep.group_name AS "group"
+         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
+        WHERE ep.event_id = $1 AND ep.organisation_id = ANY($2::uuid[])`,
+      [eventId, ids],
+    );
+    return new Map(rows.map((m) => [m.id, m]));
   }
 
   // ---- marks

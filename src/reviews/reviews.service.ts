@@ -5,7 +5,7 @@ import { MatchingService } from '../matching/matching.service';
 import type { ReviewSettingsDto } from './dto/review-input.dto';
 import type { ConfirmedPairsResponse, DemandResponse, MarkResponse, MarksResponse, OrganisationRef, PairRuleResponse, ReviewSettingsResponse } from './dto/review.response';
 import { ReviewAccess } from './review-access.service';
-import { buildPairStates, demandPicture } from './review-rules';
+import { buildPairStates, demandPicture, isPositive } from './review-rules';
 import type { Mark, PairRuleState } from './review.types';
 import { ReviewsRepository } from './reviews.repository';
 
@@ -32,14 +32,18 @@ export class ReviewsService {
   }
 
   /**
-   * Sets a mark. Not-interested excludes the pair, so it also closes the requests between the two
-   * (pending received: declined, pending sent and accepted: cancelled); setting or clearing it changes
-   * the event's exclusions, so the lists are recomputed. Clearing it reopens nothing: a new request can.
+   * Sets a mark. Must-meet and interested are refused (409 `candidate`) on a pair that may not meet:
+   * forbidden by the organisers, or excluded by the event's who-meets-whom rule and not forced; the
+   * candidate's own not-interested mark is not disclosed here. Not-interested is always taken; it
+   * excludes the pair, so it also closes the requests between the two (pending received: declined,
+   * pending sent and accepted: cancelled); setting or clearing it changes the event's exclusions, so
+   * the lists are recomputed. Clearing it reopens nothing: a new request can.
    */
   async setMark(principal: Principal, slug: string, organisationId: string, candidateId: string, mark: Mark): Promise<MarkResponse> {
     const event = await this.access.participant(principal, slug, organisationId);
     await this.access.otherParticipant(event, organisationId, candidateId, 'candidate');
     const previous = await this.reviews.transaction(async (tx) => {
+      if (isPositive(mark)) await this.access.assertMayMeet(tx, event, organisationId, candidateId, 'candidate');
       const before = await this.reviews.mark(tx, event.id, organisationId, candidateId);
       await this.reviews.saveMark(tx, event.id, organisationId, candidateId, mark);
       if (mark === 'not-interested') await this.reviews.closeOpenBetween(tx, event.id, organisationId, candidateId, organisationId);

@@ -19,6 +19,7 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
   let orgs: string[];
   let outsider: string;
   let reviews: ReviewsRepository;
+  let key: (body: object) => Promise<[string, string]>;
 
   const as = (org: string): [string, string] => keys.get(org)!;
   const marks = (org: string) => `${base}/participants/${org}/marks`;
@@ -30,7 +31,7 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
   beforeAll(async () => {
     t = await startTestApp();
     admin = bearer(t.adminKey);
-    const key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
+    key = async (body: object) => bearer((await request(t.http).post('/api/admin/api-keys').set(...admin).send(body).expect(201)).body.key as string);
     const members = await sql<{ id: string; event_id: string }>(
       t,
       'SELECT ep.organisation_id AS id, ep.event_id FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.slug = $1 ORDER BY 1',
@@ -46,6 +47,10 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
     otherOrganiser = await key({ name: 'other team', role: 'organiser' });
     for (const org of orgs.slice(0, 12)) keys.set(org, await key({ name: `company ${org.slice(0, 8)}`, role: 'participant', organisationId: org }));
     reviews = t.app.get(ReviewsRepository);
+    // The participants are taken in id order, so the pairs below mix German and Japanese companies at
+    // random; the event's cross-country rule only scores here. Its refusals are tested at the end,
+    // with the rule required.
+    await request(t.http).patch(base).set(...organiser).send({ meetingRuleMode: 'preferred' }).expect(200);
   });
   afterAll(() => t?.close());
 
@@ -371,6 +376,133 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
       const h = res.body.items.find((i: { organisation: { id: string } }) => i.organisation.id === orgs[7]);
       expect(h.requestsSent).toBeGreaterThanOrEqual(3);
       await request(t.http).get(`${base}/demand`).set(...otherOrganiser).expect(404);
+    });
+  });
+  describe('pairs the who-meets-whom rule excludes', () => {
+    /** Two German participants of one region, a Japanese one, and a German organisation of another region added to the event. */
+    let de1: string, de2: string, jp1: string, leipzig: string;
+    const rule = (body: object) => request(t.http).patch(base).set(...organiser).send(body).expect(200);
+    const mark = (by: string, whom: string, m: string) => request(t.http).put(`${marks(by)}/${whom}`).set(...as(by)).send({ mark: m });
+    const refusal = (res: request.Response, field: string, why: string) => {
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ message: `This pair cannot meet: ${why}`, details: [{ field, messages: [why] }] });
+    };
+    const statusOf = async (id: string): Promise<string> => (await sql<{ status: string }>(t, 'SELECT status FROM meeting_requests WHERE id = $1', [id]))[0].status;
+    const bothInDe = 'the event allows only cross-country meetings and both are in DE';
+
+    beforeAll(async () => {
+      const members = await sql<{ id: string; country: string; region: string }>(
+        t,
+        'SELECT o.id, o.country, r.name AS region FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id WHERE ep.event_id = $1 ORDER BY 1',
+        [eventId],
+      );
+      const german = members.filter((m) => m.country === 'DE');
+      const twin = german.find((m) => m !== german[0] && m.region === german[0].region)!;
+      [de1, de2] = [german[0].id, twin.id];
+      jp1 = members.find((m) => m.country === 'JP')!.id;
+      const region = german[0].region;
+      [{ id: leipzig }] = await sql<{ id: string }>(
+        t,
+        `SELECT o.id FROM organisations o JOIN regions r ON r.id = o.region_id
+          WHERE o.country = 'DE' AND r.name <> $2 AND NOT EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = $1 AND ep.organisation_id = o.id) ORDER BY 1 LIMIT 1`,
+        [eventId, region],
+      );
+      await request(t.http).post(`${base}/participants`).set(...organiser).send({ participants: [{ organisationId: leipzig }] }).expect(201);
+      for (const org of [de1, de2, jp1, leipzig]) if (!keys.has(org)) keys.set(org, await key({ name: `company ${org.slice(0, 8)}`, role: 'participant', organisationId: org }));
+    });
+
+    it('cross-country, required: refuses positive marks and requests between two German companies (409), takes not-interested and clearing', async () => {
+      // A mark set while the rule only scored.
+      await mark(de2, de1, 'interested').expect(200);
+      await rule({ meetingRule: 'cross-country', meetingRuleMode: 'required' });
+
+      for (const m of ['interested', 'must-meet']) refusal(await mark(de1, de2, m), 'candidate', bothInDe);
+      // The event's organisers are refused alike; another region of the same country does not help.
+      refusal(await request(t.http).put(`${marks(de1)}/${de2}`).set(...organiser).send({ mark: 'must-meet' }), 'candidate', bothInDe);
+      refusal(await mark(de1, leipzig, 'interested'), 'candidate', bothInDe);
+      const marked = (await request(t.http).get(marks(de1)).set(...as(de1)).expect(200)).body.marks.map((m: { candidate: { id: string } }) => m.candidate.id);
+      expect(marked).not.toContain(de2);
+      expect(marked).not.toContain(leipzig);
+
+      // A refusal is always taken; clearing too, also a positive mark left from before the rule.
+      expect((await mark(de1, de2, 'not-interested').expect(200)).body).toMatchObject({ candidate: { id: de2 }, mark: 'not-interested' });
+      await request(t.http).delete(`${marks(de1)}/${de2}`).set(...as(de1)).expect(204);
+      await request(t.http).delete(`${marks(de2)}/${de1}`).set(...as(de2)).expect(204);
+
+      refusal(await send(de1, de2), 'to', bothInDe);
+      refusal(await send(de2, de1), 'to', bothInDe);
+      expect((await request(t.http).get(requests(de1)).set(...as(de1)).expect(200)).body.items.filter((r: { from: { id: string }; to: { id: string } }) => [r.from.id, r.to.id].includes(de2))).toEqual([]);
+      // A pair the rule allows is not affected.
+      await mark(de1, jp1, 'must-meet').expect(200);
+      await request(t.http).delete(`${marks(de1)}/${jp1}`).set(...as(de1)).expect(204);
+    });
+
+    it('lets a pair the organisers forced be marked and requested; refuses one they forbade even where the rule allows it', async () => {
+      await request(t.http).put(`${base}/pairs/${de1}/${de2}`).set(...organiser).send({ state: 'forced' }).expect(200);
+      expect((await mark(de1, de2, 'interested').expect(200)).body).toMatchObject({ mark: 'interested' });
+      const sent = (await send(de2, de1).expect(201)).body;
+      await act(de2, sent.id, 'cancel').expect(200);
+      await request(t.http).delete(`${marks(de1)}/${de2}`).set(...as(de1)).expect(204);
+      await request(t.http).delete(`${base}/pairs/${de1}/${de2}`).set(...organiser).expect(204);
+      refusal(await mark(de1, de2, 'interested'), 'candidate', bothInDe);
+
+      await request(t.http).put(`${base}/pairs/${jp1}/${de1}`).set(...organiser).send({ state: 'forbidden' }).expect(200);
+      refusal(await mark(de1, jp1, 'interested'), 'candidate', 'the organisers excluded this pair');
+      refusal(await mark(jp1, de1, 'must-meet'), 'candidate', 'the organisers excluded this pair');
+      await mark(jp1, de1, 'not-interested').expect(200);
+      await request(t.http).delete(`${marks(jp1)}/${de1}`).set(...as(jp1)).expect(204);
+      await request(t.http).delete(`${base}/pairs/${jp1}/${de1}`).set(...organiser).expect(204);
+    });
+
+    it("does not disclose the other side's not-interested mark through the mark route", async () => {
+      await mark(jp1, de1, 'not-interested').expect(200);
+      expect((await mark(de1, jp1, 'interested').expect(200)).body).toMatchObject({ candidate: { id: jp1 }, mark: 'interested', mutual: false });
+      await request(t.http).delete(`${marks(de1)}/${jp1}`).set(...as(de1)).expect(204);
+      await request(t.http).delete(`${marks(jp1)}/${de1}`).set(...as(jp1)).expect(204);
+    });
+
+    it('cross-region, required: refuses a pair of one region and country, lets two regions of one country meet', async () => {
+      await rule({ meetingRule: 'cross-region' });
+      const [{ region }] = await sql<{ region: string }>(t, 'SELECT r.name AS region FROM organisations o JOIN regions r ON r.id = o.region_id WHERE o.id = $1', [de1]);
+      refusal(await mark(de1, de2, 'interested'), 'candidate', `the event allows only cross-region meetings and both are in ${region} (DE)`);
+      refusal(await send(de1, de2), 'to', `the event allows only cross-region meetings and both are in ${region} (DE)`);
+      await mark(de1, leipzig, 'interested').expect(200);
+      await request(t.http).delete(`${marks(de1)}/${leipzig}`).set(...as(de1)).expect(204);
+    });
+
+    it('groups, required: refuses pairs of groups not allowed to meet and participants in no group', async () => {
+      await rule({ meetingRule: 'groups', groups: ['optics', 'bio'], groupPairs: [['optics', 'bio']] });
+      for (const [org, group] of [
+        [de1, 'optics'],
+        [de2, 'optics'],
+        [jp1, 'bio'],
+      ]) {
+        await request(t.http).patch(`${base}/participants/${org}`).set(...organiser).send({ group }).expect(200);
+      }
+      refusal(await mark(de1, de2, 'interested'), 'candidate', "the event's groups rule does not let group optics meet group optics");
+      refusal(await mark(de1, leipzig, 'must-meet'), 'candidate', 'the event allows only meetings between its groups and one of the two is not in a group');
+      refusal(await send(de2, de1), 'to', "the event's groups rule does not let group optics meet group optics");
+      // Two German companies of groups allowed to meet: the cross-country rule no longer applies.
+      await request(t.http).patch(`${base}/participants/${de2}`).set(...organiser).send({ group: 'bio' }).expect(200);
+      await mark(de1, de2, 'interested').expect(200);
+      await mark(de1, jp1, 'interested').expect(200);
+      await request(t.http).delete(`${marks(de1)}/${de2}`).set(...as(de1)).expect(204);
+      await request(t.http).delete(`${marks(de1)}/${jp1}`).set(...as(de1)).expect(204);
+    });
+
+    it('refuses to accept a request the rule came to exclude after it was sent (409), unless the organisers force the pair', async () => {
+      await rule({ meetingRule: 'cross-country', meetingRuleMode: 'preferred' });
+      const sent = (await send(de2, de1).expect(201)).body;
+      // Changing the rule leaves open requests as they are.
+      await rule({ meetingRuleMode: 'required' });
+      expect(await statusOf(sent.id)).toBe('pending');
+      refusal(await act(de1, sent.id, 'accept'), 'to', bothInDe);
+      expect(await statusOf(sent.id)).toBe('pending');
+      // Declining and cancelling are refusals, always taken; here the organisers force the pair instead.
+      await request(t.http).put(`${base}/pairs/${de1}/${de2}`).set(...organiser).send({ state: 'forced' }).expect(200);
+      expect((await act(de1, sent.id, 'accept').expect(200)).body.status).toBe('accepted');
+      await act(de2, sent.id, 'cancel').expect(200);
+      await request(t.http).delete(`${base}/pairs/${de1}/${de2}`).set(...organiser).expect(204);
     });
   });
 });

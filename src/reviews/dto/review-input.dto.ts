@@ -3,7 +3,11 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, M
 import { MARKS, MAX_REQUEST_TTL_HOURS, PAIR_RULE_STATES, REQUEST_DIRECTIONS, REQUEST_STATUSES, type Mark, type PairRuleState, type RequestDirection, type RequestStatus } from '../review.types';
 
 export class SetMarkDto {
-  @ApiProperty({ enum: MARKS, description: 'not-interested excludes the pair everywhere in the event (both directions) and closes its pending and accepted requests' })
+  @ApiProperty({
+    enum: MARKS,
+    description:
+      "not-interested excludes the pair everywhere in the event (both directions) and closes its pending and accepted requests; must-meet and interested are refused (409) on a pair the organisers forbade or the event's who-meets-whom rule excludes (unless forced)",
+  })
   @IsIn(MARKS)
   mark: Mark;
 }
