@@ -38,6 +38,14 @@ describe('health and API docs (HTTP)', () => {
     expect(res.headers['x-request-id']).toBe('req-abc-123');
   });
 
+  it('answers errors of CSV and calendar routes as JSON, not as the file type the route serves', async () => {
+    for (const file of ['agenda.ics', 'agenda.csv']) {
+      const res = await request(t.http).get(`/api/events/no-such-event/participants/00000000-0000-4000-8000-000000000000/${file}`).set(...bearer(t.adminKey)).expect(404);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    }
+  });
+
   it('generates a request id when none is sent', async () => {
     const res = await request(t.http).get('/health').expect(200);
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -22,6 +22,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = req.id !== undefined ? String(req.id) : undefined;
     if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
+    // A route's own headers (@Header on CSV and calendar exports, a download's Content-Disposition) are
+    // set before its handler runs; an error answer is JSON and no file, whatever the route serves.
+    res.removeHeader('Content-Disposition');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(body.statusCode).json(body);
   }
 
