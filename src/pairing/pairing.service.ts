@@ -69,8 +69,9 @@ export class PairingService {
     const members: MemberInfo[] = rows.map((r) => ({ id: r.id, country: r.country, region: r.region, group: r.group_name }));
     const rule = { rule: event.meetingRule, mode: event.meetingRuleMode, groupPairs: event.groupPairs };
     const listed = buildCandidates(members, lists, await this.reviews.pairStates(event.id), rule);
-    // Meetings locked in the current schedule keep their pairs, or the next run could not keep the locks.
-    const { candidates, warnings: lockWarnings } = withLockedPairs(listed.candidates, await this.locks.lockedPairs(event.id), members, rule);
+    // Meetings locked in the current schedule keep their pairs, or the next run could not keep the locks
+    // (none when that schedule was made for other slots or tables: the run keeps none of its locks).
+    const { candidates, warnings: lockWarnings } = withLockedPairs(listed.candidates, await this.locks.lockedPairs(event), members, rule);
     const { forbidden } = listed;
     const participants: PairParticipant[] = rows.map((r) => {
       const capacity = meetingCapacity(grid, { blockedSlots: r.blocked_slots, sessions: r.sessions, parallelMeetings: r.parallel_meetings });

@@ -12,8 +12,10 @@ function entry(over: Partial<AgendaEntry> = {}): AgendaEntry {
     representative: null,
     partner: { id: '22222222-2222-4222-8222-222222222222', name: 'Jena Optik GmbH', country: 'DE', representative: null },
     table: 3,
-    start: '2007-11-15T17:00+09:00',
-    end: '2007-11-15T17:20+09:00',
+    start: '2007-11-15T09:00+01:00',
+    end: '2007-11-15T09:20+01:00',
+    homeStart: '2007-11-15T17:00+09:00',
+    homeEnd: '2007-11-15T17:20+09:00',
     startUtc: '2007-11-15T08:00:00.000Z',
     endUtc: '2007-11-15T08:20:00.000Z',
     interpreterNeeded: false,
@@ -27,7 +29,8 @@ function agenda(meetings: AgendaEntry[], over: Partial<Agenda> = {}): Agenda {
     eventName: 'MEDICA 2007',
     venue: 'Düsseldorf',
     organisation: { id: '33333333-3333-4333-8333-333333333333', name: '浜松ホトニクス' },
-    timeZone: 'Asia/Tokyo',
+    timeZone: 'Europe/Berlin',
+    homeTimeZone: 'Asia/Tokyo',
     scheduleId: '44444444-4444-4444-8444-444444444444',
     publishedAt: null,
     meetings,
@@ -80,11 +83,58 @@ describe('agenda CSV and grid CSV', () => {
   });
 
   it('writes the header with a byte order mark for an empty agenda too', () => {
-    expect(agendaCsv(agenda([]))).toBe(`${BOM}date,start,end,time_zone,representative,partner,partner_representative,partner_country,table,interpreter_needed,start_utc,end_utc\r\n`);
+    expect(agendaCsv(agenda([]))).toBe(
+      `${BOM}date,start,end,time_zone,representative,partner,partner_representative,partner_country,table,interpreter_needed,start_utc,end_utc,home_start,home_end,home_time_zone\r\n`,
+    );
+  });
+
+  it('gives date and times in venue time, then the home date and time, which may be another day', () => {
+    const late = entry({ start: '2007-11-15T17:00+01:00', end: '2007-11-15T17:20+01:00', homeStart: '2007-11-16T01:00+09:00', homeEnd: '2007-11-16T01:20+09:00', startUtc: '2007-11-15T16:00:00.000Z', endUtc: '2007-11-15T16:20:00.000Z' });
+    const [first, second] = parse<Record<string, string>>(agendaCsv(agenda([entry(), late])), { columns: true, bom: true });
+    expect(first).toMatchObject({ date: '2007-11-15', start: '09:00', end: '09:20', time_zone: 'Europe/Berlin', home_start: '2007-11-15 17:00', home_end: '2007-11-15 17:20', home_time_zone: 'Asia/Tokyo' });
+    expect(second).toMatchObject({ date: '2007-11-15', start: '17:00', end: '17:20', start_utc: '2007-11-15T16:00:00.000Z', home_start: '2007-11-16 01:00', home_end: '2007-11-16 01:20' });
+    // The home columns come last, so readers of the earlier columns are not disturbed.
+    expect(Object.keys(first).slice(-3)).toEqual(['home_start', 'home_end', 'home_time_zone']);
+  });
+
+  it('leaves the home columns empty when the home zone is unknown', () => {
+    const [row] = parse<Record<string, string>>(agendaCsv(agenda([entry({ homeStart: null, homeEnd: null })], { homeTimeZone: null })), { columns: true, bom: true });
+    expect(row).toMatchObject({ start: '09:00', time_zone: 'Europe/Berlin', home_start: '', home_end: '', home_time_zone: '' });
   });
 });
 
 describe('agenda ICS', () => {
+  /** The DESCRIPTION of the first event, unfolded and unescaped line by line. */
+  const description = (ics: string): string[] =>
+    ics
+      .replace(/\r\n[ \t]/g, '')
+      .split('\r\n')
+      .find((l) => l.startsWith('DESCRIPTION:'))!
+      .slice('DESCRIPTION:'.length)
+      .split('\\n')
+      .map((l) => l.replace(/\\([,;\\])/g, '$1'));
+
+  it('keeps times in UTC and gives the venue time, then the participant’s own time when its zone is another', () => {
+    const ics = agendaIcs(agenda([entry()]));
+    expect(ics).toContain('DTSTART:20071115T080000Z');
+    expect(description(ics)).toEqual([
+      'Partner: Jena Optik GmbH (DE)',
+      'Table: 3',
+      'Local time (Europe/Berlin): 2007-11-15T09:00+01:00 – 2007-11-15T09:20+01:00',
+      'Your time (Asia/Tokyo): 2007-11-15T17:00+09:00 – 2007-11-15T17:20+09:00',
+      'Interpreter needed: no',
+    ]);
+  });
+
+  it('gives the venue time only when the home zone is the event’s or unknown', () => {
+    const berlin = { homeStart: '2007-11-15T09:00+01:00', homeEnd: '2007-11-15T09:20+01:00' };
+    for (const ics of [agendaIcs(agenda([entry(berlin)], { homeTimeZone: 'Europe/Berlin' })), agendaIcs(agenda([entry({ homeStart: null, homeEnd: null })], { homeTimeZone: null }))]) {
+      const lines = description(ics);
+      expect(lines).toContain('Local time (Europe/Berlin): 2007-11-15T09:00+01:00 – 2007-11-15T09:20+01:00');
+      expect(lines.some((l) => l.startsWith('Your time'))).toBe(false);
+    }
+  });
+
   it('escapes TEXT per RFC 5545: backslash, semicolon, comma and line breaks', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf\rg')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng');
   });

@@ -18,9 +18,12 @@ export interface AgendaEntry {
   representative: RepresentativeRef | null;
   partner: { id: string; name: string; country: string; representative: RepresentativeRef | null };
   table: number;
-  /** Local times in the participant's own time zone, ISO 8601 with offset. */
+  /** Venue time: local time in the event's time zone, ISO 8601 with offset. */
   start: string;
   end: string;
+  /** The same instants in the participant's home time zone (`homeTimeZone`); null when that is unknown. */
+  homeStart: string | null;
+  homeEnd: string | null;
   startUtc: string;
   endUtc: string;
   interpreterNeeded: boolean;
@@ -31,7 +34,10 @@ export interface Agenda {
   eventName: string;
   venue: string;
   organisation: { id: string; name: string };
+  /** The event's time zone: meetings happen at the venue. */
   timeZone: string;
+  /** The participant's home time zone (its region's); null when unknown. */
+  homeTimeZone: string | null;
   scheduleId: string;
   publishedAt: string | null;
   meetings: AgendaEntry[];
@@ -95,6 +101,7 @@ export function agendaIcs(agenda: Agenda): string {
       ...(m.representative ? [`Attending for ${agenda.organisation.name}: ${representativeLabel(m.representative)}`] : []),
       `Table: ${m.table}`,
       `Local time (${agenda.timeZone}): ${m.start} – ${m.end}`,
+      ...(agenda.homeTimeZone !== null && agenda.homeTimeZone !== agenda.timeZone && m.homeStart !== null ? [`Your time (${agenda.homeTimeZone}): ${m.homeStart} – ${m.homeEnd}`] : []),
       m.interpreterNeeded ? 'Interpreter needed: yes' : 'Interpreter needed: no',
     ].join('\n'),
     location: agenda.venue ? `${agenda.venue}, table ${m.table}` : `Table ${m.table}`,
@@ -149,9 +156,32 @@ export function escapeText(s: string): string {
  */
 export const CSV_OPTIONS = { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true } as const;
 
-export const AGENDA_CSV_COLUMNS = ['date', 'start', 'end', 'time_zone', 'representative', 'partner', 'partner_representative', 'partner_country', 'table', 'interpreter_needed', 'start_utc', 'end_utc'] as const;
+export const AGENDA_CSV_COLUMNS = [
+  'date',
+  'start',
+  'end',
+  'time_zone',
+  'representative',
+  'partner',
+  'partner_representative',
+  'partner_country',
+  'table',
+  'interpreter_needed',
+  'start_utc',
+  'end_utc',
+  'home_start',
+  'home_end',
+  'home_time_zone',
+] as const;
 
-/** The agenda as CSV, one row per meeting, dates and times in the participant's own zone; representatives empty when a side meets as one team. */
+/** "2007-11-16T01:00+09:00" → "2007-11-16 01:00": the home date can differ from the venue's. */
+const dateTime = (iso: string | null): string => (iso === null ? '' : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
+
+/**
+ * The agenda as CSV, one row per meeting: date, start, end in the event's zone (venue time), then UTC,
+ * then date and time in the participant's home zone (empty when unknown); representatives empty when a
+ * side meets as one team.
+ */
 export function agendaCsv(agenda: Agenda): string {
   const rep = (r: RepresentativeRef | null): string => (r ? representativeLabel(r) : '');
   const rows = agenda.meetings.map((m) => [
@@ -167,6 +197,9 @@ export function agendaCsv(agenda: Agenda): string {
     m.interpreterNeeded ? 'yes' : 'no',
     m.startUtc,
     m.endUtc,
+    dateTime(m.homeStart),
+    dateTime(m.homeEnd),
+    agenda.homeTimeZone ?? '',
   ]);
   return stringify(rows, { ...CSV_OPTIONS, header: true, columns: [...AGENDA_CSV_COLUMNS] });
 }

@@ -11,7 +11,8 @@ interface MemberRow {
   id: string;
   name: string;
   country: string;
-  timeZone: string;
+  /** The organisation's region's time zone; null when unknown. */
+  timeZone: string | null;
   languages: string[];
   bringsInterpreter: boolean;
   representativeNames: string[];
@@ -32,7 +33,8 @@ export class ScheduleExportsService {
 
   /**
    * The agenda of one participant. A company sees only its own; another's is not acknowledged to exist
-   * (404). Times are in the participant's own zone: its organisation's region's.
+   * (404). Times are venue times, in the event's zone (the meetings happen there), with the same
+   * instants in the participant's home zone (its organisation's region's) beside them.
    */
   async agenda(principal: Principal, slug: string, organisationId: string): Promise<Agenda> {
     const event = await this.scheduling.visibleEvent(principal, slug);
@@ -52,12 +54,14 @@ export class ScheduleExportsService {
     // A partner that left the event after publication keeps its meeting in the published schedule:
     // named from its organisation while that exists, else by a placeholder, never by its id.
     const departed = await this.organisations(meetings.map((m) => (m.organisationA === organisationId ? m.organisationB : m.organisationA)).filter((id) => !members.has(id)));
+    const home = me.timeZone;
     return {
       event: event.slug,
       eventName: event.name,
       venue: event.venue,
       organisation: { id: me.id, name: me.name },
-      timeZone: me.timeZone,
+      timeZone: event.timeZone,
+      homeTimeZone: home,
       scheduleId: schedule.id,
       publishedAt: schedule.publishedAt?.toISOString() ?? null,
       meetings: meetings
@@ -73,8 +77,10 @@ export class ScheduleExportsService {
             representative: representative(mine ? m.representativeA : m.representativeB, me),
             partner: { id: partnerId, name: partner?.name ?? REMOVED_ORGANISATION, country: partner?.country ?? '', representative: representative(mine ? m.representativeB : m.representativeA, partner) },
             table: m.tableNumber,
-            start: localIso(slot.startUtc, me.timeZone),
-            end: localIso(slot.endUtc, me.timeZone),
+            start: localIso(slot.startUtc, event.timeZone),
+            end: localIso(slot.endUtc, event.timeZone),
+            homeStart: home === null ? null : localIso(slot.startUtc, home),
+            homeEnd: home === null ? null : localIso(slot.endUtc, home),
             startUtc: slot.startUtc,
             endUtc: slot.endUtc,
             interpreterNeeded: partner ? interpreterNeeded(me, partner) : false,
@@ -106,14 +112,14 @@ export class ScheduleExportsService {
       'SELECT o.id, o.name, o.country, o.languages, false AS "bringsInterpreter" FROM organisations o WHERE o.id = ANY($1::uuid[])',
       [[...new Set(ids)]],
     );
-    return new Map(rows.map((r) => [r.id, { ...r, timeZone: '', representativeNames: [] }]));
+    return new Map(rows.map((r) => [r.id, { ...r, timeZone: null, representativeNames: [] }]));
   }
 
   private async members(eventId: string): Promise<Map<string, MemberRow>> {
     const rows: MemberRow[] = await this.db.query(
       `SELECT o.id, o.name, o.country, r.time_zone AS "timeZone", coalesce(ep.languages, o.languages) AS languages, ep.brings_interpreter AS "bringsInterpreter",
               ep.representative_names AS "representativeNames"
-         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id JOIN regions r ON r.id = o.region_id
+         FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id LEFT JOIN regions r ON r.id = o.region_id
         WHERE ep.event_id = $1`,
       [eventId],
     );

@@ -121,4 +121,43 @@ describe('buildScheduleInput', () => {
       'the locked meeting of Beta Medical and Delta Labs (slot 2, table 2) is dropped: D no longer takes part in the event',
     ]);
   });
+
+  it('keeps no lock of a schedule made for another set-up, and says so once, naming it', () => {
+    const pairs: PairRow[] = [
+      { id: 'm1', a: 'A', b: 'B' },
+      { id: 'm2', a: 'C', b: 'D' },
+      { id: 'm3', a: 'A', b: 'C' },
+    ];
+    const participants = [member('A'), member('B'), member('C', { parallelMeetings: 2 }), member('D', { fixedTable: 2 })];
+    const previous = [
+      // Slot 1 and table 1 still exist, but they are other times and another table now.
+      { a: 'A', b: 'B', slot: 1, table: 1, locked: true, fixedSlot: null },
+      { a: 'C', b: 'D', slot: 3, table: 1, locked: true, fixedSlot: null, representativeA: 2 },
+      // Kept at its slot by a lock when D got its own table.
+      { a: 'A', b: 'C', slot: 2, table: 2, locked: false, fixedSlot: 2 },
+      // Not locked: nothing to say.
+      { a: 'B', b: 'D', slot: 0, table: 1, locked: false, fixedSlot: null },
+    ];
+    const built = buildScheduleInput(slots, 2, pairs, participants, previous, 'schedule-7');
+    expect(built.input.meetings.map((m) => [m.id, m.locked, m.fixedSlot])).toEqual([
+      ['m1', undefined, undefined],
+      ['m2', undefined, undefined],
+      ['m3', undefined, undefined],
+    ]);
+    // Nor is the representative the lock had: C's meetings are shared out afresh.
+    expect(built.input.meetings[1].a).toBe(attendeeId('C', 1));
+    expect(built.lockedKept).toBe(0);
+    expect(built.locksDropped).toBe(2);
+    expect(built.warnings).toEqual([
+      "2 locked meetings and 1 meeting a lock kept at its slot of schedule schedule-7 are not kept: the event's slots or tables changed since schedule schedule-7 was made",
+    ]);
+
+    // The same schedule made for these slots and tables: its locks are kept.
+    const same = buildScheduleInput(slots, 2, pairs, participants, previous);
+    expect(same.lockedKept).toBe(1);
+    expect(same.input.meetings[0].locked).toEqual({ slot: 1, table: 0 });
+    expect(same.input.meetings[1]).toMatchObject({ a: attendeeId('C', 2), fixedSlot: 3 });
+    // A lock source without locks says nothing.
+    expect(buildScheduleInput(slots, 2, pairs, participants, [previous[3]], 'schedule-7').warnings).toEqual([]);
+  });
 });

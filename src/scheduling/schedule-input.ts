@@ -1,5 +1,6 @@
 import type { Slot } from '../events/event-slots';
 import type { MeetingInput, ParticipantInput, ScheduleInput } from './core';
+import { locksForAnotherSetup } from './schedule-setup';
 
 // Pure translation from what the database holds (the slot grid, the selected pairs with their
 // sessions and representatives, participants' availability, parallel meetings and own tables, locks
@@ -72,12 +73,31 @@ export const attendeeId = (organisationId: string, representative: number): stri
 
 const parallelOf = (p: ParticipantRow | undefined): number => Math.max(1, Math.floor(p?.parallelMeetings ?? 1));
 
-export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs: readonly PairRow[], participants: readonly ParticipantRow[], previous: readonly PreviousMeeting[]): BuiltInput {
+/**
+ * `previous`: the meetings of the schedule locks come from. `setupChangedSince`: that schedule's id when
+ * it was made for other slots or tables than these; then none of its locks is kept (its slot indexes and
+ * table numbers mean other times and tables now), and one warning says so.
+ */
+export function buildScheduleInput(
+  slots: readonly Slot[],
+  tables: number,
+  pairs: readonly PairRow[],
+  participants: readonly ParticipantRow[],
+  source: readonly PreviousMeeting[],
+  setupChangedSince: string | null = null,
+): BuiltInput {
   const nSlots = slots.length;
   const members = new Map(participants.map((p) => [p.organisationId, p]));
+  const warnings: string[] = [];
+  const previous = setupChangedSince === null ? source : [];
+  let lockedForAnotherSetup = 0;
+  if (setupChangedSince !== null) {
+    lockedForAnotherSetup = source.filter((m) => m.locked).length;
+    const held = source.filter((m) => !m.locked && m.fixedSlot !== null).length;
+    if (lockedForAnotherSetup + held > 0) warnings.push(locksForAnotherSetup(setupChangedSince, lockedForAnotherSetup, held));
+  }
   const prev = new Map(previous.filter((m) => m.locked || m.fixedSlot !== null).map((m) => [pairKey(m.a, m.b), m]));
   const excluded: BuiltInput['excluded'] = [];
-  const warnings: string[] = [];
   const meetings: MeetingInput[] = [];
   // Per meeting: the representative each side asked for (explicitly, or kept from a lock).
   const wanted = new Map<string, { a: number | null; b: number | null }>();
@@ -163,7 +183,7 @@ export function buildScheduleInput(slots: readonly Slot[], tables: number, pairs
     excluded,
     attendees,
     lockedKept,
-    locksDropped: lockedBefore.length - lockedKept,
+    locksDropped: lockedBefore.length - lockedKept + lockedForAnotherSetup,
     warnings,
   };
 }

@@ -1,5 +1,5 @@
 import { deriveSlots } from '../events/event-slots';
-import { departedProblem, outsideProblem, setupFingerprint } from './schedule-setup';
+import { departedProblem, locksForAnotherSetup, locksHold, outsideProblem, setupFingerprint } from './schedule-setup';
 
 const morning = { name: 'morning', start: '09:00', end: '10:00' };
 const grid = (over: Partial<Parameters<typeof deriveSlots>[0]> = {}) =>
@@ -52,5 +52,23 @@ describe('publish problems', () => {
     const text = departedProblem(9, seven);
     expect(text).toContain('Org 0 (id-0), Org 1 (id-1), Org 2 (id-2), Org 3 (id-3), Org 4 (id-4) and 2 more, who no longer take part');
     expect(text).not.toContain('Org 5');
+  });
+});
+
+describe('locks of a schedule made for another set-up', () => {
+  it('hold only for the set-up the schedule was made for, or when it did not record one', () => {
+    const now = setupFingerprint(grid(), 2);
+    expect(locksHold(now, now)).toBe(true);
+    expect(locksHold(setupFingerprint(grid({ slotMinutes: 30 }), 2), now)).toBe(false);
+    expect(locksHold(setupFingerprint(grid(), 3), now)).toBe(false);
+    expect(locksHold(null, now)).toBe(true);
+  });
+
+  it('are named in one warning with how many are not kept, and why', () => {
+    const why = "the event's slots or tables changed since schedule s1 was made";
+    expect(locksForAnotherSetup('s1', 1, 0)).toBe(`1 locked meeting of schedule s1 is not kept: ${why}`);
+    expect(locksForAnotherSetup('s1', 3, 0)).toBe(`3 locked meetings of schedule s1 are not kept: ${why}`);
+    expect(locksForAnotherSetup('s1', 0, 2)).toBe(`2 meetings a lock kept at their slot of schedule s1 are not kept: ${why}`);
+    expect(locksForAnotherSetup('s1', 1, 1)).toBe(`1 locked meeting and 1 meeting a lock kept at its slot of schedule s1 are not kept: ${why}`);
   });
 });

@@ -17,6 +17,28 @@ export function setupFingerprint(slots: readonly Slot[], tables: number): string
 
 export const SETUP_CHANGED = "the event's slots or tables changed since this schedule was made; schedule again";
 
+/**
+ * Whether the locks of a schedule made for set-up `made` hold for the event's `current` one. Not when
+ * it was made for another: its slot indexes and table numbers now mean other times and tables, so its
+ * locks are no locks any more. A schedule stored before runs recorded their set-up (null) cannot tell;
+ * its locks are checked one by one against the slots and tables the event still has.
+ */
+export function locksHold(made: string | null, current: string): boolean {
+  return made === null || made === current;
+}
+
+/**
+ * The one warning of a run whose lock source was made for another set-up: how many of its locks are
+ * not kept (locked meetings, and meetings a lock kept at their slot when they moved to an own table).
+ */
+export function locksForAnotherSetup(scheduleId: string, locked: number, held: number): string {
+  const what = [
+    locked > 0 ? `${locked} locked meeting${locked > 1 ? 's' : ''}` : '',
+    held > 0 ? `${held} meeting${held > 1 ? 's' : ''} a lock kept at ${held > 1 ? 'their' : 'its'} slot` : '',
+  ].filter((s) => s !== '');
+  return `${what.join(' and ')} of schedule ${scheduleId} ${locked + held > 1 ? 'are' : 'is'} not kept: the event's slots or tables changed since schedule ${scheduleId} was made`;
+}
+
 /** Meetings of a schedule outside the event's current grid or tables: how many, and the first (by slot, table). */
 export interface MeetingsOutside {
   n: number;

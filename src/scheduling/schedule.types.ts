@@ -34,7 +34,10 @@ export interface ScheduleQuality {
   optimal: boolean;
   tableChanges: number;
   lockedKept: number;
-  /** Locks of the previous schedule not kept (a forbidden pair, a side that left, a slot or table gone); each is named in `warnings`. */
+  /**
+   * Locks of the previous schedule not kept (a forbidden pair, a side that left, a slot or table gone),
+   * each named in `warnings`; or all of them, in one warning, when it was made for other slots or tables.
+   */
   locksDropped: number;
   exact: boolean;
   elapsedMs: number;

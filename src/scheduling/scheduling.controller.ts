@@ -5,7 +5,8 @@ import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
 import { slotsOf } from '../events/events.service';
 import { UuidPipe } from '../common/uuid.pipe';
-import { agendaCsv, agendaIcs, type Agenda } from './agenda-format';
+import { agendaCsv, agendaIcs } from './agenda-format';
+import { AgendaResponse } from './dto/agenda.dto';
 import { CreateScheduleDto, ScheduledMeetingResponse, ScheduleResponse, SetMeetingLockDto } from './dto/schedule.dto';
 import { ScheduleExportsService } from './schedule-exports.service';
 import { SchedulingService } from './scheduling.service';
@@ -101,8 +102,11 @@ export class SchedulingController {
 
   @Get('participants/:org/agenda')
   @Roles('admin', 'organiser', 'participant')
-  @ApiOkResponse({ description: 'The participant’s meetings in the published schedule, times in its own time zone. A company sees only its own.' })
-  agenda(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<Agenda> {
+  @ApiOkResponse({
+    type: AgendaResponse,
+    description: 'The participant’s meetings in the published schedule, in venue time (the event’s time zone) with the same times in its home time zone beside them. A company sees only its own.',
+  })
+  agenda(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<AgendaResponse> {
     return this.exports.agenda(p, slug, org);
   }
 
@@ -110,7 +114,7 @@ export class SchedulingController {
   @Roles('admin', 'organiser', 'participant')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar: one VEVENT per meeting (UTC times)' })
+  @ApiOkResponse({ description: 'iCalendar: one VEVENT per meeting (UTC times); the description gives the venue time and, in another zone, the participant’s home time' })
   async agendaIcs(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<string> {
     return agendaIcs(await this.exports.agenda(p, slug, org));
   }
@@ -119,7 +123,7 @@ export class SchedulingController {
   @Roles('admin', 'organiser', 'participant')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'One row per meeting: date, start, end (participant’s zone), partner, table, interpreter flag' })
+  @ApiOkResponse({ description: 'One row per meeting: date, start, end (venue time, the event’s zone), partner, table, interpreter flag, UTC times, then home_start, home_end, home_time_zone (the participant’s home zone)' })
   async agendaCsv(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<string> {
     return agendaCsv(await this.exports.agenda(p, slug, org));
   }

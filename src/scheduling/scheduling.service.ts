@@ -98,8 +98,8 @@ export class SchedulingService implements OnModuleDestroy {
          FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1`,
       [event.id],
     );
-    const previous = await this.locks.previousMeetings(event.id, schedule.id);
-    const built = buildScheduleInput(slots, event.tables, pairs, participants, previous);
+    const source = await this.locks.previousMeetings(event, schedule.id);
+    const built = buildScheduleInput(slots, event.tables, pairs, participants, source?.meetings ?? [], source?.setupChanged ? source.scheduleId : null);
     await ctx.progress(0.1, { meetings: built.input.meetings.length, slots: slots.length });
 
     const satSolver = (await this.sat.solver()) ?? undefined;

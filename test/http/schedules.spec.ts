@@ -15,6 +15,7 @@ interface ScheduleBody {
     meetings: number;
     placed: number;
     unplaced: Array<{ a: string; b: string; aName: string; reasons: string[] }>;
+    warnings: string[];
     [key: string]: unknown;
   };
   meetings: Meeting[];
@@ -170,7 +171,7 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     await request(t.http).post(`/api/events/${MEDICA}/schedules/${firstId}/publish`).set(...organiser).expect(409);
   });
 
-  it('gives a participant its agenda in its own time zone with the interpreter flag', async () => {
+  it('gives a participant its agenda in venue time with its home time beside it, and the interpreter flag', async () => {
     const me = jp[0];
     const mine = pairs.filter((p) => p.includes(me));
     // No shared language with its partners, and only one partner brings an interpreter.
@@ -179,16 +180,33 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     await sql(t, `UPDATE event_participants SET brings_interpreter = true WHERE event_id = $1 AND organisation_id = $2`, [eventId, mine[0][0]]);
 
     const res = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...participant).expect(200);
-    expect(res.body).toMatchObject({ event: MEDICA, scheduleId: secondId, timeZone: 'Asia/Tokyo', organisation: { id: me } });
-    const agenda = res.body.meetings as Array<{ meetingId: string; partner: { id: string }; table: number; start: string; startUtc: string; endUtc: string; interpreterNeeded: boolean }>;
+    // A Hamamatsu company at MEDICA in Düsseldorf: the meetings happen there, in the event's zone.
+    expect(res.body).toMatchObject({ event: MEDICA, scheduleId: secondId, timeZone: 'Europe/Berlin', homeTimeZone: 'Asia/Tokyo', organisation: { id: me } });
+    const agenda = res.body.meetings as Array<{
+      meetingId: string;
+      partner: { id: string };
+      table: number;
+      start: string;
+      end: string;
+      homeStart: string;
+      homeEnd: string;
+      startUtc: string;
+      endUtc: string;
+      interpreterNeeded: boolean;
+    }>;
     expect(agenda).toHaveLength(mine.length);
     const stored = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}`).set(...organiser).expect(200)).body.meetings as Meeting[];
     for (const m of agenda) {
       const s = stored.find((x) => x.id === m.meetingId)!;
       expect(m).toMatchObject({ table: s.table, startUtc: s.startUtc, endUtc: s.endUtc });
-      // Düsseldorf in November is UTC+1, Hamamatsu UTC+9: 09:00 there is 17:00 here, 16:00 there midnight.
-      expect(m.start).toMatch(/^2007-11-1[56]T\d\d:\d\d\+09:00$/);
-      expect(Date.parse(m.start.replace(/\+09:00$/, ':00+09:00'))).toBe(Date.parse(m.startUtc));
+      // Düsseldorf in November is UTC+1, Hamamatsu UTC+9: 09:00 at the venue is 17:00 at home, 16:00 midnight.
+      expect(m.start).toMatch(/^2007-11-1[56]T(09|1\d):\d\d\+01:00$/);
+      expect(m.end).toMatch(/^2007-11-1[56]T\d\d:\d\d\+01:00$/);
+      expect(m.homeStart).toMatch(/^2007-11-1[567]T\d\d:\d\d\+09:00$/);
+      expect(m.homeEnd).toMatch(/^2007-11-1[567]T\d\d:\d\d\+09:00$/);
+      const instant = (iso: string) => Date.parse(iso.replace(/([+-]\d\d:\d\d)$/, ':00$1'));
+      expect([instant(m.start), instant(m.end)]).toEqual([Date.parse(m.startUtc), Date.parse(m.endUtc)]);
+      expect([instant(m.homeStart), instant(m.homeEnd)]).toEqual([Date.parse(m.startUtc), Date.parse(m.endUtc)]);
       expect(m.interpreterNeeded).toBe(m.partner.id !== mine[0][0]);
     }
     expect(agenda.map((m) => m.startUtc)).toEqual([...agenda.map((m) => m.startUtc)].sort());
@@ -196,7 +214,17 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
 
   it('exports the agenda as ICS (one VEVENT per meeting, right times) and CSV', async () => {
     const me = jp[0];
-    const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...organiser).expect(200)).body.meetings as Array<{ meetingId: string; startUtc: string; endUtc: string; table: number; partner: { name: string } }>;
+    const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...organiser).expect(200)).body.meetings as Array<{
+      meetingId: string;
+      start: string;
+      end: string;
+      homeStart: string;
+      homeEnd: string;
+      startUtc: string;
+      endUtc: string;
+      table: number;
+      partner: { name: string };
+    }>;
     const ics = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.ics`).set(...participant).expect(200);
     expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
     // RFC 5545 framing: CRLF lines, no line longer than 75 octets, the calendar wrapping every event.
@@ -213,19 +241,51 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       expect(new Date(e.start).toISOString()).toBe(m.startUtc);
       expect(new Date(e.end!).toISOString()).toBe(m.endUtc);
       expect(JSON.stringify(e.summary)).toContain(m.partner.name);
+      // Calendars convert the UTC times; the text gives the venue time, then the participant's own.
+      const text = typeof e.description === 'string' ? e.description : (e.description?.val ?? '');
+      expect(text).toContain(`Local time (Europe/Berlin): ${m.start} – ${m.end}`);
+      expect(text).toContain(`Your time (Asia/Tokyo): ${m.homeStart} – ${m.homeEnd}`);
+      expect(text.indexOf('Local time')).toBeLessThan(text.indexOf('Your time'));
     }
 
     const csv = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.csv`).set(...participant).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     // Excel needs the byte order mark to read UTF-8; records end with CRLF (RFC 4180).
-    expect(csv.text.startsWith('\uFEFFdate,start,end,')).toBe(true);
+    expect(csv.text.startsWith('\uFEFFdate,start,end,time_zone,representative,partner,partner_representative,partner_country,table,interpreter_needed,start_utc,end_utc,home_start,home_end,home_time_zone\r\n')).toBe(true);
     expect(csv.text.split('\r\n')).toHaveLength(agenda.length + 2);
     const rows: Array<Record<string, string>> = parse(csv.text, { columns: true, bom: true });
     expect(rows).toHaveLength(agenda.length);
     rows.forEach((r, i) => {
-      expect(r).toMatchObject({ date: expect.stringMatching(/^2007-11-1[56]$/), time_zone: 'Asia/Tokyo', partner: agenda[i].partner.name, table: String(agenda[i].table), start_utc: agenda[i].startUtc });
+      const m = agenda[i];
+      expect(r).toMatchObject({
+        date: m.start.slice(0, 10),
+        start: m.start.slice(11, 16),
+        end: m.end.slice(11, 16),
+        time_zone: 'Europe/Berlin',
+        partner: m.partner.name,
+        table: String(m.table),
+        start_utc: m.startUtc,
+        home_start: `${m.homeStart.slice(0, 10)} ${m.homeStart.slice(11, 16)}`,
+        home_end: `${m.homeEnd.slice(0, 10)} ${m.homeEnd.slice(11, 16)}`,
+        home_time_zone: 'Asia/Tokyo',
+      });
+      expect(r.date).toMatch(/^2007-11-1[56]$/);
       expect(r.interpreter_needed).toMatch(/^(yes|no)$/);
     });
+  });
+
+  it('documents the agenda’s venue and home times in the OpenAPI document', async () => {
+    const docs = (await request(t.http).get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }>;
+      components: { schemas: Record<string, { properties: Record<string, { nullable?: boolean; type?: string }>; required?: string[] }> };
+    };
+    const ref = docs.paths['/api/events/{event}/participants/{org}/agenda'].get.responses['200'].content['application/json'].schema.$ref;
+    const agenda = docs.components.schemas[ref.split('/').at(-1)!];
+    expect(agenda.properties.timeZone.type).toBe('string');
+    expect(agenda.properties.homeTimeZone).toMatchObject({ type: 'string', nullable: true });
+    const entry = docs.components.schemas.AgendaEntryResponse;
+    for (const field of ['homeStart', 'homeEnd']) expect(entry.properties[field]).toMatchObject({ type: 'string', nullable: true });
+    expect(entry.required).toEqual(expect.arrayContaining(['start', 'end', 'homeStart', 'homeEnd', 'startUtc', 'endUtc']));
   });
 
   it('exports the organisers’ grid: slot × table with partner names', async () => {
@@ -393,6 +453,43 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
 
       await request(t.http).patch(base).set(...organiser).send({ slotMinutes: 30 }).expect(200);
       expect((await publish(taken).expect(409)).body.message).toContain(SETUP_CHANGED);
+    });
+
+    it('keeps no lock of a schedule made for other slots or tables: it is not forced into its old slot index, its pair is not kept selected, and one warning says why', async () => {
+      // `taken` (unpublished, the latest draft: the lock source) was made for 20-minute slots; they are 30 minutes now.
+      const [lock] = (await request(t.http).get(`${base}/schedules/${taken}`).set(...organiser).expect(200)).body.meetings.filter((m: Meeting) => m.locked) as Meeting[];
+      const why = (id: string) => `1 locked meeting of schedule ${id} is not kept: the event's slots or tables changed since schedule ${id} was made`;
+      const samePair = (m: Meeting) => [m.a.id, m.b.id].sort().join('|') === [lock.a.id, lock.b.id].sort().join('|');
+
+      // Pair selection agrees: with no match lists, only a lock could keep the pair selected.
+      const selection = (await request(t.http).post(`${base}/selection`).set(...organiser).send({}).expect(200)).body as { pairs: Array<{ a: { id: string }; b: { id: string } }> };
+      expect(selection.pairs).toEqual([]);
+      await insertSelection([[A.id, B.id], [C.id, D.id], [E.id, B.id]], ev);
+
+      const { id: next, body } = await runSchedule(organiser, SLUG);
+      expect(body.quality).toMatchObject({ placed: 3, lockedKept: 0, locksDropped: 1, valid: true });
+      expect(body.quality.warnings).toContain(why(taken));
+      expect(body.meetings.find(samePair)).toMatchObject({ locked: false });
+
+      // A lock made in this draft, for the slots and tables the event has now, is kept by the next run...
+      const relock = body.meetings.find(samePair)!;
+      await request(t.http).patch(`${base}/schedules/${next}/meetings/${relock.id}`).set(...organiser).send({ locked: true }).expect(200);
+      const again = (await request(t.http).post(`${base}/selection`).set(...organiser).send({}).expect(200)).body as { pairs: Array<{ a: { id: string }; b: { id: string } }> };
+      expect(again.pairs.map((p) => [p.a.id, p.b.id].sort().join('|'))).toEqual([[lock.a.id, lock.b.id].sort().join('|')]);
+      await insertSelection([[A.id, B.id], [C.id, D.id], [E.id, B.id]], ev);
+      const { id: kept, body: keptBody } = await runSchedule(organiser, SLUG);
+      expect(keptBody.quality).toMatchObject({ lockedKept: 1, locksDropped: 0 });
+      expect(keptBody.quality.warnings.filter((w) => w.includes('changed since schedule'))).toEqual([]);
+      expect(keptBody.meetings.find(samePair)).toMatchObject({ slot: relock.slot, table: relock.table, locked: true });
+
+      // ...until the tables change: then the lock of that draft is dropped too.
+      await request(t.http).patch(`${base}/schedules/${kept}/meetings/${keptBody.meetings.find(samePair)!.id}`).set(...organiser).send({ locked: true }).expect(200);
+      await request(t.http).patch(base).set(...organiser).send({ tables: 3 }).expect(200);
+      const { body: changed } = await runSchedule(organiser, SLUG);
+      expect(changed.quality).toMatchObject({ lockedKept: 0, locksDropped: 1 });
+      expect(changed.quality.warnings).toContain(why(kept));
+      expect(changed.meetings.find(samePair)!.locked).toBe(false);
+      await request(t.http).patch(base).set(...organiser).send({ tables: 2 }).expect(200);
     });
 
     it('unpublishes only the published schedule, for the event’s organisers and admins', async () => {
