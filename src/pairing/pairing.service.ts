@@ -13,6 +13,7 @@ import type { PairParticipant } from './core/pair-selection.types';
 import type { PairSelectionResponse, SelectedPairResponse, SelectPairsDto, UpdateSelectedPairDto } from './dto/pair-selection.dto';
 import { meetingCapacity, tableCapacityIssue } from './meeting-capacity';
 import { buildCandidates, withLockedPairs, type ListEntry, type MemberInfo } from './pair-candidates';
+import { locksForAnotherSetup } from '../scheduling/schedule-setup';
 import { PairSelectionEntity, SelectedPairEntity } from './pair-selection.entity';
 
 interface MemberRow {
@@ -71,7 +72,9 @@ export class PairingService {
     const listed = buildCandidates(members, lists, await this.reviews.pairStates(event.id), rule);
     // Meetings locked in the current schedule keep their pairs, or the next run could not keep the locks
     // (none when that schedule was made for other slots or tables: the run keeps none of its locks).
-    const { candidates, warnings: lockWarnings } = withLockedPairs(listed.candidates, await this.locks.lockedPairs(event), members, rule);
+    const locked = await this.locks.lockedPairs(event);
+    const { candidates, warnings: lockWarnings } = withLockedPairs(listed.candidates, locked.pairs, members, rule);
+    if (locked.notHeld) lockWarnings.push({ code: 'locks-setup-changed', message: locksForAnotherSetup(locked.notHeld.scheduleId, locked.notHeld.locked, 0), participants: [] });
     const { forbidden } = listed;
     const participants: PairParticipant[] = rows.map((r) => {
       const capacity = meetingCapacity(grid, { blockedSlots: r.blocked_slots, sessions: r.sessions, parallelMeetings: r.parallel_meetings });

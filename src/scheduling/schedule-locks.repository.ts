@@ -70,12 +70,17 @@ export class ScheduleLocksRepository {
 
   /**
    * The pairs of the lock source's locked meetings, as its selection had them. None when the source
-   * was made for another set-up: the scheduler will not keep those locks, so their pairs are not held either.
+   * was made for another set-up (the scheduler will not keep those locks, so their pairs are not held
+   * either); `notHeld` then says which schedule and how many locked meetings, for a warning.
    */
-  async lockedPairs(event: EventSetup): Promise<LockedPair[]> {
+  async lockedPairs(event: EventSetup): Promise<{ pairs: LockedPair[]; notHeld: { scheduleId: string; locked: number } | null }> {
     const source = await this.source(event);
-    if (!source?.holds) return [];
-    return this.db.query(
+    if (!source) return { pairs: [], notHeld: null };
+    if (!source.holds) {
+      const [{ n }]: { n: string }[] = await this.db.query('SELECT count(*) AS n FROM scheduled_meetings WHERE schedule_id = $1 AND locked', [source.schedule.id]);
+      return { pairs: [], notHeld: Number(n) > 0 ? { scheduleId: source.schedule.id, locked: Number(n) } : null };
+    }
+    const pairs: LockedPair[] = await this.db.query(
       `SELECT m.organisation_a AS a, m.organisation_b AS b, p.kind, p.score
          FROM scheduled_meetings m
          LEFT JOIN selected_pairs p ON p.selection_id = $2
@@ -84,5 +89,6 @@ export class ScheduleLocksRepository {
         ORDER BY m.slot_index, m.table_number`,
       [source.schedule.id, source.schedule.selectionId],
     );
+    return { pairs, notHeld: null };
   }
 }

@@ -461,9 +461,21 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       const why = (id: string) => `1 locked meeting of schedule ${id} is not kept: the event's slots or tables changed since schedule ${id} was made`;
       const samePair = (m: Meeting) => [m.a.id, m.b.id].sort().join('|') === [lock.a.id, lock.b.id].sort().join('|');
 
-      // Pair selection agrees: with no match lists, only a lock could keep the pair selected.
-      const selection = (await request(t.http).post(`${base}/selection`).set(...organiser).send({}).expect(200)).body as { pairs: Array<{ a: { id: string }; b: { id: string } }> };
+      // Pair selection agrees: with no match lists, only a lock could keep the pair selected. The joins
+      // above started a match run in the background: let it finish, then take its lists away.
+      for (let i = 0; ; i++) {
+        const m = (await request(t.http).get(`${base}/matching`).set(...organiser).expect(200)).body as { status: string };
+        if (m.status === 'idle') break;
+        if (i >= 300) throw new Error('the match run did not finish');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await sql(t, 'DELETE FROM match_lists WHERE event_id = $1', [ev]);
+      const selection = (await request(t.http).post(`${base}/selection`).set(...organiser).send({}).expect(200)).body as {
+        pairs: Array<{ a: { id: string }; b: { id: string } }>;
+        warnings: Array<{ code: string; message: string }>;
+      };
       expect(selection.pairs).toEqual([]);
+      expect(selection.warnings).toContainEqual(expect.objectContaining({ code: 'locks-setup-changed', message: why(taken) }));
       await insertSelection([[A.id, B.id], [C.id, D.id], [E.id, B.id]], ev);
 
       const { id: next, body } = await runSchedule(organiser, SLUG);
@@ -474,7 +486,11 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       // A lock made in this draft, for the slots and tables the event has now, is kept by the next run...
       const relock = body.meetings.find(samePair)!;
       await request(t.http).patch(`${base}/schedules/${next}/meetings/${relock.id}`).set(...organiser).send({ locked: true }).expect(200);
-      const again = (await request(t.http).post(`${base}/selection`).set(...organiser).send({}).expect(200)).body as { pairs: Array<{ a: { id: string }; b: { id: string } }> };
+      const again = (await request(t.http).post(`${base}/selection`).set(...organiser).send({}).expect(200)).body as {
+        pairs: Array<{ a: { id: string }; b: { id: string } }>;
+        warnings: Array<{ code: string }>;
+      };
+      expect(again.warnings.map((w) => w.code)).not.toContain('locks-setup-changed');
       expect(again.pairs.map((p) => [p.a.id, p.b.id].sort().join('|'))).toEqual([[lock.a.id, lock.b.id].sort().join('|')]);
       await insertSelection([[A.id, B.id], [C.id, D.id], [E.id, B.id]], ev);
       const { id: kept, body: keptBody } = await runSchedule(organiser, SLUG);

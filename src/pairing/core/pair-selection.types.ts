@@ -134,6 +134,7 @@ export type PairSelectionIssueCode =
   | 'locked-forbidden'
   | 'locked-not-allowed'
   | 'locked-participant-left'
+  | 'locks-setup-changed'
   | 'exceeds-table-capacity';
 
 export interface PairSelectionIssue {
