@@ -17,7 +17,7 @@ import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow } from './schedule-input';
 import { ScheduleLocksRepository } from './schedule-locks.repository';
 import { SchedulePublishRepository } from './schedule-publish.repository';
-import { departedProblem, outsideProblem, SETUP_CHANGED, setupFingerprint } from './schedule-setup';
+import { departedProblem, locksHold, outsideProblem, SETUP_CHANGED, setupFingerprint } from './schedule-setup';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
 import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
 
@@ -270,11 +270,16 @@ export class SchedulingService implements OnModuleDestroy {
    * drop the lock anyway. Unlocking is always allowed.
    */
   async setLocked(eventId: string, scheduleId: string, meetingId: string, locked: boolean): Promise<ScheduledMeetingEntity> {
-    await this.find(eventId, scheduleId);
+    const schedule = await this.find(eventId, scheduleId);
     const repo = this.db.getRepository(ScheduledMeetingEntity);
     const meeting = await repo.findOneBy({ id: meetingId, scheduleId });
     if (!meeting) throw new NotFoundException(`Meeting ${meetingId} not found in schedule ${scheduleId}`);
     if (locked) {
+      const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: eventId });
+      if (!locksHold(schedule.setupFingerprint, setupFingerprint(slotsOf(event), event.tables))) {
+        const message = `Meeting ${meetingId} cannot be locked: the event's slots or tables changed since schedule ${scheduleId} was made, so no run would keep the lock; schedule again`;
+        throw new ConflictException({ message, details: [{ field: 'locked', messages: ["the event's slots or tables changed since this schedule was made"] }] });
+      }
       const sides = [meeting.organisationA, meeting.organisationB];
       const present: { id: string }[] = await this.db.query('SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 AND organisation_id = ANY($2::uuid[])', [eventId, sides]);
       const gone = sides.filter((id) => !present.some((p) => p.id === id));

@@ -505,6 +505,11 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       expect(changed.quality).toMatchObject({ lockedKept: 0, locksDropped: 1 });
       expect(changed.quality.warnings).toContain(why(kept));
       expect(changed.meetings.find(samePair)!.locked).toBe(false);
+      // A schedule made for other slots or tables takes no new lock (no run would keep it); unlocking is always allowed.
+      const stale = keptBody.meetings.find((m) => !samePair(m))!;
+      const refused = await request(t.http).patch(`${base}/schedules/${kept}/meetings/${stale.id}`).set(...organiser).send({ locked: true }).expect(409);
+      expect(refused.body.details).toEqual([{ field: 'locked', messages: ["the event's slots or tables changed since this schedule was made"] }]);
+      await request(t.http).patch(`${base}/schedules/${kept}/meetings/${keptBody.meetings.find(samePair)!.id}`).set(...organiser).send({ locked: false }).expect(200);
       await request(t.http).patch(base).set(...organiser).send({ tables: 2 }).expect(200);
     });
 
