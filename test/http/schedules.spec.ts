@@ -21,6 +21,20 @@ interface ScheduleBody {
   meetings: Meeting[];
 }
 
+/** A meeting of a participant's agenda, as the JSON route answers it. */
+interface AgendaMeeting {
+  meetingId: string;
+  partner: { id: string; name: string };
+  table: number;
+  start: string;
+  end: string;
+  homeStart: string;
+  homeEnd: string;
+  startUtc: string;
+  endUtc: string;
+  interpreterNeeded: boolean;
+}
+
 interface Meeting {
   id: string;
   slot: number;
@@ -182,18 +196,7 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     const res = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...participant).expect(200);
     // A Hamamatsu company at MEDICA in Düsseldorf: the meetings happen there, in the event's zone.
     expect(res.body).toMatchObject({ event: MEDICA, scheduleId: secondId, timeZone: 'Europe/Berlin', homeTimeZone: 'Asia/Tokyo', organisation: { id: me } });
-    const agenda = res.body.meetings as Array<{
-      meetingId: string;
-      partner: { id: string };
-      table: number;
-      start: string;
-      end: string;
-      homeStart: string;
-      homeEnd: string;
-      startUtc: string;
-      endUtc: string;
-      interpreterNeeded: boolean;
-    }>;
+    const agenda = res.body.meetings as AgendaMeeting[];
     expect(agenda).toHaveLength(mine.length);
     const stored = (await request(t.http).get(`/api/events/${MEDICA}/schedules/${secondId}`).set(...organiser).expect(200)).body.meetings as Meeting[];
     for (const m of agenda) {
@@ -214,17 +217,7 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
 
   it('exports the agenda as ICS (one VEVENT per meeting, right times) and CSV', async () => {
     const me = jp[0];
-    const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...organiser).expect(200)).body.meetings as Array<{
-      meetingId: string;
-      start: string;
-      end: string;
-      homeStart: string;
-      homeEnd: string;
-      startUtc: string;
-      endUtc: string;
-      table: number;
-      partner: { name: string };
-    }>;
+    const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...organiser).expect(200)).body.meetings as AgendaMeeting[];
     const ics = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.ics`).set(...participant).expect(200);
     expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
     // RFC 5545 framing: CRLF lines, no line longer than 75 octets, the calendar wrapping every event.

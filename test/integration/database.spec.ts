@@ -1,29 +1,21 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/infra/database/database-options';
-import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres';
 import { MIGRATIONS } from '../../src/infra/database/migrations';
 import { runMigrationsLocked } from '../../src/infra/database/run-migrations';
-import { createTestDatabase, type TestDatabase } from '../support/services';
+import { startTestDatabaseServer, type TestDatabaseServer } from '../support/services';
 
 describe('database schema and migrations', () => {
-  let db: TestDatabase;
-  let embedded: EmbeddedPostgres | null = null;
+  let server: TestDatabaseServer;
   let url: string;
+  let embedded: boolean;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    if (db.url) url = db.url;
-    else {
-      embedded = await EmbeddedPostgres.start(null);
-      url = embedded.url;
-    }
+    server = await startTestDatabaseServer();
+    ({ url, embedded } = server);
   });
-  afterAll(async () => {
-    await embedded?.stop();
-    await db.drop();
-  });
+  afterAll(() => server?.stop());
 
-  const open = async (): Promise<DataSource> => new DataSource(dataSourceOptions(url, embedded !== null)).initialize();
+  const open = async (): Promise<DataSource> => new DataSource(dataSourceOptions(url, embedded)).initialize();
 
   it('applies every migration exactly once, even when several processes start together', async () => {
     // The embedded server serves one process; concurrency only applies to a real server.

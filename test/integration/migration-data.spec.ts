@@ -1,33 +1,25 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/infra/database/database-options';
-import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres';
 import { MIGRATIONS } from '../../src/infra/database/migrations';
 import { CanonicalTimeZones1765400000000 } from '../../src/infra/database/migrations/1765400000000-canonical-time-zones';
-import { createTestDatabase, type TestDatabase } from '../support/services';
+import { startTestDatabaseServer, type TestDatabaseServer } from '../support/services';
 
 // Migrations that rewrite stored data: rows written under the schema before them, then the migration.
 describe('data migrations', () => {
-  let db: TestDatabase;
-  let embedded: EmbeddedPostgres | null = null;
+  let server: TestDatabaseServer;
   let url: string;
+  let embedded: boolean;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    if (db.url) url = db.url;
-    else {
-      embedded = await EmbeddedPostgres.start(null);
-      url = embedded.url;
-    }
+    server = await startTestDatabaseServer();
+    ({ url, embedded } = server);
   });
-  afterAll(async () => {
-    await embedded?.stop();
-    await db.drop();
-  });
+  afterAll(() => server?.stop());
 
   /** A data source that knows the migrations before `migration` (or all of them). */
   const migrateUpTo = async (migration: (typeof MIGRATIONS)[number] | null): Promise<DataSource> => {
     const upTo = migration ? MIGRATIONS.indexOf(migration) : MIGRATIONS.length;
-    const ds = await new DataSource({ ...dataSourceOptions(url, embedded !== null), migrations: MIGRATIONS.slice(0, upTo) }).initialize();
+    const ds = await new DataSource({ ...dataSourceOptions(url, embedded), migrations: MIGRATIONS.slice(0, upTo) }).initialize();
     await ds.runMigrations({ transaction: 'each' });
     return ds;
   };

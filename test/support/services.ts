@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres';
 
 // Test services: a fresh database per test file (on DATABASE_URL's server, or in-memory PGlite
 // when unset) and a fresh Redis key prefix. Under CI a missing service is an error, never a skip.
@@ -44,6 +45,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** A database server of its own for a test file that opens its own data sources (migrations). */
+export interface TestDatabaseServer {
+  url: string;
+  /** True for the in-memory embedded PostgreSQL (when DATABASE_URL is unset outside CI). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** A fresh database on DATABASE_URL's server, else an embedded PostgreSQL served on a local port. */
+export async function startTestDatabaseServer(): Promise<TestDatabaseServer> {
+  const db = await createTestDatabase();
+  if (db.url) return { url: db.url, embedded: false, stop: () => db.drop() };
+  const server = await EmbeddedPostgres.start(null);
+  return { url: server.url, embedded: true, stop: () => server.stop() };
 }
 
 /** Redis URL for tests, or null (with the reason printed) when none is configured outside CI. */
