@@ -3,12 +3,14 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
+import type { EventEntity } from '../events/event.entity';
 import { slotsOf } from '../events/events.service';
 import { UuidPipe } from '../common/uuid.pipe';
 import { agendaCsv, agendaIcs } from './agenda-format';
 import { AgendaResponse } from './dto/agenda.dto';
 import { CreateScheduleDto, ScheduledMeetingResponse, ScheduleResponse, SetMeetingLockDto } from './dto/schedule.dto';
 import { ScheduleExportsService } from './schedule-exports.service';
+import { setupFingerprint } from './schedule-setup';
 import { SchedulingService } from './scheduling.service';
 
 @ApiTags('scheduling')
@@ -26,7 +28,7 @@ export class SchedulingController {
   @ApiAcceptedResponse({ type: ScheduleResponse, description: 'Queued: a worker schedules the current pair selection into a draft (409 while another run of the event is unfinished)' })
   async create(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: CreateScheduleDto): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return ScheduleResponse.from(await this.scheduling.request(event.id, dto, p.keyId === 'cli' ? null : p.keyId), slug);
+    return ScheduleResponse.from(await this.scheduling.request(event.id, dto, p.keyId === 'cli' ? null : p.keyId), slug, currentSetup(event));
   }
 
   @Get('schedules')
@@ -34,7 +36,8 @@ export class SchedulingController {
   @ApiOkResponse({ type: [ScheduleResponse], description: 'Newest first: status, progress and quality of every run' })
   async list(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<ScheduleResponse[]> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return (await this.scheduling.list(event.id)).map((s) => ScheduleResponse.from(s, slug));
+    const setup = currentSetup(event);
+    return (await this.scheduling.list(event.id)).map((s) => ScheduleResponse.from(s, slug, setup));
   }
 
   @Get('schedules/:id')
@@ -46,7 +49,7 @@ export class SchedulingController {
     const meetings = await this.scheduling.meetings(schedule.id);
     const names = await this.scheduling.names([...new Set(meetings.flatMap((m) => [m.organisationA, m.organisationB]))]);
     const slots = slotsOf(event);
-    return ScheduleResponse.from(schedule, slug, meetings.map((m) => ScheduledMeetingResponse.from(m, slots, names)));
+    return ScheduleResponse.from(schedule, slug, setupFingerprint(slots, event.tables), meetings.map((m) => ScheduledMeetingResponse.from(m, slots, names)));
   }
 
   @Post('schedules/:id/publish')
@@ -59,7 +62,7 @@ export class SchedulingController {
   })
   async publish(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('id', UuidPipe) id: string): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return ScheduleResponse.from(await this.scheduling.publish(event.id, id), slug);
+    return ScheduleResponse.from(await this.scheduling.publish(event.id, id), slug, currentSetup(event));
   }
 
   @Post('schedules/:id/unpublish')
@@ -71,7 +74,7 @@ export class SchedulingController {
   })
   async unpublish(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('id', UuidPipe) id: string): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return ScheduleResponse.from(await this.scheduling.unpublish(event.id, id), slug);
+    return ScheduleResponse.from(await this.scheduling.unpublish(event.id, id), slug, currentSetup(event));
   }
 
   @Patch('schedules/:id/meetings/:meetingId')
@@ -127,4 +130,9 @@ export class SchedulingController {
   async agendaCsv(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<string> {
     return agendaCsv(await this.exports.agenda(p, slug, org));
   }
+}
+
+/** The fingerprint of the event's slot grid and tables as they are now. */
+function currentSetup(event: EventEntity): string {
+  return setupFingerprint(slotsOf(event), event.tables);
 }

@@ -386,6 +386,8 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       expect(stored.setup_fingerprint).toMatch(/^[0-9a-f]{64}$/);
       // Two days become one (nothing is published, so the event may change).
       await request(t.http).patch(base).set(...organiser).send({ days: [TWO_DAYS[0]] }).expect(200);
+      const fits = async (id: string) => (await request(t.http).get(`${base}/schedules/${id}`).set(...organiser).expect(200)).body.fitsEvent as boolean | null;
+      expect(await fits(before)).toBe(false);
       const refused = await publish(before).expect(409);
       expect(refused.body.message).toBe(`Schedule ${before} cannot be published: ${SETUP_CHANGED}`);
       expect(refused.body.details).toEqual([{ field: 'id', messages: [SETUP_CHANGED] }]);
@@ -393,9 +395,14 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
 
       const { id: again } = await runSchedule(organiser, SLUG);
       // Tables count too; what matters is the set-up the run was made for, not whether it ever changed.
+      expect(await fits(again)).toBe(true);
       await request(t.http).patch(base).set(...organiser).send({ tables: 3 }).expect(200);
+      expect(await fits(again)).toBe(false);
+      const listed = (await request(t.http).get(`${base}/schedules`).set(...organiser).expect(200)).body as Array<{ id: string; fitsEvent: boolean | null }>;
+      expect(listed.filter((x) => x.id === again || x.id === before).map((x) => x.fitsEvent)).toEqual([false, false]);
       expect((await publish(again).expect(409)).body.message).toContain(SETUP_CHANGED);
       await request(t.http).patch(base).set(...organiser).send({ tables: 2 }).expect(200);
+      expect(await fits(again)).toBe(true);
       expect((await publish(again).expect(200)).body).toMatchObject({ id: again, status: 'published' });
       await publish(before).expect(409);
       superseded = again;
@@ -523,6 +530,7 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       const { id, body } = await runSchedule(organiser, SLUG);
       expect(body.quality.placed).toBe(3);
       await sql(t, 'UPDATE schedules SET setup_fingerprint = NULL WHERE id = $1', [id]);
+      expect((await request(t.http).get(`${base}/schedules/${id}`).set(...organiser).expect(200)).body.fitsEvent).toBeNull();
       await request(t.http).patch(base).set(...organiser).send({ tables: 1 }).expect(200);
       // Three meetings in two slots: at least one of them is at table 2.
       const refused = await publish(id).expect(409);

@@ -84,9 +84,17 @@ export class ScheduleResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) publishedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) supersededAt: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    description:
+      "Whether the run was made for the event's slots and tables as they are now (a draft that does not fit cannot be published, nor its meetings locked); null until the run has finished, and for runs stored before runs recorded their set-up",
+  })
+  fitsEvent: boolean | null;
   @ApiPropertyOptional({ type: [ScheduledMeetingResponse], description: 'With GET /:id only' }) meetings?: ScheduledMeetingResponse[];
 
-  static from(s: ScheduleEntity, slug: string, meetings?: ScheduledMeetingResponse[]): ScheduleResponse {
+  /** `currentSetup`: the fingerprint of the event's set-up now (setupFingerprint). */
+  static from(s: ScheduleEntity, slug: string, currentSetup: string, meetings?: ScheduledMeetingResponse[]): ScheduleResponse {
     const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
     return {
       id: s.id,
@@ -102,6 +110,7 @@ export class ScheduleResponse {
       finishedAt: iso(s.finishedAt),
       publishedAt: iso(s.publishedAt),
       supersededAt: iso(s.supersededAt),
+      fitsEvent: s.setupFingerprint === null ? null : s.setupFingerprint === currentSetup,
       ...(meetings ? { meetings } : {}),
     };
   }
