@@ -48,7 +48,7 @@ export class ScheduleExportsService {
     const me = members.get(organisationId);
     if (!me) throw new NotFoundException(`No participant ${organisationId} in ${event.slug}`);
     const schedule = await this.scheduling.published(event.id);
-    if (!schedule) throw new NotFoundException(`${event.slug} has no published schedule yet`);
+    if (!schedule) throw new NotFoundException(`${event.slug} has no published schedule`);
     const slots = slotsOf(event);
     const meetings = (await this.scheduling.meetings(schedule.id)).filter((m) => m.organisationA === organisationId || m.organisationB === organisationId);
     // A partner that left the event after publication keeps its meeting in the published schedule:

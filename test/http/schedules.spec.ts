@@ -445,8 +445,9 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
       expect(list.find((s) => s.id === superseded)!.status).toBe('superseded');
       for (const suffix of ['', '.ics', '.csv']) {
         const agenda = await request(t.http).get(`${base}/participants/${A.id}/agenda${suffix}`).set(...organiser).expect(404);
-        // As before the first publication (the calendar and CSV routes answer errors as JSON text too).
-        expect((JSON.parse(agenda.text) as { message: string }).message).toBe(`${SLUG} has no published schedule yet`);
+        // As before the first publication, in JSON like every error.
+        expect(agenda.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(agenda.body.message).toBe(`${SLUG} has no published schedule`);
       }
       // The organisers' grid shows any schedule, published or not.
       await request(t.http).get(`${base}/schedules/${taken}/grid.csv`).set(...organiser).expect(200);
