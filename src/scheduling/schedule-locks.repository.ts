@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EventEntity } from '../events/event.entity';
-import { slotsOf } from '../events/events.service';
 import type { PreviousMeeting } from './schedule-input';
-import { locksHold, setupFingerprint } from './schedule-setup';
+import { eventSetupFingerprint, locksHold, type EventSetup } from './schedule-setup';
 import { ScheduleEntity } from './schedule.entity';
 
 /** A locked meeting's pair, with how the selection the schedule was made from had selected it. */
@@ -27,8 +26,8 @@ export interface LockSource {
   meetings: PreviousMeeting[];
 }
 
-/** What of the event the lock source is checked against: its slot grid and tables. */
-export type EventSetup = Pick<EventEntity, 'id' | 'days' | 'startsOn' | 'slotMinutes' | 'breakMinutes' | 'timeZone' | 'tables'>;
+/** The event the lock source is found for and checked against (its slot grid and tables). */
+type LockEvent = EventSetup & Pick<EventEntity, 'id'>;
 
 /**
  * Where locks are read from, for the scheduler (which keeps them) and for pair selection (which keeps
@@ -41,7 +40,7 @@ export class ScheduleLocksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The schedule locks come from, and whether they hold; `exclude`: a run's own schedule, never its own source. */
-  private async source(event: EventSetup, exclude?: string): Promise<{ schedule: ScheduleEntity; holds: boolean } | null> {
+  private async source(event: LockEvent, exclude?: string): Promise<{ schedule: ScheduleEntity; holds: boolean } | null> {
     const repo = this.db.getRepository(ScheduleEntity);
     const eventId = event.id;
     let schedule = await repo.findOne({ where: { eventId, status: 'published' }, order: { publishedAt: 'DESC' } });
@@ -51,11 +50,11 @@ export class ScheduleLocksRepository {
       schedule = await drafts.orderBy('s.created_at', 'DESC').getOne();
     }
     if (!schedule) return null;
-    return { schedule, holds: locksHold(schedule.setupFingerprint, setupFingerprint(slotsOf(event), event.tables)) };
+    return { schedule, holds: locksHold(schedule.setupFingerprint, eventSetupFingerprint(event)) };
   }
 
   /** The lock source with its meetings and the organisations' names (a side may have left since); null when there is none. */
-  async previousMeetings(event: EventSetup, exclude?: string): Promise<LockSource | null> {
+  async previousMeetings(event: LockEvent, exclude?: string): Promise<LockSource | null> {
     const source = await this.source(event, exclude);
     if (!source) return null;
     const meetings: PreviousMeeting[] = await this.db.query(
@@ -73,7 +72,7 @@ export class ScheduleLocksRepository {
    * was made for another set-up (the scheduler will not keep those locks, so their pairs are not held
    * either); `notHeld` then says which schedule and how many locked meetings, for a warning.
    */
-  async lockedPairs(event: EventSetup): Promise<{ pairs: LockedPair[]; notHeld: { scheduleId: string; locked: number } | null }> {
+  async lockedPairs(event: LockEvent): Promise<{ pairs: LockedPair[]; notHeld: { scheduleId: string; locked: number } | null }> {
     const source = await this.source(event);
     if (!source) return { pairs: [], notHeld: null };
     if (!source.holds) {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { EventEntity } from '../events/event.entity';
 import type { Slot } from '../events/event-slots';
+import { slotsOf } from '../events/events.service';
 import { REMOVED_ORGANISATION } from './agenda-format';
 
 // Pure rules for publishing a draft against the event's current set-up: meetings refer to slots by
@@ -13,6 +15,14 @@ import { REMOVED_ORGANISATION } from './agenda-format';
 export function setupFingerprint(slots: readonly Slot[], tables: number): string {
   const canonical = JSON.stringify({ tables, slots: slots.map((s) => [s.startUtc, s.endUtc, s.session]) });
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** What of an event its set-up fingerprint covers: the slot grid's inputs and the tables. */
+export type EventSetup = Pick<EventEntity, 'days' | 'startsOn' | 'slotMinutes' | 'breakMinutes' | 'timeZone' | 'tables'>;
+
+/** The fingerprint of the event's set-up as it is now (what a run made now would record). */
+export function eventSetupFingerprint(event: EventSetup): string {
+  return setupFingerprint(slotsOf(event), event.tables);
 }
 
 export const SETUP_CHANGED = "the event's slots or tables changed since this schedule was made; schedule again";

@@ -3,14 +3,13 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
-import type { EventEntity } from '../events/event.entity';
 import { slotsOf } from '../events/events.service';
 import { UuidPipe } from '../common/uuid.pipe';
 import { agendaCsv, agendaIcs } from './agenda-format';
 import { AgendaResponse } from './dto/agenda.dto';
 import { CreateScheduleDto, ScheduledMeetingResponse, ScheduleResponse, SetMeetingLockDto } from './dto/schedule.dto';
 import { ScheduleExportsService } from './schedule-exports.service';
-import { setupFingerprint } from './schedule-setup';
+import { eventSetupFingerprint } from './schedule-setup';
 import { SchedulingService } from './scheduling.service';
 
 @ApiTags('scheduling')
@@ -28,7 +27,7 @@ export class SchedulingController {
   @ApiAcceptedResponse({ type: ScheduleResponse, description: 'Queued: a worker schedules the current pair selection into a draft (409 while another run of the event is unfinished)' })
   async create(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: CreateScheduleDto): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return ScheduleResponse.from(await this.scheduling.request(event.id, dto, p.keyId === 'cli' ? null : p.keyId), slug, currentSetup(event));
+    return ScheduleResponse.from(await this.scheduling.request(event.id, dto, p.keyId === 'cli' ? null : p.keyId), slug, eventSetupFingerprint(event));
   }
 
   @Get('schedules')
@@ -36,7 +35,7 @@ export class SchedulingController {
   @ApiOkResponse({ type: [ScheduleResponse], description: 'Newest first: status, progress and quality of every run' })
   async list(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<ScheduleResponse[]> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    const setup = currentSetup(event);
+    const setup = eventSetupFingerprint(event);
     return (await this.scheduling.list(event.id)).map((s) => ScheduleResponse.from(s, slug, setup));
   }
 
@@ -49,7 +48,7 @@ export class SchedulingController {
     const meetings = await this.scheduling.meetings(schedule.id);
     const names = await this.scheduling.names([...new Set(meetings.flatMap((m) => [m.organisationA, m.organisationB]))]);
     const slots = slotsOf(event);
-    return ScheduleResponse.from(schedule, slug, setupFingerprint(slots, event.tables), meetings.map((m) => ScheduledMeetingResponse.from(m, slots, names)));
+    return ScheduleResponse.from(schedule, slug, eventSetupFingerprint(event), meetings.map((m) => ScheduledMeetingResponse.from(m, slots, names)));
   }
 
   @Post('schedules/:id/publish')
@@ -62,7 +61,7 @@ export class SchedulingController {
   })
   async publish(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('id', UuidPipe) id: string): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return ScheduleResponse.from(await this.scheduling.publish(event.id, id), slug, currentSetup(event));
+    return ScheduleResponse.from(await this.scheduling.publish(event.id, id), slug, eventSetupFingerprint(event));
   }
 
   @Post('schedules/:id/unpublish')
@@ -74,7 +73,7 @@ export class SchedulingController {
   })
   async unpublish(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('id', UuidPipe) id: string): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    return ScheduleResponse.from(await this.scheduling.unpublish(event.id, id), slug, currentSetup(event));
+    return ScheduleResponse.from(await this.scheduling.unpublish(event.id, id), slug, eventSetupFingerprint(event));
   }
 
   @Patch('schedules/:id/meetings/:meetingId')
@@ -88,7 +87,7 @@ export class SchedulingController {
     @Body() dto: SetMeetingLockDto,
   ): Promise<ScheduledMeetingResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
-    const meeting = await this.scheduling.setLocked(event.id, id, meetingId, dto.locked);
+    const meeting = await this.scheduling.setLocked(event, id, meetingId, dto.locked);
     const names = await this.scheduling.names([meeting.organisationA, meeting.organisationB]);
     return ScheduledMeetingResponse.from(meeting, slotsOf(event), names);
   }
@@ -130,9 +129,4 @@ export class SchedulingController {
   async agendaCsv(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<string> {
     return agendaCsv(await this.exports.agenda(p, slug, org));
   }
-}
-
-/** The fingerprint of the event's slot grid and tables as they are now. */
-function currentSetup(event: EventEntity): string {
-  return setupFingerprint(slotsOf(event), event.tables);
 }

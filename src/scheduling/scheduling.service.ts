@@ -17,7 +17,7 @@ import { SatSolverProvider } from './sat-solver.provider';
 import { buildScheduleInput, type PairRow, type ParticipantRow } from './schedule-input';
 import { ScheduleLocksRepository } from './schedule-locks.repository';
 import { SchedulePublishRepository } from './schedule-publish.repository';
-import { departedProblem, locksHold, outsideProblem, SETUP_CHANGED, setupFingerprint } from './schedule-setup';
+import { departedProblem, eventSetupFingerprint, locksHold, outsideProblem, SETUP_CHANGED, setupFingerprint } from './schedule-setup';
 import { ScheduledMeetingEntity, ScheduleEntity } from './schedule.entity';
 import { SCHEDULE_DEFAULTS, type ScheduleQuality, type ScheduleRunOptions, type UnplacedPair } from './schedule.types';
 
@@ -235,7 +235,7 @@ export class SchedulingService implements OnModuleDestroy {
     const problems: string[] = [];
     const slots = slotsOf(event);
     if (schedule.setupFingerprint !== null) {
-      if (schedule.setupFingerprint !== setupFingerprint(slots, event.tables)) problems.push(SETUP_CHANGED);
+      if (schedule.setupFingerprint !== eventSetupFingerprint(event)) problems.push(SETUP_CHANGED);
     } else {
       // Stored before runs recorded their set-up: only whether every meeting is still within the grid and tables can be told.
       const outside = await this.publishing.meetingsOutside(tx, schedule.id, slots.length, event.tables);
@@ -269,14 +269,14 @@ export class SchedulingService implements OnModuleDestroy {
    * again. A meeting with a participant that left the event cannot be locked (409): the next run would
    * drop the lock anyway. Unlocking is always allowed.
    */
-  async setLocked(eventId: string, scheduleId: string, meetingId: string, locked: boolean): Promise<ScheduledMeetingEntity> {
+  async setLocked(event: EventEntity, scheduleId: string, meetingId: string, locked: boolean): Promise<ScheduledMeetingEntity> {
+    const eventId = event.id;
     const schedule = await this.find(eventId, scheduleId);
     const repo = this.db.getRepository(ScheduledMeetingEntity);
     const meeting = await repo.findOneBy({ id: meetingId, scheduleId });
     if (!meeting) throw new NotFoundException(`Meeting ${meetingId} not found in schedule ${scheduleId}`);
     if (locked) {
-      const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: eventId });
-      if (!locksHold(schedule.setupFingerprint, setupFingerprint(slotsOf(event), event.tables))) {
+      if (!locksHold(schedule.setupFingerprint, eventSetupFingerprint(event))) {
         const message = `Meeting ${meetingId} cannot be locked: the event's slots or tables changed since schedule ${scheduleId} was made, so no run would keep the lock; schedule again`;
         throw new ConflictException({ message, details: [{ field: 'locked', messages: ["the event's slots or tables changed since this schedule was made"] }] });
       }
