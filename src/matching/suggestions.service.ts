@@ -39,6 +39,8 @@ export class SuggestionsService {
     const [member]: { id: string }[] = await this.db.query('SELECT organisation_id AS id FROM event_participants WHERE event_id = $1 AND organisation_id = $2', [event.id, organisationId]);
     if (!member) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
     const list = await this.db.getRepository(MatchListEntity).findOneBy({ eventId: event.id, organisationId });
+    // A list from an earlier weight set (a change whose recompute has not finished) says so.
+    const inForce = list ? await this.weights.effective(event.id) : null;
     const ids = [organisationId, ...(list?.suggestions.map((s) => s.organisationId) ?? [])];
     const orgs = await this.organisations(ids);
     // The breakdown from the stored values and the list's weights; reasons built now from it.
@@ -50,6 +52,7 @@ export class SuggestionsService {
       status: list ? 'ready' : 'pending',
       weightVersion: list?.weightVersion ?? null,
       weightScope: list?.weightScope ?? null,
+      weightsCurrent: list && inForce ? list.weightSetId === inForce.id : null,
       computedAt: list?.computedAt ?? null,
       suggestions: (list?.suggestions ?? [])
         .filter((s) => orgs.has(s.organisationId))
@@ -87,7 +90,10 @@ export class SuggestionsService {
     const last = runs[0] ?? null;
     const lastCompleted = runs.find((r) => r.status === 'completed') ?? null;
     const weights = await this.weights.effective(event.id);
-    const [{ n }] = await this.db.query<{ n: string }[]>('SELECT count(*) AS n FROM match_lists WHERE event_id = $1', [event.id]);
+    const [{ n, other }] = await this.db.query<{ n: string; other: string }[]>(
+      'SELECT count(*) AS n, count(*) FILTER (WHERE weight_set_id <> $2) AS other FROM match_lists WHERE event_id = $1',
+      [event.id, weights.id],
+    );
     return {
       event: slug,
       status: !last || last.status === 'completed' ? 'idle' : last.status,
@@ -97,6 +103,7 @@ export class SuggestionsService {
       weightVersion: weights.version,
       weightScope: weights.scope,
       listsStored: Number(n),
+      listsOnOtherWeights: Number(other),
     };
   }
 

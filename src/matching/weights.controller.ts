@@ -13,6 +13,7 @@ import { SuggestionsService } from './suggestions.service';
 
 class WeightChangeResponse {
   @ApiProperty({ type: WeightSetResponse }) weightSet: WeightSetResponse;
+  @ApiProperty({ description: 'False when a PUT sent the weights already in force: no version was added and nothing is recomputed' }) changed: boolean;
   @ApiProperty({ description: 'Events whose match lists are being recomputed' }) eventsRecomputing: number;
 }
 
@@ -45,8 +46,9 @@ export class WeightsController {
   @Roles('admin')
   @ApiOkResponse({ type: WeightChangeResponse })
   async replaceGlobal(@CurrentPrincipal() p: Principal, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
-    const weightSet = await this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p);
-    return { weightSet, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
+    const { weightSet, changed } = await this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p);
+    if (!changed) return { weightSet, changed, eventsRecomputing: 0 };
+    return { weightSet, changed, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
   }
 
   @Post('api/admin/weights/rollback')
@@ -55,7 +57,7 @@ export class WeightsController {
   @ApiOkResponse({ type: WeightChangeResponse })
   async rollbackGlobal(@CurrentPrincipal() p: Principal, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
     const weightSet = await this.weights.rollback(GLOBAL_SCOPE, null, dto.version, p);
-    return { weightSet, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
+    return { weightSet, changed: true, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
   }
 
   @Get('api/events/:event/weights')
@@ -73,9 +75,10 @@ export class WeightsController {
   async replaceEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    const weightSet = await this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p);
+    const { weightSet, changed } = await this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p);
+    if (!changed) return { weightSet, changed, eventsRecomputing: 0 };
     await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
-    return { weightSet, eventsRecomputing: 1 };
+    return { weightSet, changed, eventsRecomputing: 1 };
   }
 
   /** The event follows the global weights again: a marker version; 409 when it already does. */
@@ -88,7 +91,7 @@ export class WeightsController {
     this.weights.assertMayTune(p, event);
     const weightSet = await this.weights.followGlobal(event.id, p);
     await this.matching.requestRecompute(event.id, `event weights v${weightSet.version} (follows global)`);
-    return { weightSet, eventsRecomputing: 1 };
+    return { weightSet, changed: true, eventsRecomputing: 1 };
   }
 
   @Post('api/events/:event/weights/rollback')
@@ -100,7 +103,7 @@ export class WeightsController {
     this.weights.assertMayTune(p, event);
     const weightSet = await this.weights.rollback(eventScope(event.id), event.id, dto.version, p);
     await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
-    return { weightSet, eventsRecomputing: 1 };
+    return { weightSet, changed: true, eventsRecomputing: 1 };
   }
 
   @Put('api/admin/events/:event/weights-policy')

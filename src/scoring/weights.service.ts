@@ -64,11 +64,14 @@ export class WeightsService {
     return { effective, versions };
   }
 
-  /** Validates and stores a new version; 400 naming each bad component. */
-  async replace(scope: string, eventId: string | null, input: unknown, note: string, principal: Principal | null): Promise<WeightSetResponse> {
+  /**
+   * Validates and stores a new version; 400 naming each bad component. Idempotent: when the scope's set in
+   * force has these weights already, nothing is stored and that version comes back with `changed: false`.
+   */
+  async replace(scope: string, eventId: string | null, input: unknown, note: string, principal: Principal | null): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
     const result = validateWeights({ weights: input });
     if (!result.ok) throw badFields(result.errors);
-    return this.append(scope, eventId, result.weights, note, principal?.keyId ?? null);
+    return this.appendOrKeep(scope, eventId, result.weights, note, principal?.keyId ?? null);
   }
 
   /** Makes an event follow the global set again by appending a marker; 409 when it already does. */
@@ -76,13 +79,16 @@ export class WeightsService {
     return this.append(eventScope(eventId), eventId, null, 'follows the global weights', principal?.keyId ?? null);
   }
 
-  /** Re-applies an old version as a new one: a set's weights, or a marker (the event follows the global set again). */
+  /**
+   * Re-applies an old version as a new one: a set's weights, or a marker (the event follows the global set
+   * again). Like DELETE, 409 (`version`) when that is what is in force already.
+   */
   async rollback(scope: string, eventId: string | null, version: number, principal: Principal | null): Promise<WeightSetResponse> {
     if (scope === GLOBAL_SCOPE) await this.globalSet();
     const old = await this.db.getRepository(WeightSetEntity).findOneBy({ scope, version });
     if (!old) throw new NotFoundException(`No version ${version} of the ${scope} weights`);
     const note = `rollback to version ${version}`;
-    if (!old.followsGlobal) return this.append(scope, eventId, weightsOf(old), note, principal?.keyId ?? null);
+    if (!old.followsGlobal) return this.append(scope, eventId, weightsOf(old), note, principal?.keyId ?? null, 'version');
     return this.append(scope, eventId, null, `${note} (follows the global weights)`, principal?.keyId ?? null, 'version');
   }
 
@@ -96,19 +102,37 @@ export class WeightsService {
   /**
    * Appends the next version of a scope: a set, or (weights null) a marker. A marker is refused (409,
    * naming `field` when the request has one) unless the event's latest version has weights of its own,
-   * so the history shows each switch back to the global set once.
+   * so the history shows each switch back to the global set once; a set is refused (409) when the
+   * scope's latest version is a set with the same weights (PUT keeps that version instead), so every
+   * version is a change.
    */
   private async append(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null = null): Promise<WeightSetResponse> {
-    const saved = await this.db.transaction(async (tx) => {
+    return (await this.write(scope, eventId, weights, note, keyId, field, 'refuse')).weightSet;
+  }
+
+  /** append() for PUT: the same weights as those in force store nothing (PUT is idempotent). */
+  private appendOrKeep(scope: string, eventId: string | null, weights: ScoringWeights, note: string, keyId: string | null): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
+    return this.write(scope, eventId, weights, note, keyId, 'weights', 'keep');
+  }
+
+  private async write(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null, onSame: 'refuse' | 'keep'): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
+    const { row, changed } = await this.db.transaction(async (tx) => {
       // Serialise writers of one scope so versions stay gapless and unique.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`weights:${scope}`]);
+      // The default from config is version 1, also when the first request is a change.
+      if (scope === GLOBAL_SCOPE) await this.globalSet(tx);
       const latest = await this.latest(scope, tx);
       if (weights === null && !hasOwnWeights(latest)) throw alreadyFollowing(latest, field);
-      return tx.getRepository(WeightSetEntity).save(
+      if (weights !== null && hasOwnWeights(latest) && sameWeights(weightsOf(latest), weights)) {
+        if (onSame === 'keep') return { row: latest, changed: false };
+        throw alreadyInForce(latest, field);
+      }
+      const saved = await tx.getRepository(WeightSetEntity).save(
         tx.create(WeightSetEntity, { scope, eventId, version: (latest?.version ?? 0) + 1, weights, followsGlobal: weights === null, note, createdByKeyId: keyId }),
       );
+      return { row: saved, changed: true };
     });
-    return toResponse(saved, true);
+    return { weightSet: toResponse(row, true), changed };
   }
 
   private latest(scope: string, tx: EntityManager = this.db.manager): Promise<WeightSetEntity | null> {
@@ -136,6 +160,17 @@ function alreadyFollowing(latest: WeightSetEntity | null, field: string | null):
   const why = latest ? `its latest version ${latest.version} follows the global set` : 'it has no weights of its own';
   const message = `The event already follows the global weights: ${why}`;
   return new ConflictException(field ? { message, details: [{ field, messages: [message] }] } : message);
+}
+
+function alreadyInForce(latest: WeightSetEntity, field: string | null): ConflictException {
+  const whose = latest.scope === GLOBAL_SCOPE ? 'the global weights' : "the event's weights";
+  const message = `These weights are already in force: version ${latest.version} of ${whose} has them`;
+  return new ConflictException(field ? { message, details: [{ field, messages: [message] }] } : message);
+}
+
+function sameWeights(a: ScoringWeights, b: ScoringWeights): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ScoringWeights>;
+  return [...keys].every((k) => a[k] === b[k]);
 }
 
 /** A set's weights; only markers have none (ck_weight_sets_follows_global), and no caller passes one. */

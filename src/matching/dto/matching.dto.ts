@@ -94,6 +94,12 @@ export class SuggestionsResponse {
   @ApiProperty({ enum: ['ready', 'pending'], description: 'pending: no list computed yet (a run is queued)' }) status: 'ready' | 'pending';
   @ApiProperty({ nullable: true, type: Number }) weightVersion: number | null;
   @ApiProperty({ nullable: true, type: String }) weightScope: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'Whether the list was computed with the weights in force for the event now (false: computed with an earlier set, a recompute is due or under way); null while pending',
+  })
+  weightsCurrent: boolean | null;
   @ApiProperty({ nullable: true, type: Date }) computedAt: Date | null;
   @ApiProperty({ type: [SuggestionResponse] }) suggestions: SuggestionResponse[];
 }
@@ -125,6 +131,8 @@ export class MatchingStatusResponse {
   @ApiProperty() weightVersion: number;
   @ApiProperty() weightScope: string;
   @ApiProperty() listsStored: number;
+  @ApiProperty({ description: 'Stored lists computed with another weight set than the one in force (weightVersion, weightScope): a recompute is due or under way' })
+  listsOnOtherWeights: number;
 }
 
 export class PairExplanation {

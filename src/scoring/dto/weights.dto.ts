@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { COMPONENTS, MAX_WEIGHT } from '../core';
 
 const weightsSchema = {
@@ -9,7 +9,7 @@ const weightsSchema = {
 } as const;
 
 export class ReplaceWeightsDto {
-  @ApiProperty({ ...weightsSchema, description: `Relative weights of ${COMPONENTS.join(', ')}; missing components keep the default.` })
+  @ApiProperty({ ...weightsSchema, description: `Relative weights of ${COMPONENTS.join(', ')}; missing components keep the default. Idempotent: the weights already in force add no version (changed: false).` })
   @IsObject()
   weights: Record<string, unknown>;
 
@@ -20,10 +20,14 @@ export class ReplaceWeightsDto {
   note?: string;
 }
 
+// Versions are stored as PostgreSQL integers; a larger number would fail the query (500), not find nothing.
+const MAX_VERSION = 2_147_483_647;
+
 export class RollbackWeightsDto {
-  @ApiProperty({ minimum: 1, description: 'The version to restore; it comes back as a new version.' })
+  @ApiProperty({ minimum: 1, maximum: MAX_VERSION, description: 'The version to restore; it comes back as a new version (409 when its weights are those in force).' })
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version: number;
 }
 
