@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Slot } from '../events/event-slots';
-import { agendaCsv, agendaIcs, escapeText, gridCsv, type Agenda, type AgendaEntry } from './agenda-format';
+import { agendaCsv, agendaIcs, escapeText, gridCsv, meetingUid, publicationSequence, type Agenda, type AgendaEntry } from './agenda-format';
 
 const BOM = '\uFEFF';
 const EVIL = '=HYPERLINK("http://evil.example","Osaka Trading")';
@@ -144,6 +144,22 @@ describe('agenda ICS', () => {
     const expected = 'Expo\\; Day 1\\, Hall\\\\A – Müller\\, Schmidt\\n& Co';
     expect(calName(agendaIcs(agenda([entry()], over)))).toBe(expected);
     expect(calName(agendaIcs(agenda([], over)))).toBe(expected);
+  });
+
+  it('names a meeting by its event and pair, not by the run’s meeting row, with the publication minute as SEQUENCE', () => {
+    const publishedAt = '2026-05-01T10:00:30.000Z';
+    const ics = agendaIcs(agenda([entry(), entry({ meetingId: '55555555-5555-4555-8555-555555555555' })], { publishedAt }));
+    const uid = meetingUid('medica', '33333333-3333-4333-8333-333333333333', '22222222-2222-4222-8222-222222222222');
+    expect(uid).toMatch(/^[0-9a-f]{32}@tieup-match$/);
+    // Another run's meeting of the same pair, and the partner's own calendar, name it alike.
+    expect(ics.match(/^UID:.*$/gm)).toEqual([`UID:${uid}`, `UID:${uid}`]);
+    expect(meetingUid('medica', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333')).toBe(uid);
+    expect(meetingUid('other-event', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333')).not.toBe(uid);
+    // 2026-05-01T10:00Z is 29,627,160 minutes after 1970-01-01T00:00Z.
+    expect(ics.match(/^SEQUENCE:.*$/gm)).toEqual(['SEQUENCE:29627160', 'SEQUENCE:29627160']);
+    expect(publicationSequence('2026-05-01T10:01:00.000Z')).toBeGreaterThan(publicationSequence(publishedAt));
+    // RFC 5545 INTEGER is a signed 32-bit value: minutes fit it until the year 6053 (seconds would end in 2038).
+    expect(publicationSequence('6000-01-01T00:00:00.000Z')).toBeLessThan(2 ** 31);
   });
 
   it('keeps the content lines of an empty calendar within 75 octets', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, type EventAttributes } from 'ics';
 import type { Slot } from '../events/event-slots';
@@ -78,6 +79,25 @@ export function withRepresentative(name: string, r: RepresentativeRef | null): s
   return r ? `${name} (${representativeLabel(r)})` : name;
 }
 
+/**
+ * A meeting's iCalendar UID: from the event and the pair (a pair meets once per schedule), not from the
+ * meeting row, which every run makes anew. A calendar that imports the agenda again after another
+ * schedule is published then moves the meeting instead of showing it twice; both sides' calendars
+ * name it alike. Hashed, so the file carries no organisation ids.
+ */
+export function meetingUid(event: string, a: string, b: string): string {
+  return `${createHash('sha256').update(`${event}|${a < b ? `${a}|${b}` : `${b}|${a}`}`).digest('hex').slice(0, 32)}@tieup-match`;
+}
+
+/**
+ * The SEQUENCE of every meeting of a publication: whole minutes since 1970 of its `publishedAt`, so a
+ * later publication (also of the same schedule again) carries a higher one and calendars take its times.
+ * Minutes, not seconds: RFC 5545 INTEGER is 32-bit, which seconds since 1970 leave in 2038.
+ */
+export function publicationSequence(publishedAt: string | null): number {
+  return publishedAt === null ? 0 : Math.floor(Date.parse(publishedAt) / 60_000);
+}
+
 /** The agenda as an iCalendar file: one VEVENT per meeting, times in UTC (DTSTART:...Z). */
 export function agendaIcs(agenda: Agenda): string {
   // `ics` escapes only the line breaks of the calendar's name, so it gets the whole RFC 5545 TEXT
@@ -88,7 +108,8 @@ export function agendaIcs(agenda: Agenda): string {
     return foldOctets(['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'PRODID:tieup-match', 'METHOD:PUBLISH', `X-WR-CALNAME:${calName}`, 'END:VCALENDAR', ''].join('\r\n'));
   }
   const events: EventAttributes[] = agenda.meetings.map((m) => ({
-    uid: `${m.meetingId}@tieup-match`,
+    uid: meetingUid(agenda.event, agenda.organisation.id, m.partner.id),
+    sequence: publicationSequence(agenda.publishedAt),
     start: Date.parse(m.startUtc),
     startInputType: 'utc',
     startOutputType: 'utc',

@@ -78,7 +78,7 @@ export class SchedulingController {
 
   @Patch('schedules/:id/meetings/:meetingId')
   @Roles('admin', 'organiser')
-  @ApiOkResponse({ type: ScheduledMeetingResponse, description: 'Locks (or unlocks) a meeting: re-runs keep locked meetings at their slot and table. 409 when a side no longer takes part in the event.' })
+  @ApiOkResponse({ type: ScheduledMeetingResponse, description: 'Locks (or unlocks) a meeting: re-runs keep locked meetings at their slot and table. 409 when the schedule is superseded or a side no longer takes part in the event.' })
   async setLock(
     @CurrentPrincipal() p: Principal,
     @Param('event', SlugPipe) slug: string,
@@ -116,7 +116,7 @@ export class SchedulingController {
   @Roles('admin', 'organiser', 'participant')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar: one VEVENT per meeting (UTC times); the description gives the venue time and, in another zone, the participant’s home time' })
+  @ApiOkResponse({ description: 'iCalendar: one VEVENT per meeting (UTC times; its UID follows the event and pair, so importing again after a new publication moves the meeting); the description gives the venue time and, in another zone, the participant’s home time' })
   async agendaIcs(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Param('org', UuidPipe) org: string): Promise<string> {
     return agendaIcs(await this.exports.agenda(p, slug, org));
   }

@@ -1,6 +1,6 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { EventEntity } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
@@ -47,17 +47,23 @@ export class SchedulingService implements OnModuleDestroy {
     return (await this.events.visible(principal, slug)).event;
   }
 
-  /** Queues a scheduling run of the event's current pair selection (one at a time per event). */
+  /**
+   * Queues a scheduling run of the event's current pair selection (one at a time per event). The check
+   * for a run under way and the new row are made under the event row lock, so two requests at once
+   * cannot both find none.
+   */
   async request(eventId: string, options: Partial<ScheduleRunOptions>, keyId: string | null): Promise<ScheduleEntity> {
-    const repo = this.db.getRepository(ScheduleEntity);
-    const busy = await repo.findOne({ where: { eventId, status: In(['queued', 'running']) } });
-    if (busy) throw new ConflictException({ message: `Schedule ${busy.id} of this event is still ${busy.status}; wait for it to finish`, scheduleId: busy.id });
     const opts: ScheduleRunOptions = {
       timeLimitMs: options.timeLimitMs ?? SCHEDULE_DEFAULTS.timeLimitMs,
       fairnessD: options.fairnessD ?? SCHEDULE_DEFAULTS.fairnessD,
       seed: options.seed ?? SCHEDULE_DEFAULTS.seed,
     };
-    const schedule = await repo.save(repo.create({ eventId, status: 'queued', options: opts, createdByKeyId: keyId, progress: 0 }));
+    const schedule = await this.db.transaction(async (tx) => {
+      if (!(await this.eventRows.lockEvent(tx, eventId))) throw new NotFoundException(`Event ${eventId} not found`);
+      const busy = await tx.findOne(ScheduleEntity, { where: { eventId, status: In(['queued', 'running']) } });
+      if (busy) throw new ConflictException({ message: `Schedule ${busy.id} of this event is still ${busy.status}; wait for it to finish`, scheduleId: busy.id });
+      return tx.save(tx.create(ScheduleEntity, { eventId, status: 'queued', options: opts, createdByKeyId: keyId, progress: 0 }));
+    });
     await this.queue.enqueue(JobName.SchedulingSolve, { scheduleId: schedule.id }, { dedupeKey: `scheduling:${schedule.id}` });
     return schedule;
   }
@@ -68,7 +74,18 @@ export class SchedulingService implements OnModuleDestroy {
     const schedule = await repo.findOneBy({ id: data.scheduleId });
     if (!schedule) return { skipped: 'schedule no longer exists' };
     if (!['queued', 'running', 'failed'].includes(schedule.status)) return { skipped: `already ${schedule.status}` };
-    await repo.update(schedule.id, { status: 'running', startedAt: new Date(), progress: 0.05, error: null });
+    // A failed run is retried only while no other run of the event was started since (one at a time),
+    // checked under the event row lock as requests check it.
+    const newer = await this.db.transaction(async (tx) => {
+      await this.eventRows.lockEvent(tx, schedule.eventId);
+      if (schedule.status === 'failed') {
+        const other = await tx.findOne(ScheduleEntity, { where: { eventId: schedule.eventId, status: In(['queued', 'running']), id: Not(schedule.id) } });
+        if (other) return other;
+      }
+      await tx.update(ScheduleEntity, schedule.id, { status: 'running', startedAt: new Date(), progress: 0.05, error: null });
+      return null;
+    });
+    if (newer) return { skipped: `schedule ${newer.id} of the event was started since; this failed run is not retried` };
     try {
       const outcome = await this.solve(schedule, ctx);
       return { eventId: schedule.eventId, ...outcome };
@@ -266,8 +283,8 @@ export class SchedulingService implements OnModuleDestroy {
 
   /**
    * Locks or unlocks one meeting: locked meetings keep their slot and table when the event is scheduled
-   * again. A meeting with a participant that left the event cannot be locked (409): the next run would
-   * drop the lock anyway. Unlocking is always allowed.
+   * again. A meeting of a superseded schedule, or with a participant that left the event, cannot be
+   * locked (409): no run would keep the lock. Unlocking is always allowed.
    */
   async setLocked(event: EventEntity, scheduleId: string, meetingId: string, locked: boolean): Promise<ScheduledMeetingEntity> {
     const eventId = event.id;
@@ -276,6 +293,11 @@ export class SchedulingService implements OnModuleDestroy {
     const meeting = await repo.findOneBy({ id: meetingId, scheduleId });
     if (!meeting) throw new NotFoundException(`Meeting ${meetingId} not found in schedule ${scheduleId}`);
     if (locked) {
+      if (schedule.status === 'superseded') {
+        // Runs read locks from the published schedule or the latest draft; a superseded one is never either again.
+        const message = `Meeting ${meetingId} cannot be locked: schedule ${scheduleId} is superseded, so no run would keep the lock; lock it in the published schedule or a draft`;
+        throw new ConflictException({ message, details: [{ field: 'locked', messages: ['the schedule is superseded'] }] });
+      }
       if (!locksHold(schedule.setupFingerprint, eventSetupFingerprint(event))) {
         const message = `Meeting ${meetingId} cannot be locked: the event's slots or tables changed since schedule ${scheduleId} was made, so no run would keep the lock; schedule again`;
         throw new ConflictException({ message, details: [{ field: 'locked', messages: ["the event's slots or tables changed since this schedule was made"] }] });

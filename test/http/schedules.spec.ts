@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import * as ical from 'node-ical';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { meetingUid } from '../../src/scheduling/agenda-format';
 import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
 
 const MEDICA = 'medica-2007-hamamatsu-jena';
@@ -229,7 +230,8 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     const events = Object.values(parsed).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
     expect(events).toHaveLength(agenda.length);
     for (const m of agenda) {
-      const e = events.find((x) => x.uid === `${m.meetingId}@tieup-match`)!;
+      // The meeting is named by its event and pair, the same in both sides' calendars.
+      const e = events.find((x) => x.uid === meetingUid(MEDICA, me, m.partner.id))!;
       expect(e).toBeDefined();
       expect(new Date(e.start).toISOString()).toBe(m.startUtc);
       expect(new Date(e.end!).toISOString()).toBe(m.endUtc);
@@ -336,7 +338,7 @@ describe('meeting schedules: solve job, publish, locks, agendas (HTTP)', () => {
     const agenda = (await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda`).set(...participant).expect(200)).body as { meetings: Array<{ meetingId: string; partner: { id: string; name: string; country: string } }> };
     expect(agenda.meetings.find((m) => m.meetingId === meeting.id)!.partner).toMatchObject({ id: gone.id, name: org.name, country: org.country });
     const ics = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.ics`).set(...participant).expect(200);
-    const event = Object.values(ical.sync.parseICS(ics.text)).find((c): c is ical.VEvent => c?.type === 'VEVENT' && c.uid === `${meeting.id}@tieup-match`)!;
+    const event = Object.values(ical.sync.parseICS(ics.text)).find((c): c is ical.VEvent => c?.type === 'VEVENT' && c.uid === meetingUid(MEDICA, me, gone.id))!;
     expect(JSON.stringify(event.summary)).toContain(org.name);
     expect(ics.text).not.toContain(gone.id);
     const csv = await request(t.http).get(`/api/events/${MEDICA}/participants/${me}/agenda.csv`).set(...participant).expect(200);
