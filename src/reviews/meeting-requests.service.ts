@@ -56,6 +56,7 @@ export class MeetingRequestsService {
     let id: string;
     try {
       id = await this.reviews.transaction(async (tx) => {
+        await this.reviews.lockPair(tx, event.id, organisationId, to);
         // Before the participant row: changes of the event and its participants lock the event row first.
         await this.access.assertMayMeet(tx, event, organisationId, to, 'to');
         // One sender's requests are written one at a time, so the cap holds under concurrency.
@@ -93,8 +94,12 @@ export class MeetingRequestsService {
   async act(principal: Principal, slug: string, organisationId: string, requestId: string, action: RequestAction): Promise<MeetingRequestResponse> {
     const event = await this.access.participant(principal, slug, organisationId);
     await this.reviews.transaction(async (tx) => {
+      const seen = await this.reviews.request(event.id, requestId, tx);
+      if (!seen || (seen.fromId !== organisationId && seen.toId !== organisationId)) throw new NotFoundException(`Request ${requestId} not found`);
+      // The pair first, as every write about it, then the request row (read again: it may have changed meanwhile).
+      await this.reviews.lockPair(tx, event.id, seen.fromId, seen.toId);
       const r = await this.reviews.request(event.id, requestId, tx, true);
-      if (!r || (r.fromId !== organisationId && r.toId !== organisationId)) throw new NotFoundException(`Request ${requestId} not found`);
+      if (!r) throw new NotFoundException(`Request ${requestId} not found`);
       const recipient = r.toId === organisationId;
       if (action !== 'cancel' && !recipient) throw new ForbiddenException(`Only the recipient may ${action} a request`);
       if (action === 'cancel' && recipient) throw new ForbiddenException('Only the sender may cancel a request; the recipient declines it');

@@ -69,6 +69,16 @@ export class ReviewsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * Serialises the writes about one unordered pair (marks either way, its requests, the organisers'
+   * decision) until the transaction ends. Taken first, before any row lock: those writes lock the same
+   * rows in different orders (a request, then the marks; a mark, then the requests), which deadlocked.
+   */
+  async lockPair(tx: EntityManager, eventId: string, a: string, b: string): Promise<void> {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('review-pair:' || $1 || ':' || $2 || ':' || $3, 0))`, [eventId, lo, hi]);
+  }
+
   /** Locks a participant's row until the transaction ends (serialises its request writes); false if absent. */
   async lockParticipant(tx: EntityManager, eventId: string, organisationId: string): Promise<boolean> {
     const rows: unknown[] = await tx.query('SELECT 1 FROM event_participants WHERE event_id = $1 AND organisation_id = $2 FOR UPDATE', [eventId, organisationId]);
@@ -172,17 +182,19 @@ export class ReviewsRepository {
       : { ...DEFAULT_REVIEW_SETTINGS, updatedAt: null };
   }
 
+  /**
+   * Changes the given settings in one statement, each from the value stored when it runs: two changes of
+   * different settings at once both land (reading the row first and writing all of it lost one of them).
+   */
   async saveSettings(eventId: string, changes: Partial<Omit<ReviewSettings, 'updatedAt'>>): Promise<ReviewSettings> {
-    await this.db.transaction(async (tx) => {
-      const current = await this.settings(eventId, tx);
-      const { updatedAt: _, ...values } = { ...current, ...changes };
-      await tx.query(
-        `INSERT INTO review_settings (event_id, auto_accept_requests, request_ttl_hours, max_open_requests) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (event_id) DO UPDATE SET auto_accept_requests = EXCLUDED.auto_accept_requests, request_ttl_hours = EXCLUDED.request_ttl_hours,
-           max_open_requests = EXCLUDED.max_open_requests, updated_at = now()`,
-        [eventId, values.autoAcceptRequests, values.requestTtlHours, values.maxOpenRequests],
-      );
-    });
+    const d = DEFAULT_REVIEW_SETTINGS;
+    await this.db.query(
+      `INSERT INTO review_settings (event_id, auto_accept_requests, request_ttl_hours, max_open_requests)
+       VALUES ($1, coalesce($2::boolean, $5::boolean), coalesce($3::int, $6::int), coalesce($4::int, $7::int))
+       ON CONFLICT (event_id) DO UPDATE SET auto_accept_requests = coalesce($2::boolean, review_settings.auto_accept_requests),
+         request_ttl_hours = coalesce($3::int, review_settings.request_ttl_hours), max_open_requests = coalesce($4::int, review_settings.max_open_requests), updated_at = now()`,
+      [eventId, changes.autoAcceptRequests ?? null, changes.requestTtlHours ?? null, changes.maxOpenRequests ?? null, d.autoAcceptRequests, d.requestTtlHours, d.maxOpenRequests],
+    );
     return this.settings(eventId);
   }
 

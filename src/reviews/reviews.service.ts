@@ -43,6 +43,7 @@ export class ReviewsService {
     const event = await this.access.participant(principal, slug, organisationId);
     await this.access.otherParticipant(event, organisationId, candidateId, 'candidate');
     const previous = await this.reviews.transaction(async (tx) => {
+      await this.reviews.lockPair(tx, event.id, organisationId, candidateId);
       if (isPositive(mark)) await this.access.assertMayMeet(tx, event, organisationId, candidateId, 'candidate');
       const before = await this.reviews.mark(tx, event.id, organisationId, candidateId);
       await this.reviews.saveMark(tx, event.id, organisationId, candidateId, mark);
@@ -87,16 +88,20 @@ export class ReviewsService {
   /**
    * Forces or forbids a pair (state), or clears the decision (null). Forbidding closes the pair's
    * pending and accepted requests (cancelled), as a not-interested mark does; forbidding or
-   * unforbidding recomputes the lists.
+   * unforbidding recomputes the lists. A decision is set only between participants; it is cleared also
+   * when one of them has left the event (the decision stays listed and would apply again on their return).
    */
   async setPair(principal: Principal, slug: string, first: string, second: string, state: PairRuleState | null): Promise<PairRuleResponse> {
     const event = await this.access.event(principal, slug);
     if (first === second) throw badFields([{ field: 'b', message: 'a pair needs two different organisations' }]);
-    const present = await this.reviews.participantsAmong(event.id, [first, second]);
-    const missing = [first, second].flatMap((id, i) => (present.has(id) ? [] : [{ field: i === 0 ? 'a' : 'b', message: `organisation ${id} does not take part in ${slug}` }]));
-    if (missing.length) throw badFields(missing);
+    if (state) {
+      const present = await this.reviews.participantsAmong(event.id, [first, second]);
+      const missing = [first, second].flatMap((id, i) => (present.has(id) ? [] : [{ field: i === 0 ? 'a' : 'b', message: `organisation ${id} does not take part in ${slug}` }]));
+      if (missing.length) throw badFields(missing);
+    }
     const [a, b] = first < second ? [first, second] : [second, first];
     const previous = await this.reviews.transaction(async (tx) => {
+      await this.reviews.lockPair(tx, event.id, a, b);
       const before = (await this.reviews.pairRule(tx, event.id, a, b))?.state ?? null;
       if (state) await this.reviews.savePairRule(tx, event.id, a, b, state, principal.keyId);
       else await this.reviews.deletePairRule(tx, event.id, a, b);

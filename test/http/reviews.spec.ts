@@ -515,5 +515,20 @@ describe('company review: marks, meeting requests, pair decisions and demand (HT
       await act(de2, sent.id, 'cancel').expect(200);
       await request(t.http).delete(`${base}/pairs/${de1}/${de2}`).set(...organiser).expect(204);
     });
+
+    it('lets the organisers clear a decision on a pair one of whom has left the event (it is still listed)', async () => {
+      await request(t.http).put(`${base}/pairs/${jp1}/${leipzig}`).set(...organiser).send({ state: 'forbidden' }).expect(200);
+      await request(t.http).delete(`${base}/participants/${leipzig}`).set(...organiser).expect(204);
+      const listed = async () => (await request(t.http).get(`${base}/pairs`).set(...organiser).expect(200)).body.map((r: { a: { id: string }; b: { id: string } }) => [r.a.id, r.b.id].sort().join('|'));
+      expect(await listed()).toContain([jp1, leipzig].sort().join('|'));
+      // Setting a decision still needs both to take part; clearing it does not (it was a 400 naming b).
+      expect((await request(t.http).put(`${base}/pairs/${jp1}/${leipzig}`).set(...organiser).send({ state: 'forced' }).expect(400)).body.details[0].field).toBe('b');
+      await request(t.http).delete(`${base}/pairs/${jp1}/${leipzig}`).set(...organiser).expect(204);
+      await request(t.http).delete(`${base}/pairs/${leipzig}/${jp1}`).set(...organiser).expect(204);
+      expect(await listed()).not.toContain([jp1, leipzig].sort().join('|'));
+      // Back in the event, the pair has no decision.
+      await request(t.http).post(`${base}/participants`).set(...organiser).send({ participants: [{ organisationId: leipzig }] }).expect(201);
+      expect((await reviews.exclusionsFor(eventId)).forbiddenPairs.has(pairKey(jp1, leipzig))).toBe(false);
+    });
   });
 });
