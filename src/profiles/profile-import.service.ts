@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { MatchingService } from '../matching/matching.service';
@@ -10,7 +10,7 @@ import { OrganisationEntity } from './organisation.entity';
 import { ORGANISER_WRITE_RULE, mayChangeProfile } from './profile-access';
 import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord, type ProfileFormat, type RecordError } from './profile-records';
 import { validateProfileRecord } from './profile-validation';
-import { ProfilesRepository, type ProfileFilter } from './profiles.repository';
+import { isExternalIdTaken, ProfilesRepository, type ProfileFilter } from './profiles.repository';
 import { descriptionLanguage } from './profiles.service';
 
 export interface ImportOptions {
@@ -66,49 +66,58 @@ export class ProfileImportService {
     // Text analysis (the slow part) before the transaction opens; stored with the rows, in it.
     const analyses = opts.dryRun ? [] : await this.analysis.analyseMany(valid.map(({ profile }) => analysedFieldsOf(profile)));
     let outcome: ImportOutcome | null = null;
-    try {
-      await this.profiles.transaction(async (tx) => {
-        const regionIds = new Map<string, string>();
-        let regionsCreated = 0;
-        const existing = new Map<string, OrganisationEntity>();
-        const ids = valid.map((v) => v.profile.externalId!);
-        for (let i = 0; i < ids.length; i += 1000) {
-          for (const o of await this.profiles.findByExternalIds(ids.slice(i, i + 1000), tx)) existing.set(o.externalId!, o);
-        }
-        await this.assertMayUpdate(valid, existing, opts.principal, tx);
-        const repo = tx.getRepository(OrganisationEntity);
-        const rows: OrganisationEntity[] = [];
-        for (const { profile } of valid) {
-          const key = `${profile.country}|${profile.region.trim().toLowerCase()}`;
-          let regionId = regionIds.get(key);
-          if (!regionId) {
-            const resolved = await this.profiles.resolveRegion(tx, profile.country, profile.region);
-            regionId = resolved.region.id;
-            if (resolved.created) regionsCreated++;
-            regionIds.set(key, regionId);
+    // Upserts by externalId: when another request creates one of the file's externalIds between the
+    // lookup and the insert (the unique index), the file is imported again over what is there now,
+    // checks included, so two imports of one file both succeed.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.profiles.transaction(async (tx) => {
+          const regionIds = new Map<string, string>();
+          let regionsCreated = 0;
+          const existing = new Map<string, OrganisationEntity>();
+          const ids = valid.map((v) => v.profile.externalId!);
+          for (let i = 0; i < ids.length; i += 1000) {
+            for (const o of await this.profiles.findByExternalIds(ids.slice(i, i + 1000), tx)) existing.set(o.externalId!, o);
           }
-          const values = toColumns(profile, regionId);
-          const current = existing.get(profile.externalId!);
-          rows.push(current ? Object.assign(current, values) : repo.create({ ...values, createdByKeyId: opts.principal?.keyId ?? null }));
-        }
-        const saved: OrganisationEntity[] = [];
-        for (let i = 0; i < rows.length; i += 500) {
-          saved.push(...(await repo.save(rows.slice(i, i + 500))));
-          opts.onProgress?.(Math.min(i + 500, rows.length), rows.length);
-        }
-        if (!opts.dryRun) await this.analysis.store(saved.map((o, i) => ({ organisationId: o.id, version: null, analysis: analyses[i] })), tx);
-        outcome = {
-          total: rows.length,
-          created: rows.length - existing.size,
-          updated: existing.size,
-          regionsCreated,
-          dryRun: !!opts.dryRun,
-          organisationIds: saved.map((o) => o.id),
-        };
-        if (opts.dryRun) throw new DryRunRollback();
-      });
-    } catch (e) {
-      if (!(e instanceof DryRunRollback)) throw e;
+          await this.assertMayUpdate(valid, existing, opts.principal, tx);
+          const repo = tx.getRepository(OrganisationEntity);
+          const rows: OrganisationEntity[] = [];
+          for (const { profile } of valid) {
+            const key = `${profile.country}|${profile.region.trim().toLowerCase()}`;
+            let regionId = regionIds.get(key);
+            if (!regionId) {
+              const resolved = await this.profiles.resolveRegion(tx, profile.country, profile.region);
+              regionId = resolved.region.id;
+              if (resolved.created) regionsCreated++;
+              regionIds.set(key, regionId);
+            }
+            const values = toColumns(profile, regionId);
+            const current = existing.get(profile.externalId!);
+            rows.push(current ? Object.assign(current, values) : repo.create({ ...values, createdByKeyId: opts.principal?.keyId ?? null }));
+          }
+          const saved: OrganisationEntity[] = [];
+          for (let i = 0; i < rows.length; i += 500) {
+            saved.push(...(await repo.save(rows.slice(i, i + 500))));
+            opts.onProgress?.(Math.min(i + 500, rows.length), rows.length);
+          }
+          if (!opts.dryRun) await this.analysis.store(saved.map((o, i) => ({ organisationId: o.id, version: null, analysis: analyses[i] })), tx);
+          outcome = {
+            total: rows.length,
+            created: rows.length - existing.size,
+            updated: existing.size,
+            regionsCreated,
+            dryRun: !!opts.dryRun,
+            organisationIds: saved.map((o) => o.id),
+          };
+          if (opts.dryRun) throw new DryRunRollback();
+        });
+        break;
+      } catch (e) {
+        if (e instanceof DryRunRollback) break;
+        if (!isExternalIdTaken(e)) throw e;
+        if (attempt < 3) continue;
+        throw new ConflictException({ message: 'Other requests kept creating profiles with externalIds of this file while it was imported; nothing was imported, try again', details: [{ field: 'externalId', messages: ['taken while the file was imported'] }] });
+      }
     }
     if (opts.dryRun) return { ...outcome!, organisationIds: [] };
     await this.matching.requestForOrganisations(outcome!.organisationIds, 'profiles imported');

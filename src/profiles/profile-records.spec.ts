@@ -64,6 +64,25 @@ describe('profile records', () => {
     expect(splitListCell(joinListCell(['a;b', 'c\\', 'd']))).toEqual(['a;b', 'c\\', 'd']);
   });
 
+  it('writes CSV with formulas escaped by \' and blanks at either end quoted, and reads every value back', () => {
+    const nasty: ExportRecord = {
+      ...rec,
+      externalId: '-17',
+      name: '=HYPERLINK("http://evil.example","click")',
+      region: '＝浜松',
+      offers: ['+cmd', '@SUM(A1)', '\'s-Hertogenbosch'],
+      seeks: ["'=already quoted"],
+      description: '  －見本市のご案内\r\n2行目\n"Zitat", Ende  ',
+      website: '\tx',
+    };
+    const text = serialiseProfileRecords([rec, nasty], 'csv');
+    expect(text).toMatch(/^externalId,[^\r\n]*,contactEmail\nde-jena-1,[^\r\n]*,sme,,\n'-17,/);
+    expect(text).toContain(`'-17,"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(text).toContain(`,'＝浜松,26.70;32.50,'+cmd;@SUM(A1);'s-Hertogenbosch,''=already quoted,`);
+    expect(text).toContain(`,"  －見本市のご案内\r\n2行目\n""Zitat"", Ende  ",sme,'\tx,\n`);
+    expect(parseProfileRecords(text, 'csv').map((r) => r.value)).toEqual([rec, nasty]);
+  });
+
   it.each(['json', 'jsonl', 'csv'] as const)('round-trips %s export → import', (format) => {
     const text = serialiseProfileRecords([rec], format);
     const [back] = parseProfileRecords(text, format);

@@ -99,10 +99,26 @@ function parseCsv(text: string): RawRecord[] {
   return rows.map(({ record, info }) => ({ line: info.lines, value: csvRecordToObject(record) }));
 }
 
+// A cell a spreadsheet would run as a formula: it starts with =, +, -, @, tab or CR (or their
+// full-width forms, which Japanese input produces and spreadsheets read the same). The export puts a
+// ' before such a cell and before one that already starts with ' and then such a character, and the
+// import takes one ' off again, so every value reads back as it was written.
+const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+export function escapeFormulaCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function unescapeFormulaCell(cell: string): string {
+  return ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell;
+}
+
 /** CSV cells are strings: split list fields on unescaped ';', map empty optional cells to null. */
 function csvRecordToObject(record: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, cell] of Object.entries(record)) {
+  for (const [key, raw] of Object.entries(record)) {
+    const cell = unescapeFormulaCell(raw);
     if ((LIST_FIELDS as readonly string[]).includes(key)) {
       out[key] = splitListCell(cell);
     } else if (['size', 'website', 'contactEmail', 'externalId'].includes(key)) {
@@ -144,12 +160,14 @@ export function serialiseProfileRecords(records: ExportRecord[], format: Profile
     case 'jsonl':
       return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
     case 'csv':
+      // Formulas escaped (escapeFormulaCell) as in the other CSV exports, and cells with leading or
+      // trailing blanks quoted so the import's trimming keeps them. (The HTTP export adds a byte order mark.)
       return stringifyCsv(
         records.map((r) => PROFILE_COLUMNS.map((c) => {
           const v = r[c];
-          return Array.isArray(v) ? joinListCell(v) : (v ?? '');
+          return escapeFormulaCell(Array.isArray(v) ? joinListCell(v) : (v ?? ''));
         })),
-        { header: true, columns: [...PROFILE_COLUMNS] },
+        { header: true, columns: [...PROFILE_COLUMNS], quoted_match: /^\s|\s$/ },
       );
   }
 }

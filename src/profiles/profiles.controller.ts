@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -53,7 +53,9 @@ export class ProfilesController {
     const text = await this.imports.exportText(this.profiles.toFilter(q), format);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="profiles.${format}"`);
-    res.send(text);
+    // A byte order mark, as on the other CSV downloads: without it Excel reads the file as ANSI and
+    // shows 浜松ホトニクス as mojibake. The import skips it.
+    res.send(format === 'csv' ? `\uFEFF${text}` : text);
   }
 
   @Post('import')
@@ -97,6 +99,7 @@ export class ProfilesController {
   @Header('Cache-Control', 'no-store')
   @Roles('admin', 'organiser')
   @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'A published schedule holds meetings of the organisation (details name id)' })
   remove(@Param('id', UuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.profiles.remove(principal, id);
   }

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type QueryFailedError } from 'typeorm';
+import { sqlState } from '../regions/db-errors';
 import { RegionEntity } from '../regions/region.entity';
 import { defaultTimeZone } from '../regions/region-defaults';
 import { OrganisationEntity } from './organisation.entity';
+
+/** A write lost a race for an externalId: another request took it between the check and the write. */
+export function isExternalIdTaken(err: unknown): boolean {
+  return sqlState(err) === '23505' && ((err as QueryFailedError).driverError as { constraint?: string }).constraint === 'uq_organisations_external_id';
+}
 
 export interface ProfileFilter {
   country?: string;
@@ -60,8 +66,28 @@ export class ProfilesRepository {
     return ids.length ? tx.findBy(OrganisationEntity, { externalId: In(ids) }) : Promise.resolve([]);
   }
 
-  eventsOf(organisationId: string): Promise<{ event_id: string }[]> {
-    return this.db.query('SELECT event_id FROM event_participants WHERE organisation_id = $1', [organisationId]);
+  /**
+   * Locks the rows of the events the organisation takes part in, in id order, and returns their ids:
+   * publishing and participant changes lock the event row first, so none of them runs between a
+   * profile delete's checks and the delete.
+   */
+  async lockEventsOf(tx: EntityManager, organisationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      'SELECT e.id FROM events e WHERE e.id IN (SELECT event_id FROM event_participants WHERE organisation_id = $1) ORDER BY e.id FOR UPDATE',
+      [organisationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The published schedules holding meetings of the organisation: event, schedule and how many. */
+  publishedMeetingsOf(tx: EntityManager, organisationId: string): Promise<{ slug: string; scheduleId: string; n: number }[]> {
+    return tx.query(
+      `SELECT e.slug, s.id AS "scheduleId", count(*)::int AS n
+         FROM scheduled_meetings sm JOIN schedules s ON s.id = sm.schedule_id JOIN events e ON e.id = s.event_id
+        WHERE s.status = 'published' AND $1 IN (sm.organisation_a, sm.organisation_b)
+        GROUP BY e.slug, s.id ORDER BY e.slug, s.id`,
+      [organisationId],
+    );
   }
 
   /**
@@ -83,14 +109,23 @@ export class ProfilesRepository {
 
   /** Finds a region by country and name (case-insensitive), creating it under the country if unknown. */
   async resolveRegion(tx: EntityManager, country: string, name: string): Promise<{ region: RegionEntity; created: boolean }> {
-    const existing = await tx
-      .getRepository(RegionEntity)
-      .createQueryBuilder('r')
-      .where('r.country = :country AND lower(r.name) = lower(:name)', { country, name: name.trim() })
-      .getOne();
+    const find = () =>
+      tx
+        .getRepository(RegionEntity)
+        .createQueryBuilder('r')
+        .where('r.country = :country AND lower(r.name) = lower(:name)', { country, name: name.trim() })
+        .getOne();
+    const existing = await find();
     if (existing) return { region: existing, created: false };
-    const region = await tx.getRepository(RegionEntity).save(tx.create(RegionEntity, { country, name: name.trim(), subdivision: null, timeZone: defaultTimeZone(country) }));
-    return { region, created: true };
+    // Another request may be creating the same region: the unique indexes make this insert wait for
+    // it and then do nothing, and the region it made is read (a plain insert would fail with a 500).
+    const inserted: { id: string }[] = await tx.query(
+      'INSERT INTO regions (name, country, subdivision, time_zone) VALUES ($1, $2, NULL, $3) ON CONFLICT DO NOTHING RETURNING id',
+      [name.trim(), country, defaultTimeZone(country)],
+    );
+    const region = await find();
+    if (!region) throw new Error(`region ${name.trim()} (${country}) was neither found nor created`);
+    return { region, created: inserted.length > 0 };
   }
 
   async streamAll(filter: ProfileFilter): Promise<OrganisationEntity[]> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { bearer, sql, startTestApp, type TestApp } from '../support/test-app';
 
 const DEV_PROFILES = resolve(__dirname, '../../../shared/data/match-eval/dev/profiles.jsonl');
@@ -119,6 +120,19 @@ describe('profiles (HTTP)', () => {
       expect(region).toEqual({ country: 'DE', time_zone: 'Europe/Berlin' });
     });
 
+    it('asks for the region with a new country (400 naming region) instead of making up the old region there', async () => {
+      const before = (await request(t.http).get(`/api/profiles/${createdId}`).set(...admin).expect(200)).body as Record<string, unknown>;
+      const res = await request(t.http).patch(`/api/profiles/${createdId}`).set(...admin).send({ country: 'jp' }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'region', messages: ["give the region in JP with the new country (the profile's region Erfurt lies in DE)"] }]);
+      expect(await sql(t, "SELECT 1 FROM regions WHERE name = 'Erfurt' AND country = 'JP'")).toEqual([]);
+      expect((await request(t.http).get(`/api/profiles/${createdId}`).set(...admin).expect(200)).body).toEqual(before);
+      // The same country, or both together, pass.
+      await request(t.http).patch(`/api/profiles/${createdId}`).set(...admin).send({ country: 'DE' }).expect(200);
+      const moved = await request(t.http).patch(`/api/profiles/${createdId}`).set(...admin).send({ country: 'JP', region: 'Hamamatsu' }).expect(200);
+      expect(moved.body).toMatchObject({ country: 'JP', region: { name: 'Hamamatsu' } });
+      await request(t.http).patch(`/api/profiles/${createdId}`).set(...admin).send({ country: 'DE', region: 'Erfurt' }).expect(200);
+    });
+
     it('answers 400 for a malformed id and 404 for an unknown one; deletes with 204', async () => {
       await request(t.http).get('/api/profiles/not-a-uuid').set(...admin).expect(400);
       await request(t.http).get('/api/profiles/00000000-0000-4000-8000-000000000000').set(...admin).expect(404);
@@ -182,6 +196,27 @@ describe('profiles (HTTP)', () => {
       expect(back.body).toMatchObject({ total: 1, updated: 1 });
       const res = await request(t.http).get(`/api/profiles/${id}`).set(...organiser).expect(200);
       expect(res.body.offers).toEqual(['R&D; prototyping', 'C:\\optics']);
+    });
+
+    it('exports CSV a spreadsheet shows as text (formulas escaped, UTF-8 byte order mark) that imports back exactly', async () => {
+      const nasty = newProfile({
+        externalId: 'formula-1',
+        name: '=HYPERLINK("http://evil.example","Angebot")',
+        region: 'Formula Valley',
+        offers: ['+491234', '@SUM(A1)'],
+        seeks: ["'s-Hertogenbosch partners", "'=kept as typed"],
+        description: '  －浜松の展示会\r\nZeile 2\n"Zitat", Ende  ',
+      });
+      const created = await request(t.http).post('/api/profiles').set(...organiser).send(nasty).expect(201);
+      const csv = await request(t.http).get('/api/profiles/export?format=csv&region=Formula%20Valley').set(...organiser).expect(200);
+      expect(csv.text.startsWith('\uFEFFexternalId,')).toBe(true);
+      expect(csv.text).toContain(`\nformula-1,"'=HYPERLINK(""http://evil.example"",""Angebot"")",company,DE,Formula Valley,26.70,'+491234;@SUM(A1),'s-Hertogenbosch partners;'=kept as typed,`);
+      const back = await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'text/csv').send(csv.text).expect(200);
+      expect(back.body).toMatchObject({ total: 1, updated: 1, created: 0 });
+      const after = await request(t.http).get(`/api/profiles/${created.body.id}`).set(...organiser).expect(200);
+      const { version: _v, updatedAt: _u, ...rest } = after.body as Record<string, unknown>;
+      const { version: _v0, updatedAt: _u0, ...before } = created.body as Record<string, unknown>;
+      expect(rest).toEqual(before);
     });
 
     it('trims name and region and rejects blank ones (400 naming them)', async () => {
@@ -260,6 +295,131 @@ describe('profiles (HTTP)', () => {
       const ok = await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'application/x-ndjson').send(JSON.stringify(mine)).expect(200);
       expect(ok.body).toMatchObject({ updated: 1, created: 0 });
       expect((await rowOf(onlyInMedica)).size).toBe('micro');
+    });
+  });
+
+  describe('writes racing another transaction', () => {
+    /** Runs `statement` in a transaction of its own, sends the request, and commits once the request waits for that transaction. */
+    const behindUncommitted = async (statement: string, params: unknown[], send: () => request.Test): Promise<request.Response> => {
+      const runner = t.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+        await runner.query(statement, params);
+        let done = false;
+        const response = send().then((r) => {
+          done = true;
+          return r;
+        });
+        for (let i = 0; ; i++) {
+          const [{ n }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
+          if (n > 0) break;
+          if (i >= 400 || done) throw new Error(`the request did not wait for the other transaction (${done ? 'it answered' : 'timeout'})`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await runner.commitTransaction();
+        return await response;
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    const insertOrganisation = `INSERT INTO organisations (external_id, name, kind, country, region_id, version) SELECT $1, 'Racer', 'company', 'DE', id, 1 FROM regions WHERE country = 'DE' ORDER BY name LIMIT 1`;
+
+    it('uses the region another request creates at the same time instead of failing (500)', async () => {
+      const res = await behindUncommitted("INSERT INTO regions (name, country, time_zone) VALUES ('Race Valley', 'DE', 'Europe/Berlin')", [], () =>
+        request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'race-region-1', region: 'race valley' })),
+      );
+      expect(res.status).toBe(201);
+      expect(res.body.region.name).toBe('Race Valley');
+      expect(await sql(t, "SELECT 1 FROM regions WHERE lower(name) = 'race valley'")).toHaveLength(1);
+    });
+
+    it('answers 409 naming externalId when another request takes it first (not 500)', async () => {
+      const res = await behindUncommitted(insertOrganisation, ['race-ext-1'], () => request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId: 'race-ext-1' })));
+      expect(res.status).toBe(409);
+      expect(res.body.details).toEqual([{ field: 'externalId', messages: ['already taken'] }]);
+      const id = (await request(t.http).post('/api/profiles').set(...admin).send(newProfile({ externalId: 'race-ext-own' })).expect(201)).body.id as string;
+      const patch = await behindUncommitted(insertOrganisation, ['race-ext-2'], () => request(t.http).patch(`/api/profiles/${id}`).set(...admin).send({ externalId: 'race-ext-2' }));
+      expect(patch.status).toBe(409);
+      expect(patch.body.details).toEqual([{ field: 'externalId', messages: ['already taken'] }]);
+    });
+
+    it('imports over a profile another request creates meanwhile with one of the file’s externalIds', async () => {
+      const file = [newProfile({ externalId: 'race-imp-1', name: 'Imported' }), newProfile({ externalId: 'race-imp-2' })].map((r) => JSON.stringify(r)).join('\n');
+      const res = await behindUncommitted(insertOrganisation, ['race-imp-1'], () => request(t.http).post('/api/profiles/import').set(...admin).set('Content-Type', 'application/x-ndjson').send(file));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ total: 2, created: 1, updated: 1 });
+      expect(await sql(t, "SELECT name FROM organisations WHERE external_id LIKE 'race-imp-%' ORDER BY external_id")).toEqual([{ name: 'Imported' }, { name: 'Saale Optik GmbH' }]);
+    });
+  });
+
+  describe('deleting a profile with published meetings', () => {
+    const DAY = 'delete-guard-day';
+    let a: string;
+    let b: string;
+    let c: string;
+    let eventId: string;
+    let scheduleId: string;
+
+    beforeAll(async () => {
+      const make = async (externalId: string, country: string, region: string) =>
+        (await request(t.http).post('/api/profiles').set(...organiser).send(newProfile({ externalId, country, region, name: externalId })).expect(201)).body.id as string;
+      [a, b, c] = [await make('guard-a', 'DE', 'Jena'), await make('guard-b', 'JP', 'Hamamatsu'), await make('guard-c', 'JP', 'Hamamatsu')];
+      eventId = (await request(t.http).post('/api/events').set(...admin).send({ slug: DAY, name: 'Guard day', timeZone: 'Europe/Berlin', startsOn: '2025-12-02' }).expect(201)).body.id as string;
+      await request(t.http).post(`/api/events/${DAY}/participants`).set(...admin).send({ participants: [{ organisationId: a }, { organisationId: b }, { organisationId: c }] }).expect(201);
+      // A published meeting straight in the tables (how it comes about is the scheduling specs' business).
+      [{ id: scheduleId }] = await sql<{ id: string }>(t, `INSERT INTO schedules (event_id, status, options, published_at) VALUES ($1, 'published', '{}', now()) RETURNING id`, [eventId]);
+      await sql(t, 'INSERT INTO scheduled_meetings (schedule_id, organisation_a, organisation_b, slot_index, table_number) VALUES ($1, $2, $3, 0, 1)', [scheduleId, a, b]);
+    });
+
+    it('refuses (409 naming id) while a published schedule holds meetings of it, deleting nothing', async () => {
+      const res = await request(t.http).delete(`/api/profiles/${a}`).set(...organiser).expect(409);
+      expect(res.body.message).toContain(`has meetings in a published schedule (1 in the published schedule ${scheduleId} of ${DAY})`);
+      expect(res.body.details).toEqual([{ field: 'id', messages: [`has meetings in the published schedule ${scheduleId} of ${DAY}`] }]);
+      await request(t.http).get(`/api/profiles/${a}`).set(...admin).expect(200);
+      expect(await sql(t, 'SELECT 1 FROM scheduled_meetings WHERE schedule_id = $1', [scheduleId])).toHaveLength(1);
+      expect(await sql(t, 'SELECT 1 FROM event_participants WHERE organisation_id = $1', [a])).toHaveLength(1);
+    });
+
+    it('waits for the event row lock, so a schedule published meanwhile is seen', async () => {
+      const runner = t.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      try {
+        // Holds the event row as publishing does, and gives c a published meeting under it.
+        await runner.startTransaction();
+        const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+        await runner.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        let done = false;
+        const response = request(t.http).delete(`/api/profiles/${c}`).set(...admin).then((r) => {
+          done = true;
+          return r;
+        });
+        for (let i = 0; ; i++) {
+          const [{ n }] = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
+          if (n > 0) break;
+          if (i >= 200 || done) throw new Error('the delete did not wait for the event row lock');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(done).toBe(false);
+        await runner.query('INSERT INTO scheduled_meetings (schedule_id, organisation_a, organisation_b, slot_index, table_number) VALUES ($1, $2, $3, 1, 1)', [scheduleId, c, a]);
+        await runner.commitTransaction();
+        const res = await response;
+        expect(res.status).toBe(409);
+        expect(res.body.details[0].field).toBe('id');
+        expect(await sql(t, 'SELECT 1 FROM scheduled_meetings WHERE schedule_id = $1', [scheduleId])).toHaveLength(2);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
+
+    it('deletes once the schedule is no longer published', async () => {
+      await sql(t, `UPDATE schedules SET status = 'superseded', superseded_at = now() WHERE id = $1`, [scheduleId]);
+      await request(t.http).delete(`/api/profiles/${c}`).set(...organiser).expect(204);
+      await request(t.http).get(`/api/profiles/${c}`).set(...admin).expect(404);
+      expect(await sql(t, 'SELECT 1 FROM event_participants WHERE organisation_id = $1', [c])).toEqual([]);
     });
   });
 
