@@ -37,7 +37,7 @@ function progressPrinter(label: string): (done: number, total: number) => void {
 export function registerProfileCommands(program: Command): void {
   program
     .command('import <file>')
-    .description('import profiles (JSON, JSON Lines or CSV; upsert by externalId; all or nothing)')
+    .description('import profiles (JSON, JSON Lines or CSV; rows matched by id, else externalId; all or nothing)')
     .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(PROFILE_FORMATS))
     .option('--event <slug>', 'the organisations also join this event (created if missing)')
     .addOption(new Option('--rule <rule>', 'who-meets-whom rule of the event').choices(MEETING_RULES))

@@ -7,9 +7,10 @@ import type { ProfileInputDto } from './dto/profile-input.dto';
 import type { ImportResult } from './dto/profile.response';
 import { analysedFieldsOf, ProfileAnalysisService } from './features/profile-analysis.service';
 import { OrganisationEntity } from './organisation.entity';
+import { matchedBy, matchImportRows } from './import-targets';
 import { ORGANISER_WRITE_RULE, mayChangeProfile } from './profile-access';
 import { parseProfileRecords, RecordParseError, serialiseProfileRecords, type ExportRecord, type ProfileFormat, type RecordError } from './profile-records';
-import { validateProfileRecord } from './profile-validation';
+import { validateImportRecord } from './profile-validation';
 import { isExternalIdTaken, ProfilesRepository, type ProfileFilter } from './profiles.repository';
 import { descriptionLanguage } from './profiles.service';
 
@@ -40,7 +41,14 @@ export class ImportRejectedError extends BadRequestException {
 
 class DryRunRollback extends Error {}
 
-/** All-or-nothing bulk import of profiles (JSON, JSON Lines, CSV), upserting by externalId. */
+/** A validated import row: `id` is the engine's id of the profile it updates, when the row gives one. */
+interface ValidRow {
+  line: number;
+  id: string | null;
+  profile: ProfileInputDto;
+}
+
+/** All-or-nothing bulk import of profiles (JSON, JSON Lines, CSV), upserting by id, else by externalId. */
 @Injectable()
 export class ProfileImportService {
   constructor(
@@ -66,7 +74,7 @@ export class ProfileImportService {
     // Text analysis (the slow part) before the transaction opens; stored with the rows, in it.
     const analyses = opts.dryRun ? [] : await this.analysis.analyseMany(valid.map(({ profile }) => analysedFieldsOf(profile)));
     let outcome: ImportOutcome | null = null;
-    // Upserts by externalId: when another request creates one of the file's externalIds between the
+    // Upserts by id, else by externalId: when another request creates one of the file's externalIds between the
     // lookup and the insert (the unique index), the file is imported again over what is there now,
     // checks included, so two imports of one file both succeed.
     for (let attempt = 1; ; attempt++) {
@@ -74,15 +82,10 @@ export class ProfileImportService {
         await this.profiles.transaction(async (tx) => {
           const regionIds = new Map<string, string>();
           let regionsCreated = 0;
-          const existing = new Map<string, OrganisationEntity>();
-          const ids = valid.map((v) => v.profile.externalId!);
-          for (let i = 0; i < ids.length; i += 1000) {
-            for (const o of await this.profiles.findByExternalIds(ids.slice(i, i + 1000), tx)) existing.set(o.externalId!, o);
-          }
-          await this.assertMayUpdate(valid, existing, opts.principal, tx);
+          const targets = await this.findTargets(valid, opts.principal, tx);
           const repo = tx.getRepository(OrganisationEntity);
           const rows: OrganisationEntity[] = [];
-          for (const { profile } of valid) {
+          for (const [i, { profile }] of valid.entries()) {
             const key = `${profile.country}|${profile.region.trim().toLowerCase()}`;
             let regionId = regionIds.get(key);
             if (!regionId) {
@@ -92,7 +95,7 @@ export class ProfileImportService {
               regionIds.set(key, regionId);
             }
             const values = toColumns(profile, regionId);
-            const current = existing.get(profile.externalId!);
+            const current = targets[i];
             rows.push(current ? Object.assign(current, values) : repo.create({ ...values, createdByKeyId: opts.principal?.keyId ?? null }));
           }
           const saved: OrganisationEntity[] = [];
@@ -101,10 +104,11 @@ export class ProfileImportService {
             opts.onProgress?.(Math.min(i + 500, rows.length), rows.length);
           }
           if (!opts.dryRun) await this.analysis.store(saved.map((o, i) => ({ organisationId: o.id, version: null, analysis: analyses[i] })), tx);
+          const updated = targets.filter((o) => o !== null).length;
           outcome = {
             total: rows.length,
-            created: rows.length - existing.size,
-            updated: existing.size,
+            created: rows.length - updated,
+            updated,
             regionsCreated,
             dryRun: !!opts.dryRun,
             organisationIds: saved.map((o) => o.id),
@@ -125,48 +129,63 @@ export class ProfileImportService {
   }
 
   /**
-   * A row may update only a profile the importing key may change (the PATCH rule); otherwise the
-   * whole file is rejected like any other bad row: 400 naming the line and externalId.
+   * The profile each row updates (null: it creates one), matched by id, else by externalId
+   * (import-targets.ts). A row may update only a profile the importing key may change (the PATCH
+   * rule). Any row that fails either is listed and the whole file rejected: 400 naming its line and
+   * the field it is matched by.
    */
-  private async assertMayUpdate(
-    valid: { line: number; profile: ProfileInputDto }[],
-    existing: Map<string, OrganisationEntity>,
-    principal: Principal | undefined,
-    tx: EntityManager,
-  ): Promise<void> {
-    if (!principal || principal.role === 'admin' || existing.size === 0) return;
-    const others = [...existing.values()].filter((o) => o.createdByKeyId !== principal.keyId);
-    const onlyInOwnEvents = principal.role === 'organiser' ? await this.profiles.onlyInEventsOf(others.map((o) => o.id), principal.keyId, tx) : new Set<string>();
-    const errors: RecordError[] = [];
-    for (const { line, profile } of valid) {
-      const current = existing.get(profile.externalId!);
-      if (current && !mayChangeProfile(principal, current, onlyInOwnEvents.has(current.id))) {
-        errors.push({ line, field: 'externalId', message: `updates a profile this key may not change. ${ORGANISER_WRITE_RULE}`, externalId: profile.externalId! });
-      }
+  private async findTargets(valid: ValidRow[], principal: Principal | undefined, tx: EntityManager): Promise<(OrganisationEntity | null)[]> {
+    const byId = new Map<string, OrganisationEntity>();
+    const byExternalId = new Map<string, OrganisationEntity>();
+    const ids = valid.flatMap((v) => (v.id ? [v.id] : []));
+    const externalIds = valid.flatMap((v) => (v.profile.externalId ? [v.profile.externalId] : []));
+    for (let i = 0; i < ids.length; i += 1000) {
+      for (const o of await this.profiles.findByIds(ids.slice(i, i + 1000), tx)) byId.set(o.id, o);
     }
-    if (errors.length) throw new ImportRejectedError(errors);
+    for (let i = 0; i < externalIds.length; i += 1000) {
+      // One entity per organisation: a row matched by externalId and another by id meet as one.
+      for (const o of await this.profiles.findByExternalIds(externalIds.slice(i, i + 1000), tx)) byExternalId.set(o.externalId!, byId.get(o.id) ?? o);
+    }
+    const { targets, errors } = matchImportRows(valid.map((v) => ({ line: v.line, id: v.id, externalId: v.profile.externalId ?? null })), byId, byExternalId);
+    if (principal && principal.role !== 'admin') {
+      const others = targets.filter((o): o is OrganisationEntity => o !== null && o.createdByKeyId !== principal.keyId);
+      const onlyInOwnEvents = principal.role === 'organiser' ? await this.profiles.onlyInEventsOf(others.map((o) => o.id), principal.keyId, tx) : new Set<string>();
+      valid.forEach(({ line, id, profile }, i) => {
+        const current = targets[i];
+        if (current && !mayChangeProfile(principal, current, onlyInOwnEvents.has(current.id))) {
+          errors.push({ line, field: matchedBy({ id }, current), message: `updates a profile this key may not change. ${ORGANISER_WRITE_RULE}`, externalId: profile.externalId ?? undefined });
+        }
+      });
+    }
+    if (errors.length) throw new ImportRejectedError(errors.sort((a, b) => a.line - b.line));
+    return targets;
   }
 
-  /** Every problem of every row, or the validated rows; duplicates within the file are errors too. */
-  private validate(records: { line: number; value: unknown }[]): { line: number; profile: ProfileInputDto }[] {
+  /** Every problem of every row, or the validated rows; an id or externalId given twice in the file is an error too. */
+  private validate(records: { line: number; value: unknown }[]): ValidRow[] {
     const errors: RecordError[] = [];
-    const valid: { line: number; profile: ProfileInputDto }[] = [];
-    const seen = new Map<string, number>();
+    const valid: ValidRow[] = [];
+    const seen = { id: new Map<string, number>(), externalId: new Map<string, number>() };
     if (records.length === 0) throw new ImportRejectedError([{ line: 1, field: 'file', message: 'the file holds no profiles' }]);
     for (const { line, value } of records) {
       const externalId = typeof (value as { externalId?: unknown })?.externalId === 'string' ? (value as { externalId: string }).externalId : undefined;
-      const r = validateProfileRecord(value, this.taxonomy.taxonomy, { requireExternalId: true });
+      const r = validateImportRecord(value, this.taxonomy.taxonomy);
       if (!r.ok) {
         errors.push(...r.problems.map((p) => ({ line, field: p.field, message: p.message, externalId })));
         continue;
       }
-      const first = seen.get(r.profile.externalId!);
-      if (first !== undefined) {
-        errors.push({ line, field: 'externalId', message: `duplicate of line ${first}`, externalId });
+      const duplicates = (['id', 'externalId'] as const).flatMap((field) => {
+        const key = field === 'id' ? r.id : r.profile.externalId;
+        const first = key ? seen[field].get(key) : undefined;
+        return first === undefined ? [] : [{ line, field, message: `duplicate of line ${first}`, externalId }];
+      });
+      if (duplicates.length) {
+        errors.push(...duplicates);
         continue;
       }
-      seen.set(r.profile.externalId!, line);
-      valid.push({ line, profile: r.profile });
+      if (r.id) seen.id.set(r.id, line);
+      if (r.profile.externalId) seen.externalId.set(r.profile.externalId, line);
+      valid.push({ line, id: r.id, profile: r.profile });
     }
     if (errors.length) throw new ImportRejectedError(errors);
     return valid;
@@ -175,6 +194,7 @@ export class ProfileImportService {
   async exportText(filter: ProfileFilter, format: ProfileFormat): Promise<string> {
     const orgs = await this.profiles.streamAll(filter);
     const records: ExportRecord[] = orgs.map((o) => ({
+      id: o.id,
       externalId: o.externalId,
       name: o.name,
       kind: o.kind,

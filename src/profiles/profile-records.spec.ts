@@ -1,6 +1,7 @@
 import { joinListCell, parseProfileRecords, RecordParseError, serialiseProfileRecords, splitListCell, type ExportRecord } from './profile-records';
 
 const rec: ExportRecord = {
+  id: '0b7c4a52-3f1e-4c8a-9d2e-5a6b7c8d9e0f',
   externalId: 'de-jena-1',
   name: 'Saale Optik GmbH',
   kind: 'company',
@@ -76,11 +77,16 @@ describe('profile records', () => {
       website: '\tx',
     };
     const text = serialiseProfileRecords([rec, nasty], 'csv');
-    expect(text).toMatch(/^externalId,[^\r\n]*,contactEmail\nde-jena-1,[^\r\n]*,sme,,\n'-17,/);
-    expect(text).toContain(`'-17,"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(text).toMatch(/^id,externalId,[^\r\n]*,contactEmail\n0b7c4a52-[^\r\n]*,de-jena-1,[^\r\n]*,sme,,\n0b7c4a52-[^,]*,'-17,/);
+    expect(text).toContain(`,'-17,"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(text).toContain(`,'＝浜松,26.70;32.50,'+cmd;@SUM(A1);'s-Hertogenbosch,''=already quoted,`);
     expect(text).toContain(`,"  －見本市のご案内\r\n2行目\n""Zitat"", Ende  ",sme,'\tx,\n`);
     expect(parseProfileRecords(text, 'csv').map((r) => r.value)).toEqual([rec, nasty]);
+  });
+
+  it('reads an empty CSV id or externalId cell as none (null)', () => {
+    const [r] = parseProfileRecords('id,externalId,name\n,,A\n', 'csv');
+    expect(r.value).toEqual({ id: null, externalId: null, name: 'A' });
   });
 
   it.each(['json', 'jsonl', 'csv'] as const)('round-trips %s export → import', (format) => {

@@ -13,7 +13,10 @@ export const PROFILE_FORMATS = ['json', 'jsonl', 'csv'] as const;
 export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
 
 export const LIST_FIELDS = ['sectors', 'offers', 'seeks', 'cooperation', 'languages'] as const;
+// `id` is the engine's id: an exported row carries it, so a profile without an externalId imports
+// back onto itself; files written by hand may leave it out (rows are then matched by externalId).
 export const PROFILE_COLUMNS = [
+  'id',
   'externalId',
   'name',
   'kind',
@@ -121,7 +124,7 @@ function csvRecordToObject(record: Record<string, string>): Record<string, unkno
     const cell = unescapeFormulaCell(raw);
     if ((LIST_FIELDS as readonly string[]).includes(key)) {
       out[key] = splitListCell(cell);
-    } else if (['size', 'website', 'contactEmail', 'externalId'].includes(key)) {
+    } else if (['size', 'website', 'contactEmail', 'externalId', 'id'].includes(key)) {
       out[key] = cell === '' ? null : cell;
     } else {
       out[key] = cell;

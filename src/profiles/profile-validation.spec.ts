@@ -1,5 +1,5 @@
 import { loadTaxonomy } from '../taxonomy/core';
-import { normaliseSectors, validateProfileRecord } from './profile-validation';
+import { normaliseSectors, validateImportRecord, validateProfileRecord } from './profile-validation';
 
 const taxonomy = loadTaxonomy();
 
@@ -45,6 +45,20 @@ describe('validateProfileRecord', () => {
     expect(validateProfileRecord(noId, taxonomy, { requireExternalId: false }).ok).toBe(true);
     const r = validateProfileRecord(noId, taxonomy, { requireExternalId: true });
     expect(r.ok ? [] : r.problems.map((p) => p.field)).toEqual(['externalId']);
+  });
+
+  it('takes an import row’s id (a UUID, lower-cased; empty or null is none) and needs it or an externalId', () => {
+    const { externalId: _, ...noExt } = valid;
+    const id = 'A1B2C3D4-0000-4000-8000-00000000000F';
+    const withId = validateImportRecord({ ...noExt, id }, taxonomy);
+    expect(withId.ok && withId.id).toBe(id.toLowerCase());
+    const both = validateImportRecord({ ...valid, id: '' }, taxonomy);
+    expect(both.ok && both.id).toBeNull();
+    const neither = validateImportRecord({ ...noExt, id: null }, taxonomy);
+    expect(neither.ok ? [] : neither.problems.map((p) => p.field)).toEqual(['externalId']);
+    const bad = validateImportRecord({ ...noExt, id: 'row-7', kind: 'startup' }, taxonomy);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.field)).toEqual(['id', 'kind']);
+    expect(validateImportRecord({ ...valid, id: 7 }, taxonomy).ok).toBe(false);
   });
 
   it('says a null field cannot be null, once, instead of every type rule it fails', () => {

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { isUUID, validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../infra/http/validation';
 import type { Taxonomy } from '../taxonomy/core';
 import { ProfileInputDto } from './dto/profile-input.dto';
@@ -74,4 +74,27 @@ export function validateProfileRecord(
     dto.sectors = sectors.codes;
   }
   return problems.length ? { ok: false, problems } : { ok: true, profile: dto };
+}
+
+/**
+ * Validates one import row: a profile record plus an optional `id`, the engine's id of the profile it
+ * updates (exports carry it). null, "" or no id means none; a row then needs an externalId.
+ */
+export function validateImportRecord(
+  value: unknown,
+  taxonomy: Taxonomy,
+): { ok: true; id: string | null; profile: ProfileInputDto } | { ok: false; problems: FieldProblem[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problems: [{ field: 'record', message: 'expected a JSON object' }] };
+  const { id: rawId, ...rest } = value as Record<string, unknown>;
+  const problems: FieldProblem[] = [];
+  let id: string | null = null;
+  if (typeof rawId === 'string' && isUUID(rawId.trim())) id = rawId.trim().toLowerCase();
+  else if (rawId !== undefined && rawId !== null && rawId !== '') problems.push({ field: 'id', message: 'id must be the UUID of a profile in the engine (as exported), or empty' });
+  const r = validateProfileRecord(rest, taxonomy, { requireExternalId: false });
+  if (!r.ok) problems.push(...r.problems);
+  const hasId = id !== null || problems.some((p) => p.field === 'id');
+  if (!hasId && !(r.ok ? r.profile.externalId : (rest as { externalId?: unknown }).externalId)) {
+    problems.push({ field: 'externalId', message: 'externalId is required in imports unless the row has the id of the profile it updates (profiles are matched by id, else by externalId)' });
+  }
+  return problems.length || !r.ok ? { ok: false, problems } : { ok: true, id, profile: r.profile };
 }

@@ -62,7 +62,7 @@ export class ProfilesController {
   @HttpCode(200)
   @Roles('admin', 'organiser')
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv')
-  @ApiBody({ description: 'A JSON array, JSON Lines or CSV (list fields separated by ;, with \\; and \\\\ for a ; or \\ inside an item). Upserts by externalId; all or nothing.', schema: { type: 'string' } })
+  @ApiBody({ description: 'A JSON array, JSON Lines or CSV (list fields separated by ;, with \\; and \\\\ for a ; or \\ inside an item). A row updates the profile with its id (exports carry it), else the one with its externalId, else creates one; all or nothing.', schema: { type: 'string' } })
   @ApiOkResponse({ type: ImportResult })
   @ApiBadRequestResponse({ description: 'Nothing was written; details list every bad row with line, field and reason (including rows updating a profile the key may not change)' })
   async import(@Req() req: Request, @Query() q: ImportProfilesQuery, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<ImportResult> {

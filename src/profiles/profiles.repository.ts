@@ -66,6 +66,10 @@ export class ProfilesRepository {
     return ids.length ? tx.findBy(OrganisationEntity, { externalId: In(ids) }) : Promise.resolve([]);
   }
 
+  findByIds(ids: string[], tx: EntityManager): Promise<OrganisationEntity[]> {
+    return ids.length ? tx.findBy(OrganisationEntity, { id: In(ids) }) : Promise.resolve([]);
+  }
+
   /**
    * Locks the rows of the events the organisation takes part in, in id order, and returns their ids:
    * publishing and participant changes lock the event row first, so none of them runs between a

@@ -209,8 +209,8 @@ describe('profiles (HTTP)', () => {
       });
       const created = await request(t.http).post('/api/profiles').set(...organiser).send(nasty).expect(201);
       const csv = await request(t.http).get('/api/profiles/export?format=csv&region=Formula%20Valley').set(...organiser).expect(200);
-      expect(csv.text.startsWith('\uFEFFexternalId,')).toBe(true);
-      expect(csv.text).toContain(`\nformula-1,"'=HYPERLINK(""http://evil.example"",""Angebot"")",company,DE,Formula Valley,26.70,'+491234;@SUM(A1),'s-Hertogenbosch partners;'=kept as typed,`);
+      expect(csv.text.startsWith('\uFEFFid,externalId,')).toBe(true);
+      expect(csv.text).toContain(`\n${created.body.id as string},formula-1,"'=HYPERLINK(""http://evil.example"",""Angebot"")",company,DE,Formula Valley,26.70,'+491234;@SUM(A1),'s-Hertogenbosch partners;'=kept as typed,`);
       const back = await request(t.http).post('/api/profiles/import').set(...organiser).set('Content-Type', 'text/csv').send(csv.text).expect(200);
       expect(back.body).toMatchObject({ total: 1, updated: 1, created: 0 });
       const after = await request(t.http).get(`/api/profiles/${created.body.id}`).set(...organiser).expect(200);

@@ -51,7 +51,7 @@ describe('CLI import/export', () => {
     const r = await runCli(['export', '--event', 'dev-partnering', '--format', 'csv', '--country', 'jp'], env);
     expect(r.code).toBe(0);
     const rows = r.stdout.trimEnd().split('\n');
-    expect(rows[0]).toBe('externalId,name,kind,country,region,sectors,offers,seeks,cooperation,languages,description,size,website,contactEmail');
+    expect(rows[0]).toBe('id,externalId,name,kind,country,region,sectors,offers,seeks,cooperation,languages,description,size,website,contactEmail');
     expect(rows.length).toBe(201);
   });
 

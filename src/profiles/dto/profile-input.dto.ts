@@ -31,7 +31,7 @@ const trimEach = ({ value }: { value: unknown }): unknown =>
  * sector codes are checked against the taxonomy afterwards.
  */
 export class ProfileInputDto {
-  @ApiPropertyOptional({ example: 'de-jena-0007', description: 'Caller-chosen id; imports upsert by it.', nullable: true, type: String })
+  @ApiPropertyOptional({ example: 'de-jena-0007', description: 'Caller-chosen id; import rows without the id of a profile are matched by it.', nullable: true, type: String })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,119}$/, { message: 'externalId must be 1-120 characters of letters, digits and . _ : @ / -' })
