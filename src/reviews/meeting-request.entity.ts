@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EventEntity } from '../events/event.entity';
 import { OrganisationEntity } from '../profiles/organisation.entity';
-import type { RequestStatus } from './review.types';
+import type { RequestClosedReason, RequestStatus } from './review.types';
 
 /**
  * A meeting request from one participant to another. A pending request past `expiresAt` is expired
@@ -15,6 +15,7 @@ import type { RequestStatus } from './review.types';
 // creates it and the schema sync leaves it alone.
 @Index('ux_meeting_requests_open_pair', { synchronize: false })
 @Check('ck_meeting_requests_status', `"status" IN ('pending', 'accepted', 'declined', 'cancelled', 'expired')`)
+@Check('ck_meeting_requests_closed_reason', `"closed_reason" IN ('sender-left', 'recipient-left')`)
 @Check('ck_meeting_requests_not_self', `"from_organisation_id" <> "to_organisation_id"`)
 export class MeetingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -60,6 +61,10 @@ export class MeetingRequestEntity {
   /** When it was accepted, declined, cancelled or marked expired. */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** Set when it was cancelled because one side left the event; null otherwise. */
+  @Column({ name: 'closed_reason', type: 'varchar', length: 16, nullable: true })
+  closedReason: RequestClosedReason | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

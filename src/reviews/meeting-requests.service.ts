@@ -56,8 +56,8 @@ export class MeetingRequestsService {
     let id: string;
     try {
       id = await this.reviews.transaction(async (tx) => {
-        await this.reviews.lockPair(tx, event.id, organisationId, to);
-        // Before the participant row: changes of the event and its participants lock the event row first.
+        // The pair, then the event row, before any row lock (changes of the event and its participants lock the event row first).
+        if (!(await this.reviews.lockPair(tx, event.id, organisationId, to))) throw eventGone(slug);
         await this.access.assertMayMeet(tx, event, organisationId, to, 'to');
         // One sender's requests are written one at a time, so the cap holds under concurrency.
         if (!(await this.reviews.lockParticipant(tx, event.id, organisationId))) throw new NotFoundException(`No participant ${organisationId} in ${slug}`);
@@ -96,8 +96,9 @@ export class MeetingRequestsService {
     await this.reviews.transaction(async (tx) => {
       const seen = await this.reviews.request(event.id, requestId, tx);
       if (!seen || (seen.fromId !== organisationId && seen.toId !== organisationId)) throw new NotFoundException(`Request ${requestId} not found`);
-      // The pair first, as every write about it, then the request row (read again: it may have changed meanwhile).
-      await this.reviews.lockPair(tx, event.id, seen.fromId, seen.toId);
+      // The pair and the event row first, as every write about the pair, then the request row (read
+      // again: it may have changed or gone meanwhile, e.g. with a deleted profile).
+      if (!(await this.reviews.lockPair(tx, event.id, seen.fromId, seen.toId))) throw eventGone(slug);
       const r = await this.reviews.request(event.id, requestId, tx, true);
       if (!r) throw new NotFoundException(`Request ${requestId} not found`);
       const recipient = r.toId === organisationId;
@@ -105,7 +106,8 @@ export class MeetingRequestsService {
       if (action === 'cancel' && recipient) throw new ForbiddenException('Only the sender may cancel a request; the recipient declines it');
       const allowed = action === 'cancel' ? ['pending', 'accepted'] : ['pending'];
       if (!allowed.includes(r.status)) {
-        throw new ConflictException({ message: `The request is ${r.status} and can no longer be ${past(action)}`, details: [{ field: 'status', messages: [r.status] }] });
+        const why = r.closedReason ? ` (${r.closedReason === 'sender-left' ? 'the sender' : 'the recipient'} left the event)` : '';
+        throw new ConflictException({ message: `The request is ${r.status}${why} and can no longer be ${past(action)}`, details: [{ field: 'status', messages: [r.status] }] });
       }
       if (action === 'accept') {
         await this.access.assertMayMeet(tx, event, r.toId, r.fromId, 'to');
@@ -119,7 +121,8 @@ export class MeetingRequestsService {
   /** Records the expiry of the event's pending requests whose time is up, then schedules the next expiry. */
   @JobHandler(JobName.ReviewsExpireRequests)
   async handleExpire(data: JobData<JobName.ReviewsExpireRequests>, _ctx: JobContext): Promise<Record<string, unknown>> {
-    const expired = await this.reviews.expireDue(data.eventId);
+    // Under the event row lock, as the other writes of requests: a leaver's requests are closed under it.
+    const expired = await this.reviews.transaction(async (tx) => ((await this.reviews.lockEvent(tx, data.eventId)) ? this.reviews.expireDue(data.eventId, undefined, tx) : 0));
     const next = await this.reviews.nextExpiry(data.eventId);
     if (next) await this.scheduleExpiry(data.eventId, next);
     return { eventId: data.eventId, expired, nextExpiry: next };
@@ -151,11 +154,13 @@ export class MeetingRequestsService {
 
 function toResponse(slug: string, r: RequestRecord, orgs: Map<string, OrganisationRef>): MeetingRequestResponse {
   const org = (id: string): OrganisationRef => orgs.get(id) ?? { id, externalId: null, name: '', country: '', region: '', kind: '' };
-  return { id: r.id, event: slug, from: org(r.fromId), to: org(r.toId), message: r.message, status: r.status, autoAccepted: r.autoAccepted, createdAt: r.createdAt, expiresAt: r.expiresAt, closedAt: r.closedAt };
+  return { id: r.id, event: slug, from: org(r.fromId), to: org(r.toId), message: r.message, status: r.status, autoAccepted: r.autoAccepted, createdAt: r.createdAt, expiresAt: r.expiresAt, closedAt: r.closedAt, closedReason: r.closedReason };
 }
 
 function duplicate(open: RequestRecord): ConflictException {
   return new ConflictException({ message: `A ${open.status} request between these participants exists already (${open.id})`, details: [{ field: 'to', messages: ['already requested'] }] });
 }
+
+const eventGone = (slug: string): NotFoundException => new NotFoundException(`Event ${slug} not found`);
 
 const past = (action: RequestAction): string => ({ accept: 'accepted', decline: 'declined', cancel: 'cancelled' })[action];

@@ -8,6 +8,10 @@ export const POSITIVE_MARKS: readonly Mark[] = ['must-meet', 'interested'];
 export const REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'cancelled', 'expired'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** Why a request was closed without either side answering it: that side left the event (its pending requests are cancelled). */
+export const REQUEST_CLOSED_REASONS = ['sender-left', 'recipient-left'] as const;
+export type RequestClosedReason = (typeof REQUEST_CLOSED_REASONS)[number];
+
 /** Statuses that hold a pair: no second request between the two while one of these exists. */
 export const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ['pending', 'accepted'];
 

@@ -9,14 +9,14 @@ import { MeetingRequestEntity } from './meeting-request.entity';
 import { PairRuleEntity } from './pair-rule.entity';
 import { ReviewSettingsEntity } from './review-settings.entity';
 import { buildPairStates, type MarkRow, type PairRuleRow, type RequestRow } from './review-rules';
-import { DEFAULT_REVIEW_SETTINGS, type Mark, type PairRuleState, type PairState, type RequestDirection, type RequestStatus, type ReviewExclusions } from './review.types';
+import { DEFAULT_REVIEW_SETTINGS, type Mark, type PairRuleState, type PairState, type RequestClosedReason, type RequestDirection, type RequestStatus, type ReviewExclusions } from './review.types';
 
 /** The status readers see: a pending request past its expiry is expired even before the job marks it. */
 const EFFECTIVE_STATUS = `CASE WHEN r.status = 'pending' AND r.expires_at <= now() THEN 'expired' ELSE r.status END`;
 
 const REQUEST_COLUMNS = `r.id, r.event_id AS "eventId", r.from_organisation_id AS "fromId", r.to_organisation_id AS "toId", r.message,
   ${EFFECTIVE_STATUS} AS status, r.auto_accepted AS "autoAccepted", r.created_at AS "createdAt", r.expires_at AS "expiresAt",
-  CASE WHEN r.status = 'pending' AND r.expires_at <= now() THEN r.expires_at ELSE r.closed_at END AS "closedAt"`;
+  CASE WHEN r.status = 'pending' AND r.expires_at <= now() THEN r.expires_at ELSE r.closed_at END AS "closedAt", r.closed_reason AS "closedReason"`;
 
 export interface RequestRecord {
   id: string;
@@ -30,6 +30,7 @@ export interface RequestRecord {
   createdAt: Date;
   expiresAt: Date;
   closedAt: Date | null;
+  closedReason: RequestClosedReason | null;
 }
 
 export interface MarkRecord {
@@ -70,13 +71,24 @@ export class ReviewsRepository {
   }
 
   /**
-   * Serialises the writes about one unordered pair (marks either way, its requests, the organisers'
-   * decision) until the transaction ends. Taken first, before any row lock: those writes lock the same
-   * rows in different orders (a request, then the marks; a mark, then the requests), which deadlocked.
+   * Takes the locks every write about one unordered pair starts with, in this order and before any row
+   * lock. The pair lock serialises the writes about the pair (marks either way, its requests, the
+   * organisers' decision): they lock the same rows in different orders (a request, then the marks; a
+   * mark, then the requests), which deadlocked. The event row is then share-locked until the
+   * transaction ends: changes of the event and its participants and profile deletes lock that row
+   * first and then the pair's rows (a delete's cascade, a leaver's requests), so a write holding a
+   * request or mark row while waiting for the event row deadlocked with them. False when the event is gone.
    */
-  async lockPair(tx: EntityManager, eventId: string, a: string, b: string): Promise<void> {
+  async lockPair(tx: EntityManager, eventId: string, a: string, b: string): Promise<boolean> {
     const [lo, hi] = a < b ? [a, b] : [b, a];
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('review-pair:' || $1 || ':' || $2 || ':' || $3, 0))`, [eventId, lo, hi]);
+    return this.lockEvent(tx, eventId);
+  }
+
+  /** Share-locks the event row until the transaction ends (see `lockPair`); false when the event is gone. */
+  async lockEvent(tx: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query('SELECT 1 FROM events WHERE id = $1 FOR SHARE', [eventId]);
+    return rows.length > 0;
   }
 
   /** Locks a participant's row until the transaction ends (serialises its request writes); false if absent. */
@@ -265,6 +277,23 @@ export class ReviewsRepository {
           AND ((from_organisation_id = $2 AND to_organisation_id = $3) OR (from_organisation_id = $3 AND to_organisation_id = $2))`,
       [eventId, a, b, by],
     );
+  }
+
+  /**
+   * Cancels a participant's pending requests in the event, sent and received, as it leaves it (they
+   * would hold the sender's cap until they expire, and could not be accepted); the reason names the
+   * side that left. Those already past their expiry are left to expire. Call it under the event row
+   * lock, before any review row lock, as the review writes take them.
+   */
+  async cancelRequestsOfLeaver(tx: EntityManager, eventId: string, organisationId: string): Promise<number> {
+    const [rows]: [unknown[], number] = await tx.query(
+      `UPDATE meeting_requests SET status = 'cancelled', closed_at = now(), updated_at = now(),
+              closed_reason = CASE WHEN from_organisation_id = $2 THEN 'sender-left' ELSE 'recipient-left' END
+        WHERE event_id = $1 AND status = 'pending' AND expires_at > now() AND (from_organisation_id = $2 OR to_organisation_id = $2)
+        RETURNING id`,
+      [eventId, organisationId],
+    );
+    return rows.length;
   }
 
   /** A participant's requests (sent, received or both), newest first, filtered by effective status. */

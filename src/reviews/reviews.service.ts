@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { badFields } from '../common/field-error';
 import { MatchingService } from '../matching/matching.service';
@@ -43,7 +43,7 @@ export class ReviewsService {
     const event = await this.access.participant(principal, slug, organisationId);
     await this.access.otherParticipant(event, organisationId, candidateId, 'candidate');
     const previous = await this.reviews.transaction(async (tx) => {
-      await this.reviews.lockPair(tx, event.id, organisationId, candidateId);
+      if (!(await this.reviews.lockPair(tx, event.id, organisationId, candidateId))) throw new NotFoundException(`Event ${slug} not found`);
       if (isPositive(mark)) await this.access.assertMayMeet(tx, event, organisationId, candidateId, 'candidate');
       const before = await this.reviews.mark(tx, event.id, organisationId, candidateId);
       await this.reviews.saveMark(tx, event.id, organisationId, candidateId, mark);
@@ -101,7 +101,7 @@ export class ReviewsService {
     }
     const [a, b] = first < second ? [first, second] : [second, first];
     const previous = await this.reviews.transaction(async (tx) => {
-      await this.reviews.lockPair(tx, event.id, a, b);
+      if (!(await this.reviews.lockPair(tx, event.id, a, b))) throw new NotFoundException(`Event ${slug} not found`);
       const before = (await this.reviews.pairRule(tx, event.id, a, b))?.state ?? null;
       if (state) await this.reviews.savePairRule(tx, event.id, a, b, state, principal.keyId);
       else await this.reviews.deletePairRule(tx, event.id, a, b);

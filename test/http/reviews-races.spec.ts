@@ -22,17 +22,21 @@ describe('company review: concurrent writes (HTTP)', () => {
   const send = (from: string, to: string) => request(t.http).post(requests(from)).set(...as(from)).send({ to });
   const statusOf = async (id: string): Promise<string> => (await sql<{ status: string }>(t, 'SELECT status FROM meeting_requests WHERE id = $1', [id]))[0].status;
 
-  /** Starts a call and returns (its response to come) once `waiting` statements of the test database wait for a lock. */
-  const startBehindLocks = async (call: () => request.Test, waiting: number): Promise<{ response: Promise<request.Response> }> => {
+  /**
+   * Starts a call and returns (its response to come) once `waiting` statements of the test database wait
+   * for a lock (only statements containing `statement`, when given: jobs of earlier tests may wait too).
+   */
+  const startBehindLocks = async (call: () => request.Test, waiting: number, statement = ''): Promise<{ response: Promise<request.Response> }> => {
     let done = false;
     const response = call().then((r) => {
       done = true;
       return r;
     });
     for (let i = 0; ; i++) {
-      const [{ n }] = await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      const [{ n }] = await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND strpos(query, $1) > 0`, [statement]);
       if (n >= waiting) break;
-      if (i >= 200 || done) throw new Error(`the call did not wait for a lock (${(await response).status})`);
+      // Not awaiting a response still to come: it may wait for a lock the test holds.
+      if (i >= 200 || done) throw new Error(`the call did not wait for a lock${done ? ` (${(await response).status})` : ''}`);
       await new Promise((r) => setTimeout(r, 25));
     }
     return { response };
@@ -57,7 +61,7 @@ describe('company review: concurrent writes (HTTP)', () => {
     eventId = members[0].event_id;
     orgs = members.map((m) => m.id);
     organiser = await key({ name: 'medica team', role: 'organiser', eventSlugs: [MEDICA] });
-    for (const org of orgs.slice(0, 6)) keys.set(org, await key({ name: `company ${org.slice(0, 8)}`, role: 'participant', organisationId: org }));
+    for (const org of orgs.slice(0, 10)) keys.set(org, await key({ name: `company ${org.slice(0, 8)}`, role: 'participant', organisationId: org }));
     // Any pair may meet: these tests are about timing, not the who-meets-whom rule.
     await request(t.http).patch(base).set(...organiser).send({ meetingRuleMode: 'preferred' }).expect(200);
     runner = t.app.get(DataSource).createQueryRunner();
@@ -88,7 +92,7 @@ describe('company review: concurrent writes (HTTP)', () => {
     const [, , x, y] = orgs;
     await mark(x, y, 'interested').expect(200);
     const sent = (await send(x, y).expect(201)).body as { id: string };
-    // The accept takes the request and waits for the event row; the mark then starts.
+    // The accept takes the pair and waits for the event row; the mark then starts (and waits for the pair).
     await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
     const accepting = await startBehindLocks(() => request(t.http).post(`${requests(y)}/${sent.id}/accept`).set(...as(y)), 1);
     const marking = await startBehindLocks(() => mark(x, y, 'not-interested'), 2);
@@ -113,6 +117,62 @@ describe('company review: concurrent writes (HTTP)', () => {
     expect(accepted.status).toBe(200);
     expect(forbidden.status).toBe(200);
     expect(await statusOf(sent.id)).toBe('cancelled');
+  });
+
+  it('deleting the sender\'s profile while the recipient accepts its request: the delete lands, the accept answers 404, no deadlock', async () => {
+    const [, , , , , , x, y] = orgs;
+    const sent = (await send(x, y).expect(201)).body as { id: string };
+    // The delete locks the event row and waits at the organisation row, before its cascade reaches the
+    // request; the accept then starts. Accepting locked the request row before the event row, so the
+    // cascade and the accept waited on each other (one ended in a deadlock, a 500).
+    await hold('SELECT 1 FROM organisations WHERE id = $1 FOR KEY SHARE', [x]);
+    const deleting = await startBehindLocks(() => request(t.http).delete(`/api/profiles/${x}`).set(...bearer(t.adminKey)), 1, 'DELETE FROM "organisations"');
+    const accepting = await startBehindLocks(() => request(t.http).post(`${requests(y)}/${sent.id}/accept`).set(...as(y)), 1, 'FROM events WHERE id = $1 FOR SHARE');
+    await release();
+    const [deleted, accepted] = await Promise.all([deleting.response, accepting.response]);
+    expect(deleted.status).toBe(204);
+    expect(accepted.status).toBe(404);
+    expect(accepted.body.message).toBe(`Request ${sent.id} not found`);
+    expect(await sql(t, 'SELECT 1 FROM meeting_requests WHERE id = $1', [sent.id])).toEqual([]);
+  });
+
+  it('every write about a pair waits for the event row before it locks a row of the pair (as the event\'s writers lock them after it)', async () => {
+    const [, , , , , , , , p, q] = orgs;
+    const [lo, hi] = p < q ? [p, q] : [q, p];
+    /** Fails (55P03) when the write behind the event row lock already holds a request, mark, decision or participant row of the pair. */
+    const pairRowsFree = async (): Promise<void> => {
+      const pair = [eventId, [p, q]];
+      await sql(t, 'SELECT 1 FROM meeting_requests WHERE event_id = $1 AND from_organisation_id = ANY($2::uuid[]) AND to_organisation_id = ANY($2::uuid[]) FOR UPDATE NOWAIT', pair);
+      await sql(t, 'SELECT 1 FROM review_marks WHERE event_id = $1 AND organisation_id = ANY($2::uuid[]) AND candidate_id = ANY($2::uuid[]) FOR UPDATE NOWAIT', pair);
+      await sql(t, 'SELECT 1 FROM review_pair_rules WHERE event_id = $1 AND organisation_a = $2 AND organisation_b = $3 FOR UPDATE NOWAIT', [eventId, lo, hi]);
+      await sql(t, 'SELECT 1 FROM event_participants WHERE event_id = $1 AND organisation_id = ANY($2::uuid[]) FOR UPDATE NOWAIT', pair);
+    };
+    const behindEventLock = async (call: () => request.Test): Promise<request.Response> => {
+      await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+      try {
+        const write = await startBehindLocks(call, 1, 'FROM events WHERE id = $1 FOR SHARE');
+        await pairRowsFree();
+        await release();
+        return await write.response;
+      } finally {
+        if (runner.isTransactionActive) await release();
+      }
+    };
+    const actOn = (org: string, id: string, action: string) => () => request(t.http).post(`${requests(org)}/${id}/${action}`).set(...as(org));
+    await request(t.http).put(`${base}/pairs/${p}/${q}`).set(...organiser).send({ state: 'forced' }).expect(200);
+    await mark(p, q, 'interested').expect(200);
+    await mark(q, p, 'interested').expect(200);
+    const first = (await send(p, q).expect(201)).body as { id: string };
+
+    expect((await behindEventLock(actOn(q, first.id, 'accept'))).status).toBe(200);
+    expect((await behindEventLock(actOn(p, first.id, 'cancel'))).status).toBe(200);
+    const second = (await send(p, q).expect(201)).body as { id: string };
+    expect((await behindEventLock(actOn(q, second.id, 'decline'))).status).toBe(200);
+    const third = await behindEventLock(() => send(p, q));
+    expect(third.status).toBe(201);
+    expect((await behindEventLock(() => mark(q, p, 'not-interested'))).status).toBe(200);
+    expect((await behindEventLock(() => request(t.http).put(`${base}/pairs/${p}/${q}`).set(...organiser).send({ state: 'forbidden' }))).status).toBe(200);
+    expect([await statusOf(first.id), await statusOf(second.id), await statusOf((third.body as { id: string }).id)]).toEqual(['cancelled', 'declined', 'declined']);
   });
 
   it('two organisers changing different review settings at once: both changes are kept', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '../../matching/matching.module';
+import { ReviewsModule } from '../../reviews/reviews.module';
 import { EventsModule } from '../events.module';
 import { EventSetupController } from './event-setup.controller';
 import { EventSetupService } from './event-setup.service';
@@ -9,10 +10,11 @@ import { ParticipantsService } from './participants.service';
 /**
  * Setting events up: create, change, delete, and who takes part. It sits above both EventsModule
  * (reads, slots) and MatchingModule (which itself imports EventsModule), because its changes ask for
- * match lists to be recomputed; importing MatchingModule into EventsModule would make a cycle.
+ * match lists to be recomputed; importing MatchingModule into EventsModule would make a cycle. A
+ * participant leaving cancels its pending meeting requests (ReviewsModule).
  */
 @Module({
-  imports: [EventsModule, MatchingModule],
+  imports: [EventsModule, MatchingModule, ReviewsModule],
   controllers: [EventSetupController, ParticipantsController],
   providers: [EventSetupService, ParticipantsService],
 })

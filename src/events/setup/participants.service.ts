@@ -4,6 +4,7 @@ import type { Principal } from '../../auth/principal';
 import { badFields } from '../../common/field-error';
 import { MatchingService } from '../../matching/matching.service';
 import type { OrganisationEntity } from '../../profiles/organisation.entity';
+import { ReviewsRepository } from '../../reviews/reviews.repository';
 import { SELF_SERVICE_FIELDS, type AddParticipantsDto, type ParticipantSettingsDto, type UpdateParticipantDto } from '../dto/participant.dto';
 import type { ParticipantListResponse, ParticipantResponse } from '../dto/participant.response';
 import type { EventParticipantEntity } from '../event-participant.entity';
@@ -87,6 +88,7 @@ export class ParticipantsService {
     private readonly events: EventsRepository,
     private readonly reads: EventsService,
     private readonly matching: MatchingService,
+    private readonly reviews: ReviewsRepository,
   ) {}
 
   async list(principal: Principal, slug: string): Promise<ParticipantListResponse> {
@@ -207,6 +209,8 @@ export class ParticipantsService {
   /**
    * Organisers remove a participant; a participant may leave. Not while the published schedule holds
    * meetings of it (409): its partners' agendas list them, and the next schedule should be made without it.
+   * Its pending meeting requests in the event, sent and received, are cancelled with it (reason
+   * `sender-left` or `recipient-left`): they would hold the sender's cap and could not be accepted.
    */
   async remove(principal: Principal, slug: string, organisationId: string): Promise<void> {
     const { event } = await this.reads.visible(principal, slug);
@@ -225,6 +229,8 @@ export class ParticipantsService {
           details: [{ field: 'org', messages: [`has meetings in the published schedule ${published.scheduleId}`] }],
         });
       }
+      // Under the event row lock, which the review writes take before any request row.
+      await this.reviews.cancelRequestsOfLeaver(tx, event.id, organisationId);
       await this.events.deleteParticipant(event.id, organisationId, tx);
     });
     await this.matching.requestChanges(event.id, principal.role === 'participant' ? `participant ${organisationId} left` : `participant ${organisationId} removed`);

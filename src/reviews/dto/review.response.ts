@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MARKS, PAIR_RULE_STATES, REQUEST_STATUSES, type Mark, type PairRuleState, type RequestStatus } from '../review.types';
+import { MARKS, PAIR_RULE_STATES, REQUEST_CLOSED_REASONS, REQUEST_STATUSES, type Mark, type PairRuleState, type RequestClosedReason, type RequestStatus } from '../review.types';
 
 export class OrganisationRef {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -34,6 +34,12 @@ export class MeetingRequestResponse {
   @ApiProperty() createdAt: Date;
   @ApiProperty() expiresAt: Date;
   @ApiProperty({ nullable: true, type: Date, description: 'When it was accepted, declined, cancelled or expired' }) closedAt: Date | null;
+  @ApiProperty({
+    enum: REQUEST_CLOSED_REASONS,
+    nullable: true,
+    description: 'Why it was cancelled when neither side cancelled it: the sender (sender-left) or the recipient (recipient-left) left the event while it was pending. Null otherwise',
+  })
+  closedReason: RequestClosedReason | null;
 }
 
 export class MeetingRequestList {
