@@ -1,13 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { badFields } from '../common/field-error';
 import { resolveDays, sessionNamesOf, type Problem } from '../events/event-slots';
 import type { EventEntity } from '../events/event.entity';
+import { EventsRepository } from '../events/events.repository';
 import { EventsService, slotsOf } from '../events/events.service';
 import { ReviewsRepository } from '../reviews/reviews.repository';
+import { REMOVED_ORGANISATION } from '../scheduling/agenda-format';
 import { ScheduleLocksRepository } from '../scheduling/schedule-locks.repository';
+import { currentSelectionId } from './current-selection';
 import { selectPairs } from './core/select-pairs';
 import type { PairParticipant } from './core/pair-selection.types';
 import type { PairSelectionResponse, SelectedPairResponse, SelectPairsDto, UpdateSelectedPairDto } from './dto/pair-selection.dto';
@@ -44,6 +47,7 @@ export class PairingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventsService,
+    private readonly eventRows: EventsRepository,
     private readonly reviews: ReviewsRepository,
     private readonly locks: ScheduleLocksRepository,
   ) {}
@@ -96,8 +100,11 @@ export class PairingService {
       warnings: [...lockWarnings, ...result.warnings, ...(overTables ? [overTables] : [])],
       options: { minimumPriority: dto.minimumPriority ?? 'over-all-tiers', slots },
     };
-    const kept = await this.settingsOfCurrent(event.id);
     const id = await this.db.transaction(async (tx) => {
+      // The settings to carry over are read under the event row lock, which the pair PATCH takes too:
+      // a PATCH is either in them or finds this selection current, never lost in between.
+      if (!(await this.eventRows.lockEvent(tx, event.id))) throw new NotFoundException(`Event ${slug} not found`);
+      const kept = await this.settingsOfCurrent(tx, event.id);
       const selection = await tx.getRepository(PairSelectionEntity).save(tx.create(PairSelectionEntity, { eventId: event.id, report, createdByKeyId: principal.keyId }));
       const pairs = result.selected.map((p) => {
         // Session restrictions and representatives set on the pair before carry over to the new selection.
@@ -114,18 +121,19 @@ export class PairingService {
 
   async latest(principal: Principal, slug: string): Promise<PairSelectionResponse> {
     const event = await this.event(principal, slug);
-    const selection = await this.db.getRepository(PairSelectionEntity).findOne({ where: { eventId: event.id }, order: { createdAt: 'DESC' } });
-    if (!selection) throw new NotFoundException(`No pairs selected yet for ${slug}`);
-    return this.load(slug, selection.id);
+    const id = await currentSelectionId(this.db, event.id);
+    if (!id) throw new NotFoundException(`No pairs selected yet for ${slug}`);
+    return this.load(slug, id);
   }
 
   /** The organiser settings on the pairs of the event's current selection, by pair. */
-  private async settingsOfCurrent(eventId: string): Promise<Map<string, PairSettings>> {
-    const rows: PairSettings[] = await this.db.query(
+  private async settingsOfCurrent(tx: EntityManager, eventId: string): Promise<Map<string, PairSettings>> {
+    const current = await currentSelectionId(tx, eventId);
+    if (!current) return new Map();
+    const rows: PairSettings[] = await tx.query(
       `SELECT organisation_a AS a, organisation_b AS b, session, representative_a AS "representativeA", representative_b AS "representativeB" FROM selected_pairs
-        WHERE selection_id = (SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)
-          AND (session IS NOT NULL OR representative_a IS NOT NULL OR representative_b IS NOT NULL)`,
-      [eventId],
+        WHERE selection_id = $1 AND (session IS NOT NULL OR representative_a IS NOT NULL OR representative_b IS NOT NULL)`,
+      [current],
     );
     return new Map(rows.map((r) => [r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`, r]));
   }
@@ -133,78 +141,86 @@ export class PairingService {
   /**
    * Restricts a pair of the current selection to a session and chooses which representative of a
    * side meeting in parallel attends. Checked against the event's sessions and each side's settings.
+   * Under the event row lock, like a selection, so a selection made meanwhile does not lose it.
    */
   async updatePair(principal: Principal, slug: string, pairId: string, dto: UpdateSelectedPairDto): Promise<SelectedPairResponse> {
     const event = await this.event(principal, slug);
-    const [current]: { id: string }[] = await this.db.query('SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [event.id]);
-    const repo = this.db.getRepository(SelectedPairEntity);
-    const pair = current ? await repo.findOneBy({ id: pairId, selectionId: current.id }) : null;
-    if (!pair) throw new NotFoundException(`No pair ${pairId} in the current selection of ${slug}`);
-    const sides: { organisation_id: string; name: string; sessions: string[] | null; parallel_meetings: number }[] = await this.db.query(
-      `SELECT ep.organisation_id, o.name, ep.sessions, ep.parallel_meetings FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id
-        WHERE ep.event_id = $1 AND ep.organisation_id = ANY($2::uuid[])`,
-      [event.id, [pair.organisationA, pair.organisationB]],
-    );
-    const next = {
-      session: dto.session === undefined ? pair.session : dto.session,
-      representativeA: dto.representativeA === undefined ? pair.representativeA : dto.representativeA,
-      representativeB: dto.representativeB === undefined ? pair.representativeB : dto.representativeB,
-    };
-    const problems: Problem[] = [];
-    const sessionNames = sessionNamesOf(resolveDays(event.days, event.startsOn));
-    if (next.session !== null && !sessionNames.includes(next.session)) {
-      problems.push({ field: 'session', message: `unknown session ${next.session} (the event's sessions: ${sessionNames.join(', ')})` });
-    }
-    for (const [field, orgId, rep] of [
-      ['representativeA', pair.organisationA, next.representativeA],
-      ['representativeB', pair.organisationB, next.representativeB],
-    ] as const) {
-      const side = sides.find((x) => x.organisation_id === orgId);
-      if (!side) {
-        if (rep !== null) problems.push({ field, message: `${orgId} no longer takes part in the event` });
-        continue;
+    const updated = await this.db.transaction(async (tx) => {
+      // The sessions are checked against the event as locked (no change to them lands meanwhile).
+      const locked = await this.eventRows.lockEvent(tx, event.id);
+      if (!locked) throw new NotFoundException(`Event ${slug} not found`);
+      const current = await currentSelectionId(tx, event.id);
+      const pair = current ? await tx.findOneBy(SelectedPairEntity, { id: pairId, selectionId: current }) : null;
+      if (!pair) throw new NotFoundException(`No pair ${pairId} in the current selection of ${slug}`);
+      const sides: { organisation_id: string; name: string; sessions: string[] | null; parallel_meetings: number }[] = await tx.query(
+        `SELECT ep.organisation_id, o.name, ep.sessions, ep.parallel_meetings FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id
+          WHERE ep.event_id = $1 AND ep.organisation_id = ANY($2::uuid[])`,
+        [event.id, [pair.organisationA, pair.organisationB]],
+      );
+      const next = {
+        session: dto.session === undefined ? pair.session : dto.session,
+        representativeA: dto.representativeA === undefined ? pair.representativeA : dto.representativeA,
+        representativeB: dto.representativeB === undefined ? pair.representativeB : dto.representativeB,
+      };
+      const problems: Problem[] = [];
+      const sessionNames = sessionNamesOf(resolveDays(locked.days, locked.startsOn));
+      if (next.session !== null && !sessionNames.includes(next.session)) {
+        problems.push({ field: 'session', message: `unknown session ${next.session} (the event's sessions: ${sessionNames.join(', ')})` });
       }
-      if (next.session !== null && side.sessions && !side.sessions.includes(next.session)) {
-        problems.push({ field: 'session', message: `${side.name} attends only the ${side.sessions.join(', ')} session(s)` });
+      for (const [field, orgId, rep] of [
+        ['representativeA', pair.organisationA, next.representativeA],
+        ['representativeB', pair.organisationB, next.representativeB],
+      ] as const) {
+        const side = sides.find((x) => x.organisation_id === orgId);
+        if (!side) {
+          if (rep !== null) problems.push({ field, message: `${orgId} no longer takes part in the event` });
+          continue;
+        }
+        if (next.session !== null && side.sessions && !side.sessions.includes(next.session)) {
+          problems.push({ field: 'session', message: `${side.name} attends only the ${side.sessions.join(', ')} session(s)` });
+        }
+        if (rep !== null && rep > side.parallel_meetings) {
+          problems.push({
+            field,
+            message: side.parallel_meetings === 1 ? `${side.name} meets one partner at a time (parallelMeetings 1): only representative 1` : `${side.name} meets with representatives 1 to ${side.parallel_meetings} in parallel`,
+          });
+        }
       }
-      if (rep !== null && rep > side.parallel_meetings) {
-        problems.push({
-          field,
-          message: side.parallel_meetings === 1 ? `${side.name} meets one partner at a time (parallelMeetings 1): only representative 1` : `${side.name} meets with representatives 1 to ${side.parallel_meetings} in parallel`,
-        });
-      }
-    }
-    if (problems.length) throw badFields(problems);
-    await repo.update(pair.id, next);
-    return this.pairView({ ...pair, ...next }, await this.orgNames(event.id));
+      if (problems.length) throw badFields(problems);
+      await tx.update(SelectedPairEntity, pair.id, next);
+      return { ...pair, ...next };
+    });
+    return this.pairView(updated, await this.orgNames([updated.organisationA, updated.organisationB]));
   }
 
-  private async orgNames(eventId: string): Promise<Map<string, string>> {
-    const rows = await this.db.query<{ id: string; name: string }[]>(
-      'SELECT o.id, o.name FROM event_participants ep JOIN organisations o ON o.id = ep.organisation_id WHERE ep.event_id = $1',
-      [eventId],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  /**
+   * Organisation names by id, also of organisations that have left the event since; a deleted one is
+   * "(organisation removed)", as schedules and agendas name it.
+   */
+  private async orgNames(ids: string[]): Promise<(orgId: string) => string> {
+    const rows = await this.db.query<{ id: string; name: string }[]>('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    return (orgId) => names.get(orgId) ?? REMOVED_ORGANISATION;
   }
 
-  private pairView(p: SelectedPairEntity, names: Map<string, string>): SelectedPairResponse {
-    const ref = (orgId: string) => ({ id: orgId, name: names.get(orgId) ?? orgId });
+  private pairView(p: SelectedPairEntity, name: (orgId: string) => string): SelectedPairResponse {
+    const ref = (orgId: string) => ({ id: orgId, name: name(orgId) });
     return { id: p.id, a: ref(p.organisationA), b: ref(p.organisationB), score: p.score, kind: p.kind, session: p.session, representativeA: p.representativeA, representativeB: p.representativeB };
   }
 
   private async load(slug: string, id: string): Promise<PairSelectionResponse> {
     const selection = await this.db.getRepository(PairSelectionEntity).findOneByOrFail({ id });
     const pairs = await this.db.getRepository(SelectedPairEntity).find({ where: { selectionId: id }, order: { organisationA: 'ASC', organisationB: 'ASC' } });
-    const names = await this.orgNames(selection.eventId);
     const report = selection.report as { method: string; totals: Record<string, unknown>; perParticipant: { id: string; selected: number; min: number; max: number; capacity: number; shortfall: number; reasons: string[] }[]; errors: unknown[]; warnings: unknown[] };
+    const name = await this.orgNames([...pairs.flatMap((p) => [p.organisationA, p.organisationB]), ...report.perParticipant.map((p) => p.id)]);
     return {
       id,
       event: slug,
       createdAt: selection.createdAt,
       method: report.method,
       totals: report.totals,
-      pairs: pairs.map((p) => this.pairView(p, names)),
-      participants: report.perParticipant.map((p) => ({ id: p.id, name: names.get(p.id) ?? p.id, selected: p.selected, min: p.min, max: p.max, capacity: p.capacity, shortfall: p.shortfall, reasons: p.reasons })),
+      pairs: pairs.map((p) => this.pairView(p, name)),
+      participants: report.perParticipant.map((p) => ({ id: p.id, name: name(p.id), selected: p.selected, min: p.min, max: p.max, capacity: p.capacity, shortfall: p.shortfall, reasons: p.reasons })),
       errors: report.errors,
       warnings: report.warnings,
     };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SlugPipe } from '../common/slug.pipe';
@@ -25,6 +25,7 @@ export class SchedulingController {
   @HttpCode(202)
   @Roles('admin', 'organiser')
   @ApiAcceptedResponse({ type: ScheduleResponse, description: 'Queued: a worker schedules the current pair selection into a draft (409 while another run of the event is unfinished)' })
+  @ApiServiceUnavailableResponse({ description: 'The job queue refused the run: it is stored as failed ("could not be queued: …") and holds up no other request; try again' })
   async create(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: CreateScheduleDto): Promise<ScheduleResponse> {
     const event = await this.scheduling.visibleEvent(p, slug);
     return ScheduleResponse.from(await this.scheduling.request(event.id, dto, p.keyId === 'cli' ? null : p.keyId), slug, eventSetupFingerprint(event));

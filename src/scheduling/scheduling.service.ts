@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../infra/config/config.module';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
 import { QueueService } from '../infra/queue/queue.service';
+import { currentSelectionId } from '../pairing/current-selection';
 import { REMOVED_ORGANISATION } from './agenda-format';
 import { scheduleMeetings, validateSchedule } from './core';
 import { closeScheduleHelpers, helperFor } from './schedule-helper-thread';
@@ -50,7 +51,8 @@ export class SchedulingService implements OnModuleDestroy {
   /**
    * Queues a scheduling run of the event's current pair selection (one at a time per event). The check
    * for a run under way and the new row are made under the event row lock, so two requests at once
-   * cannot both find none.
+   * cannot both find none. When the job cannot be queued (Redis unreachable or refusing), the run is
+   * marked failed, so it does not hold up the next request, and the answer is 503.
    */
   async request(eventId: string, options: Partial<ScheduleRunOptions>, keyId: string | null): Promise<ScheduleEntity> {
     const opts: ScheduleRunOptions = {
@@ -64,7 +66,14 @@ export class SchedulingService implements OnModuleDestroy {
       if (busy) throw new ConflictException({ message: `Schedule ${busy.id} of this event is still ${busy.status}; wait for it to finish`, scheduleId: busy.id });
       return tx.save(tx.create(ScheduleEntity, { eventId, status: 'queued', options: opts, createdByKeyId: keyId, progress: 0 }));
     });
-    await this.queue.enqueue(JobName.SchedulingSolve, { scheduleId: schedule.id }, { dedupeKey: `scheduling:${schedule.id}` });
+    try {
+      await this.queue.enqueue(JobName.SchedulingSolve, { scheduleId: schedule.id }, { dedupeKey: `scheduling:${schedule.id}` });
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.logger.error({ scheduleId: schedule.id, err: error }, 'scheduling run could not be queued');
+      await this.db.getRepository(ScheduleEntity).update(schedule.id, { status: 'failed', error: `could not be queued: ${reason}`, finishedAt: new Date() });
+      throw new ServiceUnavailableException({ message: `Schedule ${schedule.id} could not be queued (the job queue is unavailable); it is marked failed, try again later`, scheduleId: schedule.id });
+    }
     return schedule;
   }
 
@@ -98,8 +107,8 @@ export class SchedulingService implements OnModuleDestroy {
   private async solve(schedule: ScheduleEntity, ctx: JobContext): Promise<Record<string, unknown>> {
     const repo = this.db.getRepository(ScheduleEntity);
     const event = await this.db.getRepository(EventEntity).findOneByOrFail({ id: schedule.eventId });
-    const [selection]: { id: string }[] = await this.db.query('SELECT id FROM pair_selections WHERE event_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [event.id]);
-    if (!selection) {
+    const selectionId = await currentSelectionId(this.db, event.id);
+    if (!selectionId) {
       // Nothing to retry: the organisers must select pairs first.
       await repo.update(schedule.id, { status: 'failed', error: 'the event has no pair selection yet: select the pairs to meet first', finishedAt: new Date(), progress: 1 });
       return { failed: 'no pair selection' };
@@ -108,7 +117,7 @@ export class SchedulingService implements OnModuleDestroy {
     const pairs: PairRow[] = await this.db.query(
       `SELECT id, organisation_a AS a, organisation_b AS b, session, representative_a AS "representativeA", representative_b AS "representativeB"
          FROM selected_pairs WHERE selection_id = $1 ORDER BY id`,
-      [selection.id],
+      [selectionId],
     );
     const participants: ParticipantRow[] = await this.db.query(
       `SELECT ep.organisation_id AS "organisationId", o.name, ep.blocked_slots AS "blockedSlots", ep.sessions, ep.parallel_meetings AS "parallelMeetings", ep.fixed_table AS "fixedTable"
@@ -189,7 +198,7 @@ export class SchedulingService implements OnModuleDestroy {
       for (let i = 0; i < rows.length; i += 500) await tx.insert(ScheduledMeetingEntity, rows.slice(i, i + 500));
       // The set-up this run read: publishing refuses the draft once the event's is another.
       const setup = setupFingerprint(slots, event.tables);
-      await tx.update(ScheduleEntity, schedule.id, { status: 'draft', selectionId: selection.id, quality, setupFingerprint: setup, progress: 1, finishedAt: new Date(), error: null });
+      await tx.update(ScheduleEntity, schedule.id, { status: 'draft', selectionId, quality, setupFingerprint: setup, progress: 1, finishedAt: new Date(), error: null });
     });
     await ctx.progress(1);
     this.logger.log({ scheduleId: schedule.id, placed: quality.placed, meetings: quality.meetings, breaks: quality.breaksTotal, ms: quality.elapsedMs }, 'schedule drafted');

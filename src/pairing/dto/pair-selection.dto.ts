@@ -56,7 +56,7 @@ export class UpdateSelectedPairDto {
 
 export class OrgRef {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Also of an organisation that has left the event since; "(organisation removed)" once it is deleted, as in schedules' }) name: string;
 }
 
 export class SelectedPairResponse {
@@ -72,7 +72,7 @@ export class SelectedPairResponse {
 
 export class ParticipantSelectionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
+  @ApiProperty({ description: '"(organisation removed)" once the organisation is deleted' }) name: string;
   @ApiProperty() selected: number;
   @ApiProperty() min: number;
   @ApiProperty() max: number;
