@@ -13,7 +13,7 @@ import { SuggestionsService } from './suggestions.service';
 
 class WeightChangeResponse {
   @ApiProperty({ type: WeightSetResponse }) weightSet: WeightSetResponse;
-  @ApiProperty({ description: 'False when a PUT sent the weights already in force: no version was added and nothing is recomputed' }) changed: boolean;
+  @ApiProperty({ description: 'False when a PUT sent the weights already in force: no version was added, and only lists still on other weights (a change whose recompute was lost) are recomputed' }) changed: boolean;
   @ApiProperty({ description: 'Events whose match lists are being recomputed' }) eventsRecomputing: number;
 }
 
@@ -46,9 +46,7 @@ export class WeightsController {
   @Roles('admin')
   @ApiOkResponse({ type: WeightChangeResponse })
   async replaceGlobal(@CurrentPrincipal() p: Principal, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
-    const { weightSet, changed } = await this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p);
-    if (!changed) return { weightSet, changed, eventsRecomputing: 0 };
-    return { weightSet, changed, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
+    return this.matching.recomputeForWeights(null, (onNew) => this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p, onNew));
   }
 
   @Post('api/admin/weights/rollback')
@@ -56,8 +54,7 @@ export class WeightsController {
   @Roles('admin')
   @ApiOkResponse({ type: WeightChangeResponse })
   async rollbackGlobal(@CurrentPrincipal() p: Principal, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
-    const weightSet = await this.weights.rollback(GLOBAL_SCOPE, null, dto.version, p);
-    return { weightSet, changed: true, eventsRecomputing: await this.matching.requestForEventsUsingGlobalWeights(`global weights v${weightSet.version}`) };
+    return this.matching.recomputeForWeights(null, async (onNew) => ({ weightSet: await this.weights.rollback(GLOBAL_SCOPE, null, dto.version, p, onNew), changed: true }));
   }
 
   @Get('api/events/:event/weights')
@@ -75,10 +72,7 @@ export class WeightsController {
   async replaceEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    const { weightSet, changed } = await this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p);
-    if (!changed) return { weightSet, changed, eventsRecomputing: 0 };
-    await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
-    return { weightSet, changed, eventsRecomputing: 1 };
+    return this.matching.recomputeForWeights(event.id, (onNew) => this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p, onNew));
   }
 
   /** The event follows the global weights again: a marker version; 409 when it already does. */
@@ -89,9 +83,7 @@ export class WeightsController {
   async followGlobal(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    const weightSet = await this.weights.followGlobal(event.id, p);
-    await this.matching.requestRecompute(event.id, `event weights v${weightSet.version} (follows global)`);
-    return { weightSet, changed: true, eventsRecomputing: 1 };
+    return this.matching.recomputeForWeights(event.id, async (onNew) => ({ weightSet: await this.weights.followGlobal(event.id, p, onNew), changed: true }));
   }
 
   @Post('api/events/:event/weights/rollback')
@@ -101,9 +93,7 @@ export class WeightsController {
   async rollbackEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    const weightSet = await this.weights.rollback(eventScope(event.id), event.id, dto.version, p);
-    await this.matching.requestRecompute(event.id, `event weights v${weightSet.version}`);
-    return { weightSet, changed: true, eventsRecomputing: 1 };
+    return this.matching.recomputeForWeights(event.id, async (onNew) => ({ weightSet: await this.weights.rollback(eventScope(event.id), event.id, dto.version, p, onNew), changed: true }));
   }
 
   @Put('api/admin/events/:event/weights-policy')

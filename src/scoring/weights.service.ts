@@ -19,6 +19,12 @@ export interface EffectiveWeights {
   weights: ScoringWeights;
 }
 
+/**
+ * Work done in the transaction that stores a new version (e.g. storing the runs that recompute with it),
+ * so both are committed or neither.
+ */
+export type OnNewVersion = (tx: EntityManager, version: WeightSetResponse) => Promise<void>;
+
 export interface EventWeights {
   /** The set in force: the event's latest version, or the global set when that is a marker or missing. */
   effective: WeightSetResponse;
@@ -68,28 +74,28 @@ export class WeightsService {
    * Validates and stores a new version; 400 naming each bad component. Idempotent: when the scope's set in
    * force has these weights already, nothing is stored and that version comes back with `changed: false`.
    */
-  async replace(scope: string, eventId: string | null, input: unknown, note: string, principal: Principal | null): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
+  async replace(scope: string, eventId: string | null, input: unknown, note: string, principal: Principal | null, onNew?: OnNewVersion): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
     const result = validateWeights({ weights: input });
     if (!result.ok) throw badFields(result.errors);
-    return this.appendOrKeep(scope, eventId, result.weights, note, principal?.keyId ?? null);
+    return this.write(scope, eventId, result.weights, note, principal?.keyId ?? null, 'weights', 'keep', onNew);
   }
 
   /** Makes an event follow the global set again by appending a marker; 409 when it already does. */
-  async followGlobal(eventId: string, principal: Principal | null): Promise<WeightSetResponse> {
-    return this.append(eventScope(eventId), eventId, null, 'follows the global weights', principal?.keyId ?? null);
+  async followGlobal(eventId: string, principal: Principal | null, onNew?: OnNewVersion): Promise<WeightSetResponse> {
+    return this.append(eventScope(eventId), eventId, null, 'follows the global weights', principal?.keyId ?? null, null, onNew);
   }
 
   /**
    * Re-applies an old version as a new one: a set's weights, or a marker (the event follows the global set
    * again). Like DELETE, 409 (`version`) when that is what is in force already.
    */
-  async rollback(scope: string, eventId: string | null, version: number, principal: Principal | null): Promise<WeightSetResponse> {
+  async rollback(scope: string, eventId: string | null, version: number, principal: Principal | null, onNew?: OnNewVersion): Promise<WeightSetResponse> {
     if (scope === GLOBAL_SCOPE) await this.globalSet();
     const old = await this.db.getRepository(WeightSetEntity).findOneBy({ scope, version });
     if (!old) throw new NotFoundException(`No version ${version} of the ${scope} weights`);
     const note = `rollback to version ${version}`;
-    if (!old.followsGlobal) return this.append(scope, eventId, weightsOf(old), note, principal?.keyId ?? null, 'version');
-    return this.append(scope, eventId, null, `${note} (follows the global weights)`, principal?.keyId ?? null, 'version');
+    if (!old.followsGlobal) return this.append(scope, eventId, weightsOf(old), note, principal?.keyId ?? null, 'version', onNew);
+    return this.append(scope, eventId, null, `${note} (follows the global weights)`, principal?.keyId ?? null, 'version', onNew);
   }
 
   /** Organisers tune an event's weights only where an admin allowed it. */
@@ -104,18 +110,14 @@ export class WeightsService {
    * naming `field` when the request has one) unless the event's latest version has weights of its own,
    * so the history shows each switch back to the global set once; a set is refused (409) when the
    * scope's latest version is a set with the same weights (PUT keeps that version instead), so every
-   * version is a change.
+   * version is a change. `onNew` runs in the transaction that stores the version.
    */
-  private async append(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null = null): Promise<WeightSetResponse> {
-    return (await this.write(scope, eventId, weights, note, keyId, field, 'refuse')).weightSet;
+  private async append(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null, onNew: OnNewVersion | undefined): Promise<WeightSetResponse> {
+    return (await this.write(scope, eventId, weights, note, keyId, field, 'refuse', onNew)).weightSet;
   }
 
-  /** append() for PUT: the same weights as those in force store nothing (PUT is idempotent). */
-  private appendOrKeep(scope: string, eventId: string | null, weights: ScoringWeights, note: string, keyId: string | null): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
-    return this.write(scope, eventId, weights, note, keyId, 'weights', 'keep');
-  }
-
-  private async write(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null, onSame: 'refuse' | 'keep'): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
+  /** append(), or for PUT (`onSame: 'keep'`) the same weights as those in force store nothing (PUT is idempotent). */
+  private async write(scope: string, eventId: string | null, weights: ScoringWeights | null, note: string, keyId: string | null, field: string | null, onSame: 'refuse' | 'keep', onNew: OnNewVersion | undefined): Promise<{ weightSet: WeightSetResponse; changed: boolean }> {
     const { row, changed } = await this.db.transaction(async (tx) => {
       // Serialise writers of one scope so versions stay gapless and unique.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`weights:${scope}`]);
@@ -130,6 +132,7 @@ export class WeightsService {
       const saved = await tx.getRepository(WeightSetEntity).save(
         tx.create(WeightSetEntity, { scope, eventId, version: (latest?.version ?? 0) + 1, weights, followsGlobal: weights === null, note, createdByKeyId: keyId }),
       );
+      if (onNew) await onNew(tx, toResponse(saved, true));
       return { row: saved, changed: true };
     });
     return { weightSet: toResponse(row, true), changed };
