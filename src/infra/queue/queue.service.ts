@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { QUEUE_DRIVER, type QueueDriver, type QueueHealth } from './queue-driver';
 import type { AnyJob, EnqueueOptions, JobData, JobName } from './queue.contract';
 
@@ -24,8 +24,15 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async enqueue<N extends JobName>(name: N, data: JobData<N>, opts: EnqueueOptions = {}): Promise<{ id: string; deduplicated: boolean }> {
-    // The generic pair is one member of the union; TypeScript cannot narrow it by itself.
-    const result = await this.driver.enqueue({ name, data } as unknown as AnyJob, opts);
+    let result: { id: string; deduplicated: boolean };
+    try {
+      // The generic pair is one member of the union; TypeScript cannot narrow it by itself.
+      result = await this.driver.enqueue({ name, data } as unknown as AnyJob, opts);
+    } catch (error) {
+      // Redis down or refusing the job: the request that asked for the work answers 503, not 500.
+      this.logger.error({ job: name, err: error }, 'job could not be enqueued');
+      throw new QueueUnavailableError(name, error);
+    }
     this.logger.debug({ job: name, jobId: result.id, deduplicated: result.deduplicated }, 'job enqueued');
     return result;
   }
@@ -37,5 +44,12 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
   // Before the database closes (TypeORM shuts down in onApplicationShutdown), so running jobs can finish.
   async beforeApplicationShutdown(): Promise<void> {
     await this.driver.close();
+  }
+}
+
+/** The queue did not take a job (its backend is unreachable or refused it): 503, try again later. */
+export class QueueUnavailableError extends ServiceUnavailableException {
+  constructor(job: string, cause: unknown) {
+    super(`The job queue is unavailable (${job}: ${cause instanceof Error ? cause.message : String(cause)}); try again later`, { cause });
   }
 }

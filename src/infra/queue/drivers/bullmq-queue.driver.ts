@@ -17,22 +17,28 @@ import {
 /** BullMQ on Redis: jobs survive restarts and are shared by any number of worker processes. */
 export class BullMqQueueDriver implements QueueDriver {
   private readonly logger = new Logger('BullMQ');
+  /** Producers and health checks: fails at once while Redis is unreachable instead of waiting for it. */
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly prefix: string,
     private readonly concurrency: number,
     private readonly runner: JobRunner,
     private readonly stalledMs = 30_000,
   ) {
-    // Workers block on Redis; BullMQ requires maxRetriesPerRequest null for them.
-    this.connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+    // An enqueue runs inside a request (or a job): while Redis is down it must fail, so the request can
+    // answer 503 and keep nothing half-done, rather than hang until Redis returns. ioredis still
+    // reconnects in the background.
+    this.connection = new IORedis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
     for (const name of Object.values(QueueName)) {
-      this.queues.set(name, new Queue(name, { connection: this.connection, prefix: this.prefix }));
+      const queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, queue);
     }
   }
 
@@ -58,8 +64,12 @@ export class BullMqQueueDriver implements QueueDriver {
 
   startConsuming(): Promise<void> {
     for (const name of Object.values(QueueName)) {
+      // Workers block on Redis and wait for it while it is down: BullMQ requires maxRetriesPerRequest null.
+      const connection = new IORedis(this.url, { maxRetriesPerRequest: null });
+      connection.on('error', (err) => this.logger.warn(`redis (worker ${name}): ${err.message}`));
+      this.workerConnections.push(connection);
       const worker = new Worker(name, (job: Job) => this.process(job), {
-        connection: this.connection.duplicate(),
+        connection,
         prefix: this.prefix,
         concurrency: this.concurrency,
         // A worker that dies (SIGKILL, lost machine) stops renewing its lock; after this long another
@@ -104,6 +114,6 @@ export class BullMqQueueDriver implements QueueDriver {
     // Workers first: they finish their active jobs before the connection goes.
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
-    await this.connection.quit().catch(() => undefined);
+    await Promise.all([this.connection, ...this.workerConnections].map((c) => c.quit().catch(() => undefined)));
   }
 }
