@@ -9,7 +9,7 @@ import type { AppConfig } from '../infra/config/app-config';
 import { APP_CONFIG } from '../infra/config/config.module';
 import { JobHandler } from '../infra/queue/job-handler.decorator';
 import { JobName, type JobContext, type JobData } from '../infra/queue/queue.contract';
-import { QueueService } from '../infra/queue/queue.service';
+import { QueueService, QueueUnavailableError } from '../infra/queue/queue.service';
 import { currentSelectionId } from '../pairing/current-selection';
 import { REMOVED_ORGANISATION } from './agenda-format';
 import { scheduleMeetings, validateSchedule } from './core';
@@ -69,7 +69,7 @@ export class SchedulingService implements OnModuleDestroy {
     try {
       await this.queue.enqueue(JobName.SchedulingSolve, { scheduleId: schedule.id }, { dedupeKey: `scheduling:${schedule.id}` });
     } catch (error) {
-      const reason = (error as Error).message;
+      const reason = error instanceof QueueUnavailableError ? error.reason : (error as Error).message;
       this.logger.error({ scheduleId: schedule.id, err: error }, 'scheduling run could not be queued');
       await this.db.getRepository(ScheduleEntity).update(schedule.id, { status: 'failed', error: `could not be queued: ${reason}`, finishedAt: new Date() });
       throw new ServiceUnavailableException({ message: `Schedule ${schedule.id} could not be queued (the job queue is unavailable); it is marked failed, try again later`, scheduleId: schedule.id });

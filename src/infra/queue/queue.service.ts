@@ -49,7 +49,12 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
 
 /** The queue did not take a job (its backend is unreachable or refused it): 503, try again later. */
 export class QueueUnavailableError extends ServiceUnavailableException {
+  /** What the queue's backend said. */
+  readonly reason: string;
+
   constructor(job: string, cause: unknown) {
-    super(`The job queue is unavailable (${job}: ${cause instanceof Error ? cause.message : String(cause)}); try again later`, { cause });
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`The job queue is unavailable (${job}: ${reason}); try again later`, { cause });
+    this.reason = reason;
   }
 }
