@@ -12,6 +12,7 @@ import { BullMqQueueDriver } from './infra/queue/drivers/bullmq-queue.driver';
 import { QUEUE_DRIVER, type QueueDriver } from './infra/queue/queue-driver';
 import { LexiconWatch } from './matching/lexicon-watch.service';
 import { MatchingService } from './matching/matching.service';
+import { WeightRecomputeService } from './matching/weight-recompute.service';
 import type { AppConfig } from './infra/config/app-config';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
 import { setupOpenApi } from './infra/http/openapi';
@@ -75,6 +76,6 @@ export async function runStartupTasks(app: INestApplicationContext, config: AppC
   if (config.queue.kind === 'inline') await matching.resumeUnfinished();
   await app.get(LexiconWatch).checkForChange();
   // Freshly seeded events get their match lists computed in the background.
-  if (seeded) await matching.requestForEventsUsingGlobalWeights('demo data seeded');
+  if (seeded) await app.get(WeightRecomputeService).requestForEventsUsingGlobalWeights('demo data seeded');
   return { generatedAdminKey: generatedKey, seeded };
 }

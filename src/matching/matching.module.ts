@@ -9,12 +9,13 @@ import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 import { MatchListThreads } from './parallel/match-list-threads.service';
 import { SuggestionsService } from './suggestions.service';
+import { WeightRecomputeService } from './weight-recompute.service';
 import { WeightsController } from './weights.controller';
 
 @Module({
   imports: [ScoringModule, EventsModule, ProfileFeaturesModule],
   controllers: [MatchingController, WeightsController],
-  providers: [EventPoolService, MatchListThreads, MatchChangesService, MatchingService, SuggestionsService, LexiconWatch],
-  exports: [MatchingService, SuggestionsService, LexiconWatch],
+  providers: [EventPoolService, MatchListThreads, MatchChangesService, MatchingService, WeightRecomputeService, SuggestionsService, LexiconWatch],
+  exports: [MatchingService, WeightRecomputeService, SuggestionsService, LexiconWatch],
 })
 export class MatchingModule {}

@@ -8,7 +8,7 @@ import { SlugPipe } from '../common/slug.pipe';
 import { EventEntity } from '../events/event.entity';
 import { ReplaceWeightsDto, RollbackWeightsDto, WeightSetResponse, WeightsPolicyDto } from '../scoring/dto/weights.dto';
 import { GLOBAL_SCOPE, WeightsService, eventScope } from '../scoring/weights.service';
-import { MatchingService } from './matching.service';
+import { WeightRecomputeService } from './weight-recompute.service';
 import { SuggestionsService } from './suggestions.service';
 
 class WeightChangeResponse {
@@ -30,7 +30,7 @@ class EventWeightsResponse {
 export class WeightsController {
   constructor(
     private readonly weights: WeightsService,
-    private readonly matching: MatchingService,
+    private readonly recompute: WeightRecomputeService,
     private readonly suggestions: SuggestionsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -46,7 +46,7 @@ export class WeightsController {
   @Roles('admin')
   @ApiOkResponse({ type: WeightChangeResponse })
   async replaceGlobal(@CurrentPrincipal() p: Principal, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
-    return this.matching.recomputeForWeights(null, (onNew) => this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p, onNew));
+    return this.recompute.recomputeForWeights(null, (onNew) => this.weights.replace(GLOBAL_SCOPE, null, dto.weights, dto.note ?? '', p, onNew));
   }
 
   @Post('api/admin/weights/rollback')
@@ -54,7 +54,7 @@ export class WeightsController {
   @Roles('admin')
   @ApiOkResponse({ type: WeightChangeResponse })
   async rollbackGlobal(@CurrentPrincipal() p: Principal, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
-    return this.matching.recomputeForWeights(null, async (onNew) => ({ weightSet: await this.weights.rollback(GLOBAL_SCOPE, null, dto.version, p, onNew), changed: true }));
+    return this.recompute.recomputeForWeights(null, async (onNew) => ({ weightSet: await this.weights.rollback(GLOBAL_SCOPE, null, dto.version, p, onNew), changed: true }));
   }
 
   @Get('api/events/:event/weights')
@@ -72,7 +72,7 @@ export class WeightsController {
   async replaceEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: ReplaceWeightsDto): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    return this.matching.recomputeForWeights(event.id, (onNew) => this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p, onNew));
+    return this.recompute.recomputeForWeights(event.id, (onNew) => this.weights.replace(eventScope(event.id), event.id, dto.weights, dto.note ?? '', p, onNew));
   }
 
   /** The event follows the global weights again: a marker version; 409 when it already does. */
@@ -83,7 +83,7 @@ export class WeightsController {
   async followGlobal(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    return this.matching.recomputeForWeights(event.id, async (onNew) => ({ weightSet: await this.weights.followGlobal(event.id, p, onNew), changed: true }));
+    return this.recompute.recomputeForWeights(event.id, async (onNew) => ({ weightSet: await this.weights.followGlobal(event.id, p, onNew), changed: true }));
   }
 
   @Post('api/events/:event/weights/rollback')
@@ -93,7 +93,7 @@ export class WeightsController {
   async rollbackEvent(@CurrentPrincipal() p: Principal, @Param('event', SlugPipe) slug: string, @Body() dto: RollbackWeightsDto): Promise<WeightChangeResponse> {
     const event = await this.suggestions.visibleEvent(p, slug);
     this.weights.assertMayTune(p, event);
-    return this.matching.recomputeForWeights(event.id, async (onNew) => ({ weightSet: await this.weights.rollback(eventScope(event.id), event.id, dto.version, p, onNew), changed: true }));
+    return this.recompute.recomputeForWeights(event.id, async (onNew) => ({ weightSet: await this.weights.rollback(eventScope(event.id), event.id, dto.version, p, onNew), changed: true }));
   }
 
   @Put('api/admin/events/:event/weights-policy')
